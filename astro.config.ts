@@ -1,0 +1,42 @@
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import remarkMermaid from './src/lib/markdown/remark-mermaid';
+import remarkSectionIds from './src/lib/markdown/remark-section-ids';
+import rehypeKatexErrors, { katexStrict } from './src/lib/markdown/rehype-katex-errors';
+import rehypeEquations from './src/lib/markdown/rehype-equations';
+import { chapterSlugs } from './src/lib/book/chapters';
+
+const BOOK_TITLE = '大模型：市场定位与技术创新';
+
+export default defineConfig({
+  markdown: {
+    // Keep the article's punctuation exactly as written (no curly-quote rewriting).
+    smartypants: false,
+    remarkPlugins: [remarkMath, [remarkMermaid, { cacheDir: './diagrams' }], remarkSectionIds],
+    rehypePlugins: [[rehypeKatex, { strict: katexStrict }], rehypeKatexErrors, rehypeEquations],
+  },
+  integrations: [
+    starlight({
+      title: BOOK_TITLE,
+      description: '大模型交互教程：逐章阅读，并在页面中亲手运行文中的公式与文本生成示例。',
+      defaultLocale: 'root',
+      locales: { root: { label: '简体中文', lang: 'zh-CN' } },
+      favicon: '/favicon.svg',
+      sidebar: [
+        { label: '开始', items: [{ slug: 'index', label: '封面与导读' }] },
+        { label: '章节', items: chapterSlugs('./content').map((slug) => ({ slug })) },
+      ],
+      markdown: { processedDirs: ['./content/'] },
+      customCss: ['katex/dist/katex.min.css', './src/styles/book.css', './src/styles/print.css'],
+      lastUpdated: false,
+      pagination: true,
+      routeMiddleware: './src/routeData.ts',
+    }),
+    mdx(),
+    svelte(),
+  ],
+});

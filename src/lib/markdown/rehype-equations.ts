@@ -1,0 +1,57 @@
+/**
+ * Numbers display formulas per chapter, (4.1), (4.2), …, and gives each an anchor
+ * `#eq-4-1` that prose and errata can link to. Runs after rehype-katex.
+ * Only the article's own formulas are numbered: those inside an aside (the errata) are not.
+ * All formulas are hidden from Pagefind so TeX source never reaches the index.
+ */
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { visit, SKIP } from 'unist-util-visit';
+
+const hasClass = (el: Element, name: string) =>
+  Array.isArray(el.properties.className) && el.properties.className.includes(name);
+
+/** Chapter number from frontmatter (`chapter: 4`), else from a `chapter-04` file name. */
+export function chapterOf(file: VFile): number | undefined {
+  const fm = (file.data as { astro?: { frontmatter?: { chapter?: unknown } } }).astro?.frontmatter;
+  if (typeof fm?.chapter === 'number') return fm.chapter;
+  const m = file.path?.match(/chapter-(\d+)/);
+  return m ? Number(m[1]) : undefined;
+}
+
+export function equationLabel(chapter: number | undefined, index: number): { id: string; text: string } {
+  const n = chapter === undefined ? `${index}` : `${chapter}.${index}`;
+  return { id: `eq-${n.replace('.', '-')}`, text: `(${n})` };
+}
+
+export default function rehypeEquations() {
+  return function transformer(tree: Root, file: VFile): void {
+    const chapter = chapterOf(file);
+    let count = 0;
+    visit(tree, 'element', (el, index, parent) => {
+      if (el.tagName === 'aside') {
+        visit(el, 'element', (inner) => {
+          if (hasClass(inner, 'katex')) inner.properties.dataPagefindIgnore = '';
+        });
+        return SKIP;
+      }
+      if (hasClass(el, 'katex')) {
+        el.properties.dataPagefindIgnore = '';
+        return SKIP;
+      }
+      if (!hasClass(el, 'katex-display') || !parent || index === undefined) return;
+      const { id, text } = equationLabel(chapter, ++count);
+      const wrapper: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['equation'], id, dataPagefindIgnore: '' },
+        children: [
+          el,
+          { type: 'element', tagName: 'span', properties: { className: ['equation-number'] }, children: [{ type: 'text', value: text }] },
+        ],
+      };
+      parent.children.splice(index, 1, wrapper);
+      return SKIP;
+    });
+  };
+}

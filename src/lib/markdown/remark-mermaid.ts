@@ -1,0 +1,94 @@
+/**
+ * ```mermaid fences become a <figure> holding two inline SVGs, one per site theme.
+ * CSS shows the one matching Starlight's `data-theme`, so the toggle (not only the OS) decides.
+ * SVGs come from the diagrams/ cache; only a miss launches Chromium.
+ */
+import type { Code, Root } from 'mdast';
+import type { Element, ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { relative } from 'node:path';
+import { DiagramCache, diagramKey, scopeIds } from './mermaid/cache';
+import { MermaidRenderer, type DiagramTheme } from './mermaid/render';
+
+export interface RemarkMermaidOptions {
+  /** Folder of cached SVGs, keyed by `diagramKey`. */
+  cacheDir: string;
+  /** Injected in tests; defaults to headless Chromium. */
+  launch?: () => Promise<Pick<MermaidRenderer, 'render' | 'close'>>;
+}
+
+const THEMES: DiagramTheme[] = ['light', 'dark'];
+
+/** `caption="…"` in the fence's meta string. */
+export function captionOf(meta: string | null | undefined): string | undefined {
+  return meta?.match(/caption="([^"]*)"/)?.[1];
+}
+
+function where(file: VFile, node: Code): string {
+  const path = file.path ? relative(process.cwd(), file.path) : '<unknown file>';
+  return `${path}:${node.position?.start.line ?? '?'}`;
+}
+
+export default function remarkMermaid(options: RemarkMermaidOptions) {
+  const cache = new DiagramCache(options.cacheDir);
+  const launch = options.launch ?? (() => MermaidRenderer.launch());
+
+  return async function transformer(tree: Root, file: VFile): Promise<void> {
+    const fences: Code[] = [];
+    visit(tree, 'code', (node) => {
+      if (node.lang === 'mermaid') fences.push(node);
+    });
+    if (fences.length === 0) return;
+
+    let renderer: Awaited<ReturnType<typeof launch>> | undefined;
+    try {
+      for (const node of fences) {
+        const variants: Element[] = [];
+        for (const theme of THEMES) {
+          const key = diagramKey(node.value, theme);
+          let svg = cache.get(key);
+          if (!svg) {
+            try {
+              renderer ??= await launch();
+              svg = scopeIds(await renderer.render(`mmd-${key}`, node.value, theme), `mmd-${key}`);
+            } catch (error) {
+              const reason = error instanceof Error ? error.message : String(error);
+              throw new Error(`${where(file, node)}: Mermaid diagram could not be rendered.\n${reason}`);
+            }
+            cache.set(key, svg);
+          }
+          variants.push(variant(theme, svg));
+        }
+        replaceWithFigure(node, variants, captionOf(node.meta));
+      }
+    } finally {
+      await renderer?.close();
+    }
+  };
+}
+
+function variant(theme: DiagramTheme, svg: string): Element {
+  return {
+    type: 'element',
+    tagName: 'div',
+    // The dark copy repeats the light one's labels; index them once.
+    properties: theme === 'dark'
+      ? { className: ['diagram-variant', 'diagram-dark'], dataPagefindIgnore: '' }
+      : { className: ['diagram-variant', 'diagram-light'] },
+    children: fromHtml(svg, { fragment: true }).children as ElementContent[],
+  };
+}
+
+function replaceWithFigure(node: Code, variants: Element[], caption?: string): void {
+  const children: ElementContent[] = [...variants];
+  if (caption) {
+    children.push({ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: caption }] });
+  }
+  // An mdast node that mdast-util-to-hast turns into exactly this hast.
+  Object.assign(node, {
+    type: 'mermaidFigure',
+    data: { hName: 'figure', hProperties: { className: ['diagram'] }, hChildren: children },
+  });
+}
