@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeEquations, { equationLabel } from '../../../src/lib/markdown/rehype-equations';
+import { render } from './pipeline';
+
+const twoFormulas = '$$\na = b\n$$\n\ntext $x$ here\n\n$$\nc = d\n$$\n';
+const run = (md: string, frontmatter?: Record<string, unknown>, path?: string) =>
+  render(md, { remark: [remarkMath], rehype: [rehypeKatex, rehypeEquations], frontmatter, path });
+
+describe('equationLabel', () => {
+  it('numbers within the chapter', () => {
+    expect(equationLabel(4, 3)).toEqual({ id: 'eq-4-3', text: '(4.3)' });
+  });
+  it('falls back to a plain number without a chapter', () => {
+    expect(equationLabel(undefined, 2)).toEqual({ id: 'eq-2', text: '(2)' });
+  });
+});
+
+describe('rehypeEquations', () => {
+  it('numbers display formulas per chapter in document order', async () => {
+    const html = await run(twoFormulas, { chapter: 7 });
+    expect([...html.matchAll(/class="equation-number">([^<]+)</g)].map((m) => m[1])).toEqual(['(7.1)', '(7.2)']);
+  });
+  it('gives each formula an anchor for cross-references', async () => {
+    const html = await run(twoFormulas, { chapter: 7 });
+    expect(html).toContain('id="eq-7-1"');
+    expect(html).toContain('id="eq-7-2"');
+  });
+  it('takes the chapter from a chapter-NN file name when frontmatter lacks it', async () => {
+    const html = await run(twoFormulas, undefined, '/x/content/chapter-09.mdx');
+    expect(html).toContain('(9.1)');
+  });
+  it('does not number formulas inside an aside (the errata)', async () => {
+    const aside = { type: 'element', tagName: 'aside', properties: {}, children: [] as any[] };
+    const wrapInAside = () => (tree: any) => {
+      const second = tree.children.findLastIndex((n: any) => n.tagName === 'pre');
+      aside.children = [tree.children[second]];
+      tree.children[second] = aside;
+    };
+    const html = await render(twoFormulas, {
+      remark: [remarkMath],
+      rehype: [wrapInAside, rehypeKatex, rehypeEquations],
+      frontmatter: { chapter: 4 },
+    });
+    expect(html.match(/equation-number/g)).toHaveLength(1);
+  });
+  it('hides every formula, inline and display, from the search index', async () => {
+    const html = await run(twoFormulas, { chapter: 1 });
+    const katexOpenings = html.match(/<span class="katex"[^>]*>/g) ?? [];
+    expect(katexOpenings.filter((t) => t.includes('data-pagefind-ignore'))).toHaveLength(1); // the inline one
+    expect(html.match(/class="equation" id="eq-1-\d" data-pagefind-ignore/g)).toHaveLength(2);
+  });
+});
