@@ -26,6 +26,9 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
+      components: { Search: './src/components/Search.astro' },
+      // Wrap long code lines instead of scrolling: readable on phones, and no unfocusable scroll region.
+      expressiveCode: { defaultProps: { wrap: true } },
       sidebar: [
         { label: '开始', items: [{ slug: 'index', label: '封面与导读' }] },
         { label: '章节', items: chapterSlugs('./content').map((slug) => ({ slug })) },
