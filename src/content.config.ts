@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { bookFrontmatter } from './lib/book/schema';
 
 export const collections = {
@@ -8,4 +9,6 @@ export const collections = {
     loader: glob({ base: './content', pattern: '**/[^_]*.mdx' }),
     schema: docsSchema({ extend: bookFrontmatter }),
   }),
+  // Chinese labels for the Pagefind search UI, which Starlight's zh-CN strings leave in English.
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 };

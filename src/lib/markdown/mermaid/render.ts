@@ -17,6 +17,8 @@ export const MERMAID_CONFIG = {
     startOnLoad: false,
     securityLevel: 'strict',
     fontFamily: '"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif',
+    // SVG <text> labels, not HTML in <foreignObject>: nothing to clip if the reader's font is wider.
+    htmlLabels: false,
     flowchart: { htmlLabels: false, padding: 16, useMaxWidth: true },
   },
 } as const;

@@ -1,0 +1,61 @@
+import { expect, test, type Page } from '@playwright/test';
+import { chapters } from './support/site';
+
+async function chooseTheme(page: Page, label: '浅色' | '深色') {
+  await page.getByRole('combobox', { name: '选择主题' }).first().selectOption({ label });
+}
+
+test.describe('diagrams', () => {
+  test('the book has at least six diagrams, each with a light and a dark SVG', async ({ page }) => {
+    let total = 0;
+    for (const ch of chapters) {
+      await page.goto(ch.path);
+      const figures = page.locator('figure.diagram');
+      const n = await figures.count();
+      for (let i = 0; i < n; i++) {
+        await expect(figures.nth(i).locator('.diagram-light > svg')).toHaveCount(1);
+        await expect(figures.nth(i).locator('.diagram-dark > svg')).toHaveCount(1);
+      }
+      total += n;
+    }
+    expect(total).toBeGreaterThanOrEqual(6);
+  });
+
+  test('the theme toggle switches every diagram between its light and dark render', async ({ page }) => {
+    await page.goto('/chapter-04/');
+    const light = page.locator('figure.diagram .diagram-light');
+    const dark = page.locator('figure.diagram .diagram-dark');
+    await chooseTheme(page, '浅色');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    for (const el of await light.all()) await expect(el).toBeVisible();
+    for (const el of await dark.all()) await expect(el).toBeHidden();
+    await chooseTheme(page, '深色');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    for (const el of await dark.all()) await expect(el).toBeVisible();
+    for (const el of await light.all()) await expect(el).toBeHidden();
+  });
+
+  test('the toggle wins over the operating system setting', async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto('/chapter-03/');
+    await chooseTheme(page, '浅色');
+    await expect(page.locator('figure.diagram .diagram-light').first()).toBeVisible();
+    await expect(page.locator('figure.diagram .diagram-dark').first()).toBeHidden();
+    await context.close();
+  });
+
+  test('Chinese labels fit inside their diagram', async ({ page }) => {
+    await page.goto('/chapter-02/');
+    const svg = page.locator('figure.diagram .diagram-light > svg').first();
+    const overflow = await svg.evaluate((el) => {
+      const box = (el as SVGSVGElement).getBoundingClientRect();
+      return [...el.querySelectorAll('text')].filter((t) => {
+        const r = t.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+      }).length;
+    });
+    expect(overflow).toBe(0);
+    await expect(svg.locator('text', { hasText: '隐藏层 1' })).toHaveCount(1);
+  });
+});

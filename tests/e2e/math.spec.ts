@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('formulas', () => {
+  test('chapter 4 has the article’s four display formulas, numbered (4.1)–(4.4)', async ({ page }) => {
+    await page.goto('/chapter-04/');
+    const numbers = await page.locator('.equation .equation-number').allTextContents();
+    expect(numbers).toEqual(['(4.1)', '(4.2)', '(4.3)', '(4.4)']);
+  });
+
+  test('each numbered formula is KaTeX with MathML carrying the original TeX', async ({ page }) => {
+    await page.goto('/chapter-04/');
+    const tex = await page
+      .locator('.equation annotation[encoding="application/x-tex"]')
+      .allTextContents();
+    expect(tex.map((t) => t.trim())).toEqual([
+      'y = f(\\sigma(W_2 \\cdot \\sigma(W_1 \\cdot x + b_1) + b_2))',
+      'z_l = W_l \\cdot a_{l-1} + b_l \\\\\na_l = \\sigma(z_l)',
+      '\\delta_l = (y - a_l) \\cdot \\frac{d\\sigma}{dz} \\\\\n\\delta_{l-1} = \\delta_l \\cdot W_{l+1}^T',
+      'W_l := W_l - \\alpha \\cdot \\delta_l \\cdot a_{l-1} \\\\\nb_l := b_l - \\alpha \\cdot \\delta_l',
+    ]);
+    await expect(page.locator('.equation .katex-display .katex-html').first()).toBeVisible();
+  });
+
+  test('a cross-reference in the prose jumps to its formula', async ({ page }) => {
+    await page.goto('/chapter-04/');
+    await page.locator('a[href="#eq-4-3"]').first().click();
+    await expect(page).toHaveURL(/#eq-4-3$/);
+    await expect(page.locator('#eq-4-3')).toBeInViewport();
+  });
+
+  test('the §4.2 erratum gives the corrected backpropagation equations', async ({ page }) => {
+    await page.goto('/chapter-04/');
+    const erratum = page.getByRole('complementary', { name: '勘误：反向传播公式' });
+    await expect(erratum).toBeVisible();
+    const tex = (await erratum.locator('annotation').allTextContents()).join('\n');
+    expect(tex).toContain('\\big(W^{(l+1)}\\big)^{\\top} \\delta^{(l+1)} \\odot \\sigma\'(z^{(l)})');
+    expect(tex).toContain('\\delta^{(l)} \\big(a^{(l-1)}\\big)^{\\top}');
+    // Its own formula is not numbered: numbering is for the article's formulas.
+    await expect(erratum.locator('.equation-number')).toHaveCount(0);
+  });
+
+  for (const [path, title] of [
+    ['/chapter-05/', '勘误：代码无法运行'],
+    ['/chapter-06/', '勘误：BERT 不是视觉模型'],
+    ['/chapter-08/', '勘误：Keras 与 Theano'],
+  ]) {
+    test(`${path} carries the erratum “${title}”`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('complementary', { name: title })).toBeVisible();
+    });
+  }
+});

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { chapters } from './support/site';
+
+test.describe('reading the book in order', () => {
+  for (const ch of chapters) {
+    test(`chapter ${ch.n} shows its title and numbered sections`, async ({ page }) => {
+      await page.goto(ch.path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(ch.title);
+      const h2 = await page.locator('.sl-markdown-content h2').allTextContents();
+      expect(h2.map((t) => t.match(/^\d+\.\d+/)?.[0]).filter(Boolean)).toEqual(ch.sections);
+      for (const s of ch.sections) {
+        await expect(page.locator(`#sec-${s.replace('.', '-')}`)).toBeAttached();
+      }
+    });
+  }
+
+  test('the sidebar lists the chapters in reading order', async ({ page }) => {
+    await page.goto('/chapter-01/');
+    const nav = page.getByRole('navigation', { name: '主要' });
+    const links = await nav.getByRole('link').allTextContents();
+    expect(links.map((t) => t.trim()).filter((t) => /^\d+\./.test(t))).toEqual(chapters.map((c) => c.title));
+  });
+
+  test('prev/next links walk from one chapter to the next', async ({ page }) => {
+    await page.goto('/chapter-04/');
+    await page.getByRole('link', { name: /下一页/ }).click();
+    await expect(page).toHaveURL(/\/chapter-05\/$/);
+    await page.getByRole('link', { name: /上一页/ }).click();
+    await expect(page).toHaveURL(/\/chapter-04\/$/);
+  });
+
+  test('the landing page shows title, keywords, abstract and every chapter with its summary', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('《大模型：市场定位与技术创新》');
+    await expect(page.getByText(/^关键词：大模型、市场定位/)).toBeVisible();
+    await expect(page.getByText(/^摘要：本文旨在探讨/)).toBeVisible();
+    const list = page.locator('.chapter-list li');
+    await expect(list).toHaveCount(chapters.length);
+    await expect(list.nth(3).getByRole('link')).toHaveText(chapters[3].title);
+    await expect(page.getByRole('heading', { name: '如何使用本书' })).toBeVisible();
+  });
+
+  test('a section heading offers a link to itself', async ({ page }) => {
+    await page.goto('/chapter-04/');
+    const anchor = page.locator('a.sl-anchor-link[href="#sec-4-2"]');
+    await expect(anchor).toBeAttached();
+  });
+
+  test('the 404 page is in Chinese and the favicon is ours', async ({ page }) => {
+    const res = await page.goto('/no-such-page/');
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('404');
+    await expect(page.getByText(/页面未找到/)).toBeVisible();
+    await expect(page.locator('link[rel~="icon"]')).toHaveAttribute('href', '/favicon.svg');
+    expect((await page.request.get('/favicon.svg')).ok()).toBe(true);
+  });
+});

@@ -1,0 +1,36 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Opens Starlight's search dialog, types a query, and returns the result links in rank order. */
+async function search(page: Page, query: string): Promise<string[]> {
+  await page.goto('/');
+  await page.getByRole('button', { name: /搜索/ }).click();
+  const dialog = page.getByRole('dialog', { name: '搜索' });
+  await dialog.getByRole('textbox', { name: '搜索' }).fill(query);
+  const message = dialog.locator('.pagefind-ui__message');
+  // "正在搜索…" also names the query; wait for the final count ("找到 N 个…" or "没有找到…").
+  await expect(message).toHaveText(new RegExp(`(找到 \\d+ 个|没有找到)“${query}”`), { timeout: 15_000 });
+  return dialog.locator('.pagefind-ui__result-link').evaluateAll((links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
+}
+
+test.describe('Chinese search', () => {
+  for (const [query, chapter] of [
+    ['梯度', '/chapter-04/'],
+    ['过拟合', '/chapter-10/'],
+    // §4.2 derives backpropagation and its errata corrects it; §3.1 only names it.
+    ['反向传播', '/chapter-04/'],
+  ] as const) {
+    test(`“${query}” finds ${chapter} first`, async ({ page }) => {
+      const results = await search(page, query);
+      expect(results[0]).toBe(chapter);
+    });
+  }
+
+  test('formula source is not indexed', async ({ page }) => {
+    // Commands that occur only in TeX source ("cdot" would match the letter c in chapter 5's code).
+    for (const tex of ['frac', 'sigma', 'mathcal', 'odot']) {
+      expect(await search(page, tex), tex).toEqual([]);
+    }
+  });
+});

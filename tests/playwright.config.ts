@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, devices } from '@playwright/test';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const CI = !!process.env.CI;
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: '../test-results',
+  fullyParallel: true,
+  forbidOnly: CI,
+  retries: 0,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://localhost:4321',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      // Debian's chromium: Playwright cannot download its own browser on these machines.
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: 'npm run preview',
+    cwd: root,
+    url: 'http://localhost:4321/',
+    reuseExistingServer: !CI,
+    timeout: 60_000,
+  },
+});
