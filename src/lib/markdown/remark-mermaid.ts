@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import { relative } from 'node:path';
 import { DiagramCache, diagramKey, scopeIds } from './mermaid/cache';
 import { MermaidRenderer, type DiagramTheme } from './mermaid/render';
+import { optimizeSvg } from './mermaid/optimize';
 
 export interface RemarkMermaidOptions {
   /** Folder of cached SVGs, keyed by `diagramKey`. */
@@ -52,7 +53,7 @@ export default function remarkMermaid(options: RemarkMermaidOptions) {
           if (!svg) {
             try {
               renderer ??= await launch();
-              svg = scopeIds(await renderer.render(`mmd-${key}`, node.value, theme), `mmd-${key}`);
+              svg = optimizeSvg(scopeIds(await renderer.render(`mmd-${key}`, node.value, theme), `mmd-${key}`));
             } catch (error) {
               const reason = error instanceof Error ? error.message : String(error);
               throw new Error(`${where(file, node)}: Mermaid diagram could not be rendered.\n${reason}`);

@@ -1,15 +1,16 @@
 /**
  * Content-addressed store of rendered diagrams under diagrams/.
- * Key = sha256(source, theme, mermaid version, renderer config), so an unchanged
+ * Key = sha256(source, theme, mermaid version, renderer and SVG-optimiser config), so an unchanged
  * diagram never needs a browser and any change to one of the four re-renders it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MERMAID_CONFIG, mermaidVersion, type DiagramTheme } from './render';
+import { SVGO_CONFIG } from './optimize';
 
 export function diagramKey(source: string, theme: DiagramTheme, version = mermaidVersion): string {
-  const config = JSON.stringify([MERMAID_CONFIG.common, MERMAID_CONFIG[theme]]);
+  const config = JSON.stringify([MERMAID_CONFIG.common, MERMAID_CONFIG[theme], SVGO_CONFIG]);
   return createHash('sha256')
     .update([source.trim(), theme, version, config].join('\u0000'))
     .digest('hex')
@@ -49,7 +50,8 @@ export function scopeIds(svg: string, prefix: string): string {
     if (!renamed.has(id)) renamed.set(id, next);
     return ` id="${next}"`;
   });
-  return out.replace(/(url\(#|href="#)([^)"]+)/g, (m, lead: string, id: string) =>
-    renamed.has(id) && renamed.get(id) !== id ? `${lead}${renamed.get(id)}` : m,
-  );
+  const rename = (id: string) => renamed.get(id) ?? id;
+  return out
+    .replace(/(url\(#|href="#)([^)"]+)/g, (_m, lead: string, id: string) => `${lead}${rename(id)}`)
+    .replace(/(aria-(?:labelledby|describedby)=")([^"]+)"/g, (_m, lead: string, ids: string) => `${lead}${ids.split(/\s+/).map(rename).join(' ')}"`);
 }

@@ -8,18 +8,19 @@ import { chromium, type Browser, type Page } from 'playwright';
 
 export type DiagramTheme = 'light' | 'dark';
 
-/** Mermaid theme per site theme. Labels use the site's CJK font stack so widths measured here
- * match what readers see; `padding` leaves slack for a slightly wider fallback font. */
+/** Mermaid theme per site theme. Labels use a CJK font stack so widths measured here match what
+ * readers see; `padding` leaves slack, and book.css lets a wider fallback font overflow the
+ * label box instead of being clipped. (SVG-text labels, `htmlLabels: false`, were tried: mermaid
+ * 11 then computes a viewBox too small for the diagram and cuts off its last node.) */
 export const MERMAID_CONFIG = {
   light: { theme: 'default' },
-  dark: { theme: 'dark' },
+  // The dark theme's default edge-label background (#585858) gives light text under 4.5:1 contrast.
+  dark: { theme: 'dark', themeVariables: { edgeLabelBackground: '#262626' } },
   common: {
     startOnLoad: false,
     securityLevel: 'strict',
     fontFamily: '"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif',
-    // SVG <text> labels, not HTML in <foreignObject>: nothing to clip if the reader's font is wider.
-    htmlLabels: false,
-    flowchart: { htmlLabels: false, padding: 16, useMaxWidth: true },
+    flowchart: { padding: 16, useMaxWidth: true },
   },
 } as const;
 
@@ -58,7 +59,7 @@ export class MermaidRenderer {
     return new MermaidRenderer(browser, page);
   }
 
-  /** Returns the SVG markup; throws with mermaid's own message on a syntax error. */
+  /** Returns the SVG as well-formed XML; throws with mermaid's own message on a syntax error. */
   async render(id: string, source: string, theme: DiagramTheme): Promise<string> {
     const config = { ...MERMAID_CONFIG.common, ...MERMAID_CONFIG[theme] };
     return this.page.evaluate(
@@ -67,7 +68,9 @@ export class MermaidRenderer {
         mermaid.initialize(config);
         await mermaid.parse(source);
         const { svg } = await mermaid.render(id, source);
-        return svg as string;
+        // mermaid serialises label HTML as HTML (`<br>`); re-serialise as XML for the optimiser.
+        const doc = new DOMParser().parseFromString(svg, 'text/html');
+        return new XMLSerializer().serializeToString(doc.body.querySelector('svg')!);
       },
       { id, source, config },
     );

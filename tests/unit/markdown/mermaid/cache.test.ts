@@ -30,7 +30,7 @@ describe('DiagramCache', () => {
 });
 
 describe('scopeIds', () => {
-  const svg = '<svg id="m-1"><path id="L_A_B_0" marker-end="url(#L_A_B_0)"/><g id="L_A_B_0"/><use href="#m-1-x"/><g id="m-1-x"/></svg>';
+  const svg = '<svg id="m-1" aria-labelledby="chart-title-m-1"><title id="chart-title-m-1"/><path id="L_A_B_0" marker-end="url(#L_A_B_0)"/><g id="L_A_B_0"/><use href="#m-1-x"/><g id="m-1-x"/></svg>';
   const out = scopeIds(svg, 'm-1');
   it('prefixes ids mermaid left unscoped', () => {
     expect(out).toContain('id="m-1-L_A_B_0"');
@@ -40,6 +40,10 @@ describe('scopeIds', () => {
   });
   it('rewrites references to renamed ids', () => {
     expect(out).toContain('url(#m-1-L_A_B_0)');
+  });
+  it('rewrites aria references to renamed ids', () => {
+    expect(out).toContain('aria-labelledby="m-1-chart-title-m-1"');
+    expect(out).toContain('<title id="m-1-chart-title-m-1"/>');
   });
   it('leaves already scoped ids and references alone', () => {
     expect(out).toContain('id="m-1"');
