@@ -45,7 +45,7 @@ export class MermaidRenderer {
     if (!executablePath) {
       throw new MissingChromiumError(
         'Rendering a new or changed Mermaid diagram needs Chromium, and none was found. ' +
-          'Install Debian\'s package (`sudo apt-get install -y chromium fonts-noto-cjk`) ' +
+          'Run `npm run setup:browser` (Debian: `sudo apt-get install -y chromium fonts-noto-cjk`) ' +
           'or set CHROMIUM_PATH, then build again. Unchanged diagrams come from diagrams/ and need no browser.',
       );
     }
