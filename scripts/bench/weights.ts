@@ -15,7 +15,8 @@ export interface PageWeight {
 }
 
 const gz = (buf: Buffer | string) => gzipSync(buf, { level: 9 }).length;
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?\sfrom\s*)?["']([^"']+\.js)["']/g;
+/** `import x from "./a.js"`, `import "./a.js"`, `export … from "./a.js"`; not `import("./a.js")`. */
+export const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?\sfrom\s*)?["']([^"']+\.js)["']/g;
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -6,12 +6,11 @@
  */
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { STATIC_IMPORT } from '../../scripts/bench/weights';
 import { chapters } from './support/site';
 
 const BUDGET_GZIP = 15 * 1024;
 const FOREIGN = /svelte|tfjs|tensorflow|mermaid|katex/i;
-/** `import x from "./a.js"`, `import "./a.js"`, `export … from "./a.js"`; not `import("./a.js")`. */
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?\sfrom\s*)?["']([^"']+\.js)["']/g;
 
 for (const ch of chapters) {
   test(`${ch.path} loads at most 15 KB gzip of Starlight's JavaScript`, async ({ page }) => {
