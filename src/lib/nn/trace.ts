@@ -13,6 +13,8 @@ export interface Trace {
   z: number[][];
   a: number[][];
   yHat: number[];
+  /** The target the loss compares against. */
+  y: number[];
   loss: number;
   /** delta[l-1] = δ⁽ˡ⁾. */
   delta: number[][];
@@ -42,6 +44,7 @@ export function traceStep(spec: NetworkSpec, params: Params, x: number[], y: num
     z: pass.z.map(row),
     a: pass.a.map(row),
     yHat: row(pass.yHat),
+    y: [...y],
     loss: lossT.dataSync()[0],
     delta: grads.delta.map(row),
     dW,

@@ -50,3 +50,46 @@ describe('traceStep', () => {
     disposeParams(params);
   });
 });
+
+describe('autodiffMaxDiff', () => {
+  it('finds the hand-written gradients equal to autodiff', async () => {
+    const { autodiffMaxDiff } = await import('../../../src/lib/nn/autodiff');
+    const spec: NetworkSpec = { sizes: [2, 3, 1], activation: 'tanh', output: 'sigmoid', loss: 'bce' };
+    const params = initParams(spec, 4);
+    const t = traceStep(spec, params, [0.3, 0.9], [1], 0.1);
+    expect(autodiffMaxDiff(spec, params, [0.3, 0.9], [1], t)).toBeLessThan(1e-6);
+    const before = tf.memory().numTensors;
+    autodiffMaxDiff(spec, params, [0.3, 0.9], [1], t);
+    expect(tf.memory().numTensors).toBe(before);
+    disposeParams(params);
+  });
+  it('notices a wrong gradient', async () => {
+    const { autodiffMaxDiff } = await import('../../../src/lib/nn/autodiff');
+    const spec: NetworkSpec = { sizes: [2, 2, 1], activation: 'sigmoid', output: 'identity', loss: 'squared' };
+    const params = initParams(spec, 4);
+    const t = traceStep(spec, params, [0.3, 0.9], [1], 0.1);
+    t.dW[0][0][0] += 0.01;
+    expect(autodiffMaxDiff(spec, params, [0.3, 0.9], [1], t)).toBeCloseTo(0.01, 4);
+    disposeParams(params);
+  });
+});
+
+describe('explainStep', () => {
+  const spec: NetworkSpec = { sizes: [2, 2, 1], activation: 'sigmoid', output: 'identity', loss: 'squared' };
+  it('substitutes the live numbers into every step', async () => {
+    const { explainStep, fmt } = await import('../../../src/lib/nn/explain');
+    const params = initParams(spec, 1);
+    const t = traceStep(spec, params, [0.5, -1], [1], 0.5);
+    const lines = planSteps(spec.sizes).map((s) => explainStep(s, t));
+    expect(lines[0].lines[0]).toContain(`= ${fmt(t.z[0][0])}`);
+    expect(lines[2].lines[0]).toBe(`ℒ = ½ × (${fmt(t.yHat[0])} − 1.0000)² = ${fmt(t.loss)}`);
+    expect(lines[3].lines[0].endsWith(`= ${fmt(t.delta[1][0])}`)).toBe(true);
+    expect(lines[6].lines[0].endsWith(`= ${fmt(t.nextW[0][0][0])}`)).toBe(true);
+    disposeParams(params);
+  });
+  it('writes negative numbers with a true minus sign', async () => {
+    const { fmt } = await import('../../../src/lib/nn/explain');
+    expect(fmt(-0.12345)).toBe('−0.1235');
+    expect(fmt(-0)).toBe('0.0000');
+  });
+});

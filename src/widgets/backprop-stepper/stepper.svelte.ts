@@ -1,0 +1,103 @@
+/**
+ * State of the §4.2 stepper: one sample through the §4.1 network (2-2-1, sigmoid, squared error),
+ * revealed one step at a time. Tensors live only inside the library calls; the state holds
+ * plain numbers, so nothing here can leak.
+ */
+import type { Params } from '../../lib/nn/network';
+import type { NetworkSpec } from '../../lib/nn/spec';
+import { planSteps } from '../../lib/nn/stepper';
+import type { Trace } from '../../lib/nn/trace';
+
+type Lib = typeof import('../shared/tf-runtime');
+
+export const SPEC: NetworkSpec = { sizes: [2, 2, 1], activation: 'sigmoid', output: 'identity', loss: 'squared' };
+
+export class StepperState {
+  readonly steps = planSteps(SPEC.sizes);
+  seed = $state(1);
+  x = $state([0.5, -1.0]);
+  y = $state([1]);
+  alpha = $state(0.5);
+  /** -1 before the first step. */
+  index = $state(-1);
+  trace = $state.raw<Trace | null>(null);
+  /** ℒ before each completed update, so readers see it fall. */
+  losses = $state<number[]>([]);
+  autodiffDiff = $state<number | null>(null);
+  backend = $state('');
+  notice = $state('');
+  error = $state('');
+  busy = $state(false);
+  tensors = $state(0);
+  step = $derived(this.index >= 0 ? this.steps[this.index] : null);
+
+  private lib: Lib | undefined;
+  private params: Params | undefined;
+
+  private async ensureLib(): Promise<Lib> {
+    if (this.lib) return this.lib;
+    // TF.js is fetched the first time the reader presses a button, not when the page loads.
+    const lib = await import('../shared/tf-runtime');
+    const choice = await lib.ready();
+    this.backend = lib.backendLabel(choice.name);
+    this.notice = choice.skipped.join(' ');
+    this.lib = lib;
+    return lib;
+  }
+
+  private recompute(lib: Lib): void {
+    this.params ??= lib.network.initParams(SPEC, this.seed);
+    this.trace = lib.trace.traceStep(SPEC, this.params, this.x, this.y, this.alpha);
+    this.autodiffDiff = null;
+    this.tensors = lib.tf.memory().numTensors;
+  }
+
+  async next(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      const lib = await this.ensureLib();
+      if (!this.trace) this.recompute(lib);
+      if (this.index === this.steps.length - 1) {
+        this.applyUpdate(lib);
+        this.index = 0;
+      } else {
+        this.index++;
+      }
+      if (this.step?.kind === 'gradients' && this.params && this.trace) {
+        this.autodiffDiff = lib.autodiff.autodiffMaxDiff(SPEC, this.params, this.x, this.y, this.trace);
+      }
+    } catch (e) {
+      this.error = `计算失败：${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  prev(): void {
+    if (this.index > 0) this.index--;
+  }
+
+  reset(): void {
+    if (this.lib && this.params) this.lib.network.disposeParams(this.params);
+    this.params = undefined;
+    this.trace = null;
+    this.index = -1;
+    this.losses = [];
+    this.autodiffDiff = null;
+    if (this.lib) this.tensors = this.lib.tf.memory().numTensors;
+  }
+
+  /** θ ← θ − α∂ℒ/∂θ with the numbers shown, then a fresh pass with the new parameters. */
+  private applyUpdate(lib: Lib): void {
+    if (!this.trace || !this.params) return;
+    this.losses = [...this.losses, this.trace.loss];
+    lib.network.disposeParams(this.params);
+    this.params = {
+      W: this.trace.nextW.map((w) => lib.tf.tensor2d(w)),
+      b: this.trace.nextB.map((v) => lib.tf.tensor1d(v)),
+    };
+    this.recompute(lib);
+  }
+}
