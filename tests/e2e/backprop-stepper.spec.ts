@@ -119,3 +119,64 @@ test('the stepper in use has no axe violations, in both themes', async ({ page }
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   }
 });
+
+test('复制链接 gives a link that reproduces the same numbers', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const widget = await openStepper(page);
+  await widget.getByRole('textbox', { name: '输入 x₁' }).fill('0.3');
+  await widget.getByRole('textbox', { name: '输入 x₁' }).press('Enter');
+  await widget.getByRole('textbox', { name: '随机种子' }).fill('5');
+  await widget.getByRole('textbox', { name: '随机种子' }).press('Enter');
+  await next(widget, 0);
+  const original = await lines(widget);
+  await widget.getByRole('button', { name: '复制链接' }).click();
+  await expect(widget.getByRole('status')).toHaveText('链接已复制。');
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  expect(url).toContain('bp.seed=5');
+
+  const student = await browser.newContext();
+  const other = await student.newPage();
+  await other.goto(url);
+  const copy = other.getByRole('region', { name: '动手：逐步执行反向传播' });
+  await copy.scrollIntoViewIfNeeded();
+  await expect(other.locator('astro-island:not([ssr])')).toHaveCount(1);
+  await expect(copy.getByRole('textbox', { name: '输入 x₁' })).toHaveValue('0.3');
+  await next(copy, 0);
+  expect(await lines(copy)).toEqual(original);
+  await student.close();
+});
+
+for (const [field, value, message] of [
+  ['输入 x₁', '', /不能为空/],
+  ['输入 x₂', 'abc', /必须是数字/],
+  ['目标 y', 'Infinity', /必须是数字/],
+  ['学习率 α', '1e308', /必须在 0.0001 到 10 之间/],
+  ['学习率 α', '1e6', /必须在 0.0001 到 10 之间/],
+  ['随机种子', '2.5', /必须是整数/],
+] as const) {
+  test(`${field} = “${value}” gets a clear message and no NaN`, async ({ page }) => {
+    const widget = await openStepper(page);
+    await next(widget, 0);
+    const before = await lines(widget);
+    const input = widget.getByRole('textbox', { name: field });
+    await input.fill(value);
+    await input.press('Enter');
+    await expect(widget.getByRole('alert')).toHaveText(message);
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(await lines(widget)).toEqual(before);
+    expect(await widget.innerText()).not.toMatch(/NaN|Infinity(?!”)/);
+  });
+}
+
+test('a link with a broken value explains itself and falls back to the default', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => dialogs.push(d.message()));
+  await page.goto('/chapter-04/#bp.alpha=1e308&bp.x1=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+  const widget = page.getByRole('region', { name: '动手：逐步执行反向传播' });
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.getByRole('alert')).toHaveCount(2);
+  await expect(widget.getByRole('alert').first()).toContainText('输入 x₁必须是数字');
+  await expect(widget.getByRole('textbox', { name: '学习率 α' })).toHaveValue('0.5');
+  await expect(widget.locator('script')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});

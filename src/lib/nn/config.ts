@@ -6,7 +6,8 @@
 import { DATASETS, type DatasetKind } from './datasets';
 import type { OptimizerKind } from './optimizers';
 import { LIMITS, type Activation } from './spec';
-import { parseNumber, type NumberRule } from './validate';
+import { decodeNumbers, type NumberRules } from './url-numbers';
+import { parseNumber } from './validate';
 
 export interface LabConfig {
   seed: number;
@@ -38,7 +39,8 @@ export const DEFAULT_CONFIG: LabConfig = {
   earlyStop: false,
 };
 
-const NUMBERS: Record<'seed' | 'noise' | 'lr' | 'batch' | 'l2', NumberRule & { name: string }> = {
+type NumericKey = 'seed' | 'noise' | 'lr' | 'batch' | 'l2';
+const NUMBERS: NumberRules<NumericKey> = {
   seed: { min: 0, max: 2 ** 32 - 1, integer: true, name: '随机种子' },
   noise: { min: 0, max: 1, name: '噪声' },
   lr: { min: 1e-6, max: 1e6, name: '学习率' },
@@ -63,15 +65,10 @@ export function encodeConfig(c: LabConfig, prefix: string): string {
 export function decodeConfig(hash: string, prefix: string): { config: LabConfig; problems: string[] } {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const config: LabConfig = { ...DEFAULT_CONFIG, hidden: [...DEFAULT_CONFIG.hidden] };
-  const problems: string[] = [];
+  const numbers = decodeNumbers(p, prefix, NUMBERS, config);
+  Object.assign(config, numbers.values);
+  const problems = numbers.problems;
   const get = (key: string) => p.get(`${prefix}.${key}`);
-  for (const [key, rule] of Object.entries(NUMBERS)) {
-    const raw = get(key);
-    if (raw === null) continue;
-    const r = parseNumber(raw, rule, rule.name);
-    if (r.ok) (config as unknown as Record<string, number>)[key] = r.value;
-    else problems.push(r.message);
-  }
   for (const [key, allowed] of Object.entries(CHOICES)) {
     const raw = get(key);
     if (raw === null) continue;

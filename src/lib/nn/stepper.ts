@@ -3,6 +3,8 @@
  * forward layer 1…L → loss → δ⁽ᴸ⁾ … δ⁽¹⁾ → gradients → update.
  * Node ids are `n{layer}-{unit}` (layer 0 is the input); edge ids `e{l}-{i}-{j}` stand for W⁽ˡ⁾ᵢⱼ.
  */
+import type { NumberRules } from './url-numbers';
+
 export type StepKind = 'forward' | 'loss' | 'delta' | 'gradients' | 'update';
 
 export interface Step {
@@ -38,3 +40,15 @@ export function planSteps(sizes: number[]): Step[] {
   steps.push({ kind: 'update', label: '更新参数', nodes: all((l) => unitIds(l, sizes[l])), edges: all((l) => edgeIds(l, sizes)) });
   return steps;
 }
+
+/** What a link can set for the stepper: `#bp.seed=3&bp.x1=0.5&bp.x2=-1&bp.y=1&bp.alpha=0.5`. */
+export type StepperKey = 'seed' | 'x1' | 'x2' | 'y' | 'alpha';
+export const STEPPER_PREFIX = 'bp';
+export const STEPPER_DEFAULTS: Record<StepperKey, number> = { seed: 1, x1: 0.5, x2: -1, y: 1, alpha: 0.5 };
+export const STEPPER_RULES: NumberRules<StepperKey> = {
+  seed: { min: 0, max: 2 ** 32 - 1, integer: true, name: '随机种子' },
+  x1: { min: -10, max: 10, name: '输入 x₁' },
+  x2: { min: -10, max: 10, name: '输入 x₂' },
+  y: { min: -10, max: 10, name: '目标 y' },
+  alpha: { min: 0.0001, max: 10, name: '学习率 α' },
+};

@@ -5,8 +5,10 @@
  */
 import type { Params } from '../../lib/nn/network';
 import type { NetworkSpec } from '../../lib/nn/spec';
-import { planSteps } from '../../lib/nn/stepper';
+import { planSteps, STEPPER_DEFAULTS, STEPPER_PREFIX, STEPPER_RULES, type StepperKey } from '../../lib/nn/stepper';
 import type { Trace } from '../../lib/nn/trace';
+import { decodeNumbers, encodeNumbers } from '../../lib/nn/url-numbers';
+import { parseNumber } from '../../lib/nn/validate';
 
 type Lib = typeof import('../shared/tf-runtime');
 
@@ -14,10 +16,17 @@ export const SPEC: NetworkSpec = { sizes: [2, 2, 1], activation: 'sigmoid', outp
 
 export class StepperState {
   readonly steps = planSteps(SPEC.sizes);
-  seed = $state(1);
-  x = $state([0.5, -1.0]);
-  y = $state([1]);
-  alpha = $state(0.5);
+  /** The numbers in use; a link (`#bp.x1=…`) sets them for a whole class. */
+  settings = $state({ ...STEPPER_DEFAULTS });
+  /** What the reader typed, kept even when invalid so the message sits beside it. */
+  text = $state(asText(STEPPER_DEFAULTS));
+  fieldErrors = $state<Partial<Record<StepperKey, string>>>({});
+  /** Problems with the link this page was opened from. */
+  linkProblems = $state<string[]>([]);
+  copyStatus = $state('');
+  x = $derived([this.settings.x1, this.settings.x2]);
+  y = $derived([this.settings.y]);
+  alpha = $derived(this.settings.alpha);
   /** -1 before the first step. */
   index = $state(-1);
   trace = $state.raw<Trace | null>(null);
@@ -34,6 +43,46 @@ export class StepperState {
   private lib: Lib | undefined;
   private params: Params | undefined;
 
+  constructor() {
+    if (typeof location === 'undefined') return; // server render: defaults
+    const { values, problems } = decodeNumbers(new URLSearchParams(location.hash.slice(1)), STEPPER_PREFIX, STEPPER_RULES, STEPPER_DEFAULTS);
+    this.settings = values;
+    this.text = asText(values);
+    this.linkProblems = problems;
+  }
+
+  /** A reader edits a field: valid values restart the pass and update the link; invalid ones only explain. */
+  setField(key: StepperKey, text: string): void {
+    this.text[key] = text;
+    const rule = STEPPER_RULES[key];
+    const parsed = parseNumber(text, rule, rule.name);
+    if (!parsed.ok) {
+      this.fieldErrors[key] = parsed.message;
+      return;
+    }
+    delete this.fieldErrors[key];
+    this.settings[key] = parsed.value;
+    this.reset();
+    this.writeHash();
+  }
+
+  private writeHash(): void {
+    const params = encodeNumbers(this.settings, STEPPER_PREFIX, new URLSearchParams(location.hash.slice(1)));
+    history.replaceState(history.state, '', `#${params}`);
+  }
+
+  /** Copies a link that reproduces exactly these numbers. */
+  async copyLink(): Promise<void> {
+    this.writeHash();
+    const url = location.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.copyStatus = '链接已复制。';
+    } catch {
+      this.copyStatus = `无法自动复制，请手动复制：${url}`;
+    }
+  }
+
   private async ensureLib(): Promise<Lib> {
     if (this.lib) return this.lib;
     // TF.js is fetched the first time the reader presses a button, not when the page loads.
@@ -46,7 +95,7 @@ export class StepperState {
   }
 
   private recompute(lib: Lib): void {
-    this.params ??= lib.network.initParams(SPEC, this.seed);
+    this.params ??= lib.network.initParams(SPEC, this.settings.seed);
     this.trace = lib.trace.traceStep(SPEC, this.params, this.x, this.y, this.alpha);
     this.autodiffDiff = null;
     this.tensors = lib.tf.memory().numTensors;
@@ -100,4 +149,8 @@ export class StepperState {
     };
     this.recompute(lib);
   }
+}
+
+function asText(values: Record<StepperKey, number>): Record<StepperKey, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])) as Record<StepperKey, string>;
 }
