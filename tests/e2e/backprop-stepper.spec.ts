@@ -14,7 +14,7 @@ async function openStepper(page: Page): Promise<Locator> {
   await page.goto('/chapter-04/');
   const widget = page.getByRole('region', { name: '动手：逐步执行反向传播' });
   await widget.scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island:not([ssr])')).toHaveCount(1);
+  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
   return widget;
 }
 
@@ -139,7 +139,7 @@ test('复制链接 gives a link that reproduces the same numbers', async ({ page
   await other.goto(url);
   const copy = other.getByRole('region', { name: '动手：逐步执行反向传播' });
   await copy.scrollIntoViewIfNeeded();
-  await expect(other.locator('astro-island:not([ssr])')).toHaveCount(1);
+  await expect(copy.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
   await expect(copy.getByRole('textbox', { name: '输入 x₁' })).toHaveValue('0.3');
   await next(copy, 0);
   expect(await lines(copy)).toEqual(original);

@@ -60,3 +60,13 @@ export function traceStep(spec: NetworkSpec, params: Params, x: number[], y: num
   disposeGradients(grads);
   return trace;
 }
+
+/** The forward half only: z⁽ˡ⁾, a⁽ˡ⁾ and ŷ for one sample. */
+export function forwardValues(spec: NetworkSpec, params: Params, x: number[]): Pick<Trace, 'z' | 'a' | 'yHat'> {
+  const X = tf.tensor2d([x]);
+  const pass = forward(spec, params, X);
+  const values = { z: pass.z.map(row), a: pass.a.map(row), yHat: row(pass.yHat) };
+  X.dispose();
+  disposeForward(pass);
+  return values;
+}

@@ -7,7 +7,8 @@ import type { Params } from '../../lib/nn/network';
 import type { NetworkSpec } from '../../lib/nn/spec';
 import { planSteps, STEPPER_DEFAULTS, STEPPER_PREFIX, STEPPER_RULES, type StepperKey } from '../../lib/nn/stepper';
 import type { Trace } from '../../lib/nn/trace';
-import { decodeNumbers, encodeNumbers } from '../../lib/nn/url-numbers';
+import { decodeNumbers } from '../../lib/nn/url-numbers';
+import { asText, copyLink, hashParams, writeHash } from '../shared/link';
 import { parseNumber } from '../../lib/nn/validate';
 
 type Lib = typeof import('../shared/tf-runtime');
@@ -44,8 +45,7 @@ export class StepperState {
   private params: Params | undefined;
 
   constructor() {
-    if (typeof location === 'undefined') return; // server render: defaults
-    const { values, problems } = decodeNumbers(new URLSearchParams(location.hash.slice(1)), STEPPER_PREFIX, STEPPER_RULES, STEPPER_DEFAULTS);
+    const { values, problems } = decodeNumbers(hashParams(), STEPPER_PREFIX, STEPPER_RULES, STEPPER_DEFAULTS);
     this.settings = values;
     this.text = asText(values);
     this.linkProblems = problems;
@@ -63,24 +63,13 @@ export class StepperState {
     delete this.fieldErrors[key];
     this.settings[key] = parsed.value;
     this.reset();
-    this.writeHash();
-  }
-
-  private writeHash(): void {
-    const params = encodeNumbers(this.settings, STEPPER_PREFIX, new URLSearchParams(location.hash.slice(1)));
-    history.replaceState(history.state, '', `#${params}`);
+    writeHash(this.settings, STEPPER_PREFIX);
   }
 
   /** Copies a link that reproduces exactly these numbers. */
   async copyLink(): Promise<void> {
-    this.writeHash();
-    const url = location.href;
-    try {
-      await navigator.clipboard.writeText(url);
-      this.copyStatus = '链接已复制。';
-    } catch {
-      this.copyStatus = `无法自动复制，请手动复制：${url}`;
-    }
+    writeHash(this.settings, STEPPER_PREFIX);
+    this.copyStatus = await copyLink();
   }
 
   private async ensureLib(): Promise<Lib> {
@@ -151,6 +140,3 @@ export class StepperState {
   }
 }
 
-function asText(values: Record<StepperKey, number>): Record<StepperKey, string> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])) as Record<StepperKey, string>;
-}

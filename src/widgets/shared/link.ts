@@ -1,0 +1,32 @@
+/**
+ * A widget's settings live in the page's URL hash, so "复制链接" hands a class the exact same
+ * numbers. These helpers keep the hash current and copy it.
+ */
+import { encodeNumbers } from '../../lib/nn/url-numbers';
+
+/** Replaces this widget's keys in the hash, leaving other widgets' keys alone. */
+export function writeHash(values: Record<string, number | string>, prefix: string): void {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const numbers = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+  encodeNumbers(numbers, prefix, params);
+  for (const [k, v] of Object.entries(values)) if (typeof v === 'string') params.set(`${prefix}.${k}`, v);
+  history.replaceState(history.state, '', `#${params}`);
+}
+
+/** Copies the current URL; returns the message to show. */
+export async function copyLink(): Promise<string> {
+  const url = location.href;
+  try {
+    await navigator.clipboard.writeText(url);
+    return '链接已复制。';
+  } catch {
+    return `无法自动复制，请手动复制：${url}`;
+  }
+}
+
+/** Field texts for a set of numbers, as first shown in the inputs. */
+export function asText<K extends string>(values: Record<K, number>): Record<K, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])) as Record<K, string>;
+}
+
+export const hashParams = () => new URLSearchParams(typeof location === 'undefined' ? '' : location.hash.slice(1));
