@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../../src/lib/nn/config';
+import { Trainer } from '../../../src/lib/nn/trainer';
+import { tf, useCpu } from './tf';
+
+beforeAll(useCpu);
+
+describe('Trainer', () => {
+  it('drives the circle dataset below 0.05 training loss with Playground defaults', () => {
+    const t = new Trainer(DEFAULT_CONFIG);
+    while (t.steps < 3000 && t.losses().train >= 0.05) for (let i = 0; i < 25; i++) t.step();
+    expect(t.losses().train).toBeLessThan(0.05);
+    t.dispose();
+  });
+  it('keeps the tensor count flat over 1,000 steps and returns to it after dispose', () => {
+    const start = tf.memory().numTensors;
+    const t = new Trainer({ ...DEFAULT_CONFIG, optimizer: 'adam', l2: 0.001 });
+    t.step();
+    const running = tf.memory().numTensors;
+    for (let i = 0; i < 1000; i++) t.step();
+    t.losses();
+    t.grid(10);
+    expect(tf.memory().numTensors).toBe(running);
+    t.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
+  it('detects divergence at learning rate 1e6 and stops', () => {
+    const t = new Trainer({ ...DEFAULT_CONFIG, lr: 1e6 });
+    for (let i = 0; i < 50 && !t.diverged; i++) t.step();
+    expect(t.diverged).toBe(true);
+    expect(Number.isNaN(t.step())).toBe(true);
+    t.dispose();
+  });
+  it('predicts a grid for the heat map', () => {
+    const t = new Trainer(DEFAULT_CONFIG);
+    const g = t.grid(8);
+    expect(g).toHaveLength(64);
+    expect(g.every(Number.isFinite)).toBe(true);
+    t.dispose();
+  });
+  it('is reproducible from the seed in the config', () => {
+    const run = () => {
+      const t = new Trainer({ ...DEFAULT_CONFIG, seed: 11 });
+      const losses = Array.from({ length: 20 }, () => t.step());
+      t.dispose();
+      return losses;
+    };
+    expect(run()).toEqual(run());
+  });
+});
