@@ -15,6 +15,7 @@ export { tf };
 export * as network from '../../lib/nn/network';
 export * as trace from '../../lib/nn/trace';
 export * as autodiff from '../../lib/nn/autodiff';
+export * as trainer from '../../lib/nn/trainer';
 
 let choice: Promise<BackendChoice> | undefined;
 

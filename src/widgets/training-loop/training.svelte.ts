@@ -1,0 +1,139 @@
+/**
+ * State of the §3.2 training widget. The five steps light up as they run; several mini-batch
+ * steps run per animation frame within a ~12 ms budget so the page keeps its frame rate.
+ * The configuration, seed included, lives in the URL (`#train.…`).
+ */
+import { DEFAULT_CONFIG, decodeConfig, encodeConfig, type LabConfig } from '../../lib/nn/config';
+import type { Trainer } from '../../lib/nn/trainer';
+import { copyLink } from '../shared/link';
+
+type Lib = typeof import('../shared/tf-runtime');
+export const PREFIX = 'train';
+export const LOOP_STEPS = ['初始化模型参数', '前向传播', '计算损失函数', '反向传播', '迭代优化'];
+const FRAME_BUDGET_MS = 12;
+export const GRID = 40;
+
+export class TrainingState {
+  config = $state<LabConfig>({ ...DEFAULT_CONFIG });
+  linkProblems = $state<string[]>([]);
+  running = $state(false);
+  /** Index into LOOP_STEPS of the step that is lit. */
+  phase = $state(0);
+  steps = $state(0);
+  train = $state<number[]>([]);
+  val = $state<number[]>([]);
+  message = $state('');
+  backend = $state('');
+  copyStatus = $state('');
+  tensors = $state(0);
+  fps = $state(0);
+  /** Heat-map values, GRID×GRID, refreshed each frame. */
+  grid = $state.raw<Float32Array | null>(null);
+  points = $state.raw<{ x: [number, number][]; y: number[] }>({ x: [], y: [] });
+
+  private lib: Lib | undefined;
+  private trainer: Trainer | undefined;
+  private frame = 0;
+
+  constructor() {
+    if (typeof location === 'undefined') return;
+    const { config, problems } = decodeConfig(location.hash, PREFIX);
+    this.config = config;
+    this.linkProblems = problems;
+  }
+
+  private async ensure(): Promise<Trainer> {
+    this.lib ??= await import('../shared/tf-runtime');
+    this.backend = this.lib.backendLabel((await this.lib.ready()).name);
+    if (!this.trainer) {
+      this.trainer = new this.lib.trainer.Trainer($state.snapshot(this.config) as LabConfig);
+      this.points = this.trainer.data.train;
+      this.phase = 0;
+      this.record();
+    }
+    return this.trainer;
+  }
+
+  private record(): void {
+    if (!this.trainer || !this.lib) return;
+    const { train, val } = this.trainer.losses();
+    this.train = [...this.train, train];
+    this.val = [...this.val, val];
+    this.steps = this.trainer.steps;
+    this.grid = this.trainer.grid(GRID);
+    this.tensors = this.lib.tf.memory().numTensors;
+    if (this.trainer.diverged) {
+      this.pause();
+      this.message = `训练发散了：学习率 ${this.config.lr} 太大，权重或损失变得过大，已停止。请调小学习率后按“重置”。`;
+    }
+  }
+
+  async run(): Promise<void> {
+    const trainer = await this.ensure();
+    if (this.running || trainer.diverged) return;
+    this.running = true;
+    let last = performance.now();
+    const tick = () => {
+      if (!this.running) return;
+      const start = performance.now();
+      this.fps = Math.round(1000 / Math.max(1, start - last));
+      last = start;
+      do trainer.step();
+      while (performance.now() - start < FRAME_BUDGET_MS && !trainer.diverged);
+      this.phase = 1 + (this.steps % 4);
+      this.record();
+      this.frame = requestAnimationFrame(tick);
+    };
+    this.frame = requestAnimationFrame(tick);
+  }
+
+  pause(): void {
+    this.running = false;
+    cancelAnimationFrame(this.frame);
+  }
+
+  /** One mini-batch, lighting steps 2 → 3 → 4 → 5 in turn. */
+  async stepOnce(): Promise<void> {
+    const trainer = await this.ensure();
+    if (this.running || trainer.diverged) return;
+    for (const phase of [1, 2, 3]) {
+      this.phase = phase;
+      await new Promise((r) => setTimeout(r, 120));
+    }
+    trainer.step();
+    this.phase = 4;
+    this.record();
+  }
+
+  reset(): void {
+    this.pause();
+    this.trainer?.dispose();
+    this.trainer = undefined;
+    this.train = [];
+    this.val = [];
+    this.steps = 0;
+    this.grid = null;
+    this.phase = 0;
+    this.message = '';
+    if (this.lib) this.tensors = this.lib.tf.memory().numTensors;
+  }
+
+  /** A control changed: start over with the new configuration and keep the link current. */
+  update(patch: Partial<LabConfig>): void {
+    this.config = { ...this.config, ...patch };
+    this.reset();
+    this.writeHash();
+  }
+
+  private writeHash(): void {
+    const others = new URLSearchParams(location.hash.slice(1));
+    for (const key of [...others.keys()]) if (key.startsWith(`${PREFIX}.`)) others.delete(key);
+    const mine = encodeConfig(this.config, PREFIX);
+    history.replaceState(history.state, '', `#${[others.toString(), mine].filter(Boolean).join('&')}`);
+  }
+
+  async copyLink(): Promise<void> {
+    this.writeHash();
+    this.copyStatus = await copyLink();
+  }
+}
