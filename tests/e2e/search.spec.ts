@@ -9,6 +9,8 @@ async function search(page: Page, query: string): Promise<string[]> {
   const message = dialog.locator('.pagefind-ui__message');
   // "正在搜索…" also names the query; wait for the final count ("找到 N 个…" or "没有找到…").
   await expect(message).toHaveText(new RegExp(`(找到 \\d+ 个|没有找到)“${query}”`), { timeout: 15_000 });
+  // Result entries render after the count, each once its fragment has loaded.
+  if (!(await message.innerText()).startsWith('没有')) await expect(dialog.locator('.pagefind-ui__result-link').first()).toBeVisible();
   return dialog.locator('.pagefind-ui__result-link').evaluateAll((links) =>
     links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
   );

@@ -62,9 +62,9 @@ export function encodeConfig(c: LabConfig, prefix: string): string {
   return p.toString();
 }
 
-export function decodeConfig(hash: string, prefix: string): { config: LabConfig; problems: string[] } {
+export function decodeConfig(hash: string, prefix: string, defaults: LabConfig = DEFAULT_CONFIG): { config: LabConfig; problems: string[] } {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const config: LabConfig = { ...DEFAULT_CONFIG, hidden: [...DEFAULT_CONFIG.hidden] };
+  const config: LabConfig = { ...defaults, hidden: [...defaults.hidden] };
   const numbers = decodeNumbers(p, prefix, NUMBERS, config);
   Object.assign(config, numbers.values);
   const problems = numbers.problems;

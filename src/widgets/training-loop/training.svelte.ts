@@ -8,10 +8,22 @@ import type { Trainer } from '../../lib/nn/trainer';
 import { copyLink } from '../shared/link';
 
 type Lib = typeof import('../shared/tf-runtime');
-export const PREFIX = 'train';
 export const LOOP_STEPS = ['初始化模型参数', '前向传播', '计算损失函数', '反向传播', '迭代优化'];
 const FRAME_BUDGET_MS = 12;
 export const GRID = 40;
+
+/** Early stopping gives up after this many recorded frames without a better validation loss. */
+export const PATIENCE = 30;
+
+export interface TrainingOptions {
+  /** URL namespace, so two widgets on one page keep separate links. */
+  prefix: string;
+  /** Settings that differ from Playground's defaults for this widget. */
+  preset?: Partial<LabConfig>;
+  /** Dataset size and the share used for training. */
+  n?: number;
+  trainFraction?: number;
+}
 
 export class TrainingState {
   config = $state<LabConfig>({ ...DEFAULT_CONFIG });
@@ -34,10 +46,16 @@ export class TrainingState {
   private lib: Lib | undefined;
   private trainer: Trainer | undefined;
   private frame = 0;
+  private best = Infinity;
+  private sinceBest = 0;
+  readonly prefix: string;
 
-  constructor() {
+  constructor(private readonly options: TrainingOptions) {
+    this.prefix = options.prefix;
+    const base = { ...DEFAULT_CONFIG, ...options.preset };
+    this.config = base;
     if (typeof location === 'undefined') return;
-    const { config, problems } = decodeConfig(location.hash, PREFIX);
+    const { config, problems } = decodeConfig(location.hash, this.prefix, base);
     this.config = config;
     this.linkProblems = problems;
   }
@@ -46,7 +64,7 @@ export class TrainingState {
     this.lib ??= await import('../shared/tf-runtime');
     this.backend = this.lib.backendLabel((await this.lib.ready()).name);
     if (!this.trainer) {
-      this.trainer = new this.lib.trainer.Trainer($state.snapshot(this.config) as LabConfig);
+      this.trainer = new this.lib.trainer.Trainer($state.snapshot(this.config) as LabConfig, this.options.n, this.options.trainFraction);
       this.points = this.trainer.data.train;
       this.phase = 0;
       this.record();
@@ -65,6 +83,18 @@ export class TrainingState {
     if (this.trainer.diverged) {
       this.pause();
       this.message = `训练发散了：学习率 ${this.config.lr} 太大，权重或损失变得过大，已停止。请调小学习率后按“重置”。`;
+    }
+    this.checkEarlyStop(val);
+  }
+
+  /** Early stopping: pause once the validation loss has not improved for PATIENCE records. */
+  private checkEarlyStop(val: number): void {
+    if (val < this.best - 1e-4) {
+      this.best = val;
+      this.sinceBest = 0;
+    } else if (++this.sinceBest >= PATIENCE && this.config.earlyStop && this.running) {
+      this.pause();
+      this.message = `早停：验证损失已连续 ${PATIENCE} 次没有下降（最好 ${this.best.toFixed(4)}），训练停止。`;
     }
   }
 
@@ -115,6 +145,8 @@ export class TrainingState {
     this.grid = null;
     this.phase = 0;
     this.message = '';
+    this.best = Infinity;
+    this.sinceBest = 0;
     if (this.lib) this.tensors = this.lib.tf.memory().numTensors;
   }
 
@@ -127,8 +159,8 @@ export class TrainingState {
 
   private writeHash(): void {
     const others = new URLSearchParams(location.hash.slice(1));
-    for (const key of [...others.keys()]) if (key.startsWith(`${PREFIX}.`)) others.delete(key);
-    const mine = encodeConfig(this.config, PREFIX);
+    for (const key of [...others.keys()]) if (key.startsWith(`${this.prefix}.`)) others.delete(key);
+    const mine = encodeConfig(this.config, this.prefix);
     history.replaceState(history.state, '', `#${[others.toString(), mine].filter(Boolean).join('&')}`);
   }
 
