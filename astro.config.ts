@@ -41,5 +41,12 @@ export default defineConfig({
     }),
     mdx(),
     svelte(),
+    {
+      name: 'client-interaction',
+      hooks: {
+        'astro:config:setup': ({ addClientDirective }) =>
+          addClientDirective({ name: 'interaction', entrypoint: './src/lib/astro/client-interaction.ts' }),
+      },
+    },
   ],
 });

@@ -16,7 +16,7 @@ export interface PageWeight {
 
 const gz = (buf: Buffer | string) => gzipSync(buf, { level: 9 }).length;
 /** `import x from "./a.js"`, `import "./a.js"`, `export … from "./a.js"`; not `import("./a.js")`. */
-export const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?\sfrom\s*)?["']([^"']+\.js)["']/g;
+export const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

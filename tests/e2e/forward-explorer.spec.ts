@@ -8,6 +8,7 @@ async function openExplorer(page: Page, hash = ''): Promise<Locator> {
   await page.goto(`/chapter-04/${hash}`);
   const widget = page.getByRole('region', { name: '动手：改动 x 和权重，看每一层的 z 与 a' });
   await widget.scrollIntoViewIfNeeded();
+  await widget.hover(); // client:interaction hydrates on first pointer or focus
   await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
   return widget;
 }
@@ -64,4 +65,19 @@ test('the explorer in use has no axe violations', async ({ page }) => {
   await expect(widget.locator('.numbers li')).toHaveCount(4);
   const { violations } = await new AxeBuilder({ page }).include('.explorer').analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+});
+
+test('the explorer loads no JavaScript until the reader points at or tabs into it', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto('/chapter-04/');
+  const widget = page.getByRole('region', { name: '动手：改动 x 和权重，看每一层的 z 与 a' });
+  await widget.scrollIntoViewIfNeeded();
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((u) => /ForwardExplorer/.test(u))).toEqual([]);
+  await widget.getByRole('textbox', { name: 'x₁', exact: true }).focus();
+  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
+  expect(scripts.filter((u) => /ForwardExplorer/.test(u))).toHaveLength(1);
 });

@@ -87,7 +87,7 @@ export class StepperState {
     this.params ??= lib.network.initParams(SPEC, this.settings.seed);
     this.trace = lib.trace.traceStep(SPEC, this.params, this.x, this.y, this.alpha);
     this.autodiffDiff = null;
-    this.tensors = lib.tf.memory().numTensors;
+    this.tensors = lib.memory().numTensors;
   }
 
   async next(): Promise<void> {
@@ -104,7 +104,8 @@ export class StepperState {
         this.index++;
       }
       if (this.step?.kind === 'gradients' && this.params && this.trace) {
-        this.autodiffDiff = lib.autodiff.autodiffMaxDiff(SPEC, this.params, this.x, this.y, this.trace);
+        const { autodiffMaxDiff } = await import('../shared/autodiff-runtime');
+        this.autodiffDiff = autodiffMaxDiff(SPEC, this.params, this.x, this.y, this.trace);
       }
     } catch (e) {
       this.error = `计算失败：${e instanceof Error ? e.message : String(e)}`;
@@ -124,7 +125,7 @@ export class StepperState {
     this.index = -1;
     this.losses = [];
     this.autodiffDiff = null;
-    if (this.lib) this.tensors = this.lib.tf.memory().numTensors;
+    if (this.lib) this.tensors = this.lib.memory().numTensors;
   }
 
   /** θ ← θ − α∂ℒ/∂θ with the numbers shown, then a fresh pass with the new parameters. */
@@ -132,10 +133,7 @@ export class StepperState {
     if (!this.trace || !this.params) return;
     this.losses = [...this.losses, this.trace.loss];
     lib.network.disposeParams(this.params);
-    this.params = {
-      W: this.trace.nextW.map((w) => lib.tf.tensor2d(w)),
-      b: this.trace.nextB.map((v) => lib.tf.tensor1d(v)),
-    };
+    this.params = lib.network.paramsFrom(this.trace.nextW, this.trace.nextB);
     this.recompute(lib);
   }
 }

@@ -54,7 +54,7 @@ export class ExplorerState {
       const t = lib.trace.forwardValues(explorerSpec(this.activation, this.output), params, x);
       lib.network.disposeParams(params);
       this.lines = explainForward(this.values, t, this.activation, this.output);
-      this.tensors = lib.tf.memory().numTensors;
+      this.tensors = lib.memory().numTensors;
       this.error = '';
     } catch (e) {
       this.error = `计算失败：${e instanceof Error ? e.message : String(e)}`;

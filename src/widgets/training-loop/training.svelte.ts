@@ -79,7 +79,7 @@ export class TrainingState {
     this.val = [...this.val, val];
     this.steps = this.trainer.steps;
     this.grid = this.trainer.grid(GRID);
-    this.tensors = this.lib.tf.memory().numTensors;
+    this.tensors = this.lib.memory().numTensors;
     if (this.trainer.diverged) {
       this.pause();
       this.message = `训练发散了：学习率 ${this.config.lr} 太大，权重或损失变得过大，已停止。请调小学习率后按“重置”。`;
@@ -147,7 +147,7 @@ export class TrainingState {
     this.message = '';
     this.best = Infinity;
     this.sinceBest = 0;
-    if (this.lib) this.tensors = this.lib.tf.memory().numTensors;
+    if (this.lib) this.tensors = this.lib.memory().numTensors;
   }
 
   /** A control changed: start over with the new configuration and keep the link current. */

@@ -1,0 +1,19 @@
+/**
+ * `client:interaction`: hydrate an island the first time the reader points at, touches or
+ * focuses it. For widgets near the top of a page, where `client:visible` would hydrate during
+ * page load and cost first-load main-thread time; hovering or tabbing in is enough warning to
+ * be ready by the click. Registered as an Astro client directive in astro.config.ts.
+ */
+import type { ClientDirective } from 'astro';
+
+const EVENTS = ['pointerover', 'pointerdown', 'touchstart', 'focusin'] as const;
+
+const interaction: ClientDirective = (load, _options, el) => {
+  const hydrate = async () => {
+    for (const e of EVENTS) el.removeEventListener(e, hydrate);
+    await (await load())();
+  };
+  for (const e of EVENTS) el.addEventListener(e, hydrate, { once: true, passive: true });
+};
+
+export default interaction;
