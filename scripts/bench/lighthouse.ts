@@ -2,29 +2,16 @@
  * Lighthouse 12 mobile scores (its default: emulated Moto G, simulated slow 4G) for a few
  * pages served by `astro preview`, in Debian's chromium through chrome-launcher.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { servePreview } from './serve';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Scores = Record<(typeof CATEGORIES)[number], number>;
 export interface LighthouseRow { page: string; scores: Scores; misses: string[] }
 
-async function serve(port: number): Promise<ChildProcess> {
-  const server = spawn('npx', ['astro', 'preview', '--port', String(port)], { stdio: 'ignore', detached: true });
-  // astro preview needs a few seconds before it accepts connections.
-  for (let i = 0; i < 60; i++) {
-    try {
-      if ((await fetch(`http://localhost:${port}/`)).ok) return server;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  process.kill(-server.pid!);
-  throw new Error(`astro preview did not start on port ${port}`);
-}
-
 export async function lighthouseScores(pages: string[], port = 4329): Promise<LighthouseRow[]> {
-  const server = await serve(port);
+  const server = await servePreview(port);
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -51,6 +38,6 @@ export async function lighthouseScores(pages: string[], port = 4329): Promise<Li
     return rows;
   } finally {
     await chrome.kill();
-    process.kill(-server.pid!);
+    server.stop();
   }
 }
