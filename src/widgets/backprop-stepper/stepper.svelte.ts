@@ -8,8 +8,7 @@ import type { NetworkSpec } from '../../lib/nn/spec';
 import { planSteps, STEPPER_DEFAULTS, STEPPER_PREFIX, STEPPER_RULES, type StepperKey } from '../../lib/nn/stepper';
 import type { Trace } from '../../lib/nn/trace';
 import { decodeNumbers } from '../../lib/nn/url-numbers';
-import { asText, copyLink, hashParams, writeHash } from '../shared/link';
-import { parseNumber } from '../../lib/nn/validate';
+import { asText, checkField, copyLink, hashParams, writeHash } from '../shared/link';
 
 type Lib = typeof import('../shared/tf-runtime');
 
@@ -54,14 +53,9 @@ export class StepperState {
   /** A reader edits a field: valid values restart the pass and update the link; invalid ones only explain. */
   setField(key: StepperKey, text: string): void {
     this.text[key] = text;
-    const rule = STEPPER_RULES[key];
-    const parsed = parseNumber(text, rule, rule.name);
-    if (!parsed.ok) {
-      this.fieldErrors[key] = parsed.message;
-      return;
-    }
-    delete this.fieldErrors[key];
-    this.settings[key] = parsed.value;
+    const value = checkField(key, text, STEPPER_RULES, this.fieldErrors);
+    if (value === undefined) return;
+    this.settings[key] = value;
     this.reset();
     writeHash(this.settings, STEPPER_PREFIX);
   }

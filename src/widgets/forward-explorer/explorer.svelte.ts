@@ -7,8 +7,7 @@ import {
 } from '../../lib/nn/explorer';
 import type { Activation, OutputFn } from '../../lib/nn/spec';
 import { decodeNumbers } from '../../lib/nn/url-numbers';
-import { parseNumber } from '../../lib/nn/validate';
-import { asText, copyLink, hashParams, writeHash } from '../shared/link';
+import { asText, checkField, copyLink, hashParams, writeHash } from '../shared/link';
 
 const ACTIVATIONS: Activation[] = ['sigmoid', 'tanh', 'relu'];
 const OUTPUTS: OutputFn[] = ['identity', 'sigmoid'];
@@ -63,14 +62,9 @@ export class ExplorerState {
 
   setField(key: ExplorerKey, text: string): void {
     this.text[key] = text;
-    const rule = EXPLORER_RULES[key];
-    const parsed = parseNumber(text, rule, rule.name);
-    if (!parsed.ok) {
-      this.fieldErrors[key] = parsed.message;
-      return;
-    }
-    delete this.fieldErrors[key];
-    this.values[key] = parsed.value;
+    const value = checkField(key, text, EXPLORER_RULES, this.fieldErrors);
+    if (value === undefined) return;
+    this.values[key] = value;
     this.changed();
   }
 

@@ -3,6 +3,7 @@
  * numbers. These helpers keep the hash current and copy it.
  */
 import { encodeNumbers } from '../../lib/nn/url-numbers';
+import { parseNumber, type NumberRule } from '../../lib/nn/validate';
 
 /** Replaces this widget's keys in the hash, leaving other widgets' keys alone. */
 export function writeHash(values: Record<string, number | string>, prefix: string): void {
@@ -30,3 +31,22 @@ export function asText<K extends string>(values: Record<K, number>): Record<K, s
 }
 
 export const hashParams = () => new URLSearchParams(typeof location === 'undefined' ? '' : location.hash.slice(1));
+
+/**
+ * Validates a typed field against its rule. On error, records the message under `key` and
+ * returns undefined; on success, clears it and returns the number.
+ */
+export function checkField<K extends string>(
+  key: K,
+  text: string,
+  rules: Record<K, NumberRule & { name: string }>,
+  errors: Partial<Record<K, string>>,
+): number | undefined {
+  const parsed = parseNumber(text, rules[key], rules[key].name);
+  if (!parsed.ok) {
+    errors[key] = parsed.message;
+    return undefined;
+  }
+  delete errors[key];
+  return parsed.value;
+}
