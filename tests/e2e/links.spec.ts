@@ -45,9 +45,11 @@ test('the build has pages to check', () => {
 
 test('every internal link and anchor in dist/ resolves', () => {
   const broken: string[] = [];
+  const checked: string[] = [];
   for (const file of htmlFiles(DIST)) {
     const pagePath = `/${relative(DIST, file).replace(/index\.html$/, '')}`;
     for (const ref of references(readFileSync(file, 'utf8'))) {
+      checked.push(`${pagePath} ${ref}`);
       const url = new URL(ref.replace(/&amp;/g, '&'), `http://book${pagePath}`);
       const target = fileFor(url.pathname);
       if (!target) {
@@ -58,5 +60,8 @@ test('every internal link and anchor in dist/ resolves', () => {
       if (id && !idsIn(target).has(id)) broken.push(`${relative(DIST, file)}: ${ref} (no #${id})`);
     }
   }
+  // The checker did see the kinds of reference it is for: pages, same-page anchors, assets.
+  expect(checked).toEqual(expect.arrayContaining(['/chapter-04/ #eq-4-3', '/chapter-01/ /chapter-02/']));
+  expect(checked.some((c) => / \/_astro\/.+\.(css|js)$/.test(c))).toBe(true);
   expect(broken).toEqual([]);
 });

@@ -5,12 +5,18 @@ test.describe('formulas', () => {
     await page.goto('/chapter-04/');
     const numbers = await page.locator('.equation .equation-number').allTextContents();
     expect(numbers).toEqual(['(4.1)', '(4.2)', '(4.3)', '(4.4)']);
+    for (const n of [1, 2, 3, 4]) {
+      const eq = page.locator(`#eq-4-${n}`);
+      await expect(eq).toHaveClass(/\bequation\b/);
+      await expect(eq.locator('.equation-number')).toHaveText(`(4.${n})`);
+      await expect(eq.locator('.katex-display .katex')).toHaveCount(1);
+    }
   });
 
   test('each numbered formula is KaTeX with MathML carrying the original TeX', async ({ page }) => {
     await page.goto('/chapter-04/');
     const tex = await page
-      .locator('.equation annotation[encoding="application/x-tex"]')
+      .locator('.equation .katex .katex-mathml math annotation[encoding="application/x-tex"]')
       .allTextContents();
     expect(tex.map((t) => t.trim())).toEqual([
       'y = f(\\sigma(W_2 \\cdot \\sigma(W_1 \\cdot x + b_1) + b_2))',
@@ -23,6 +29,7 @@ test.describe('formulas', () => {
 
   test('a cross-reference in the prose jumps to its formula', async ({ page }) => {
     await page.goto('/chapter-04/');
+    await expect(page.locator('#eq-4-3')).not.toBeInViewport();
     await page.locator('a[href="#eq-4-3"]').first().click();
     await expect(page).toHaveURL(/#eq-4-3$/);
     await expect(page.locator('#eq-4-3')).toBeInViewport();

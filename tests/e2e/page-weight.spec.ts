@@ -5,27 +5,44 @@
  * fetches when the browser is idle.
  */
 import { gzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { STATIC_IMPORT } from '../../scripts/bench/weights';
 import { chapters } from './support/site';
 
 const BUDGET_GZIP = 15 * 1024;
-const FOREIGN = /svelte|tfjs|tensorflow|mermaid|katex/i;
+/** Bundles that must not load on a page without widgets, by file name or by what is inside. */
+const FOREIGN_NAME = /svelte|tfjs|tensorflow|tf-runtime|mermaid|katex/i;
+const FOREIGN_CODE = /svelte\.dev\/e\/|@tensorflow|tfjs|mermaid|katex/i;
+const foreign = (bodies: Map<string, Buffer>) =>
+  [...bodies].filter(([url, body]) => FOREIGN_NAME.test(url) || FOREIGN_CODE.test(body.toString('utf8'))).map(([url]) => url);
 
-for (const ch of chapters) {
-  test(`${ch.path} loads only Starlight's JavaScript (≤ 15 KB gzip) unless it has widgets`, async ({ page }) => {
-    const bodies = new Map<string, Buffer>();
-    page.on('response', async (res) => {
-      if (res.request().resourceType() === 'script') bodies.set(res.url(), await res.body());
-    });
+/** Records every script response of the page, by URL. */
+function recordScripts(page: Page): Map<string, Buffer> {
+  const bodies = new Map<string, Buffer>();
+  page.on('response', async (res) => {
+    if (res.request().resourceType() === 'script') bodies.set(res.url(), await res.body());
+  });
+  return bodies;
+}
+
+// Pages whose MDX places a widget hydrate it when it scrolls near; TF.js still waits for first use.
+for (const ch of chapters.filter((c) => c.widgets)) {
+  test(`${ch.path} (with widgets) loads no TF.js before the reader uses a widget`, async ({ page }) => {
+    const bodies = recordScripts(page);
     await page.goto(ch.path);
     await page.waitForLoadState('networkidle');
-    // Pages with widgets hydrate them when they scroll near; TF.js still waits for first use.
-    if ((await page.locator('astro-island').count()) > 0) {
-      expect([...bodies.keys()].filter((u) => /tf-runtime|tfjs|tensorflow/.test(u))).toEqual([]);
-      return;
-    }
-    expect([...bodies.keys()].filter((u) => FOREIGN.test(u))).toEqual([]);
+    await expect(page.locator('astro-island').first()).toBeAttached();
+    expect([...bodies.keys()].filter((u) => /tf-runtime|tfjs|tensorflow/.test(u))).toEqual([]);
+  });
+}
+
+for (const ch of chapters.filter((c) => !c.widgets)) {
+  test(`${ch.path} (no widgets) loads only Starlight's JavaScript, at most 15 KB gzip`, async ({ page }) => {
+    const bodies = recordScripts(page);
+    await page.goto(ch.path);
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('astro-island')).toHaveCount(0);
+    expect(foreign(bodies)).toEqual([]);
 
     const queue = await page.locator('script[src]').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
     const inline = await page.locator('script:not([src])').evaluateAll((els) => els.map((e) => e.textContent ?? ''));

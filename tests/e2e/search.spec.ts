@@ -29,6 +29,13 @@ test.describe('Chinese search', () => {
     });
   }
 
+  test('“cdot”, in the TeX of every chapter-4 formula, does not find chapter 4', async ({ page }) => {
+    // Pagefind's loose matching finds "cdot" (like "cdo" or "c") in chapter 5's code; it must not find formulas.
+    const results = await search(page, 'cdot');
+    expect(results).not.toContain('/chapter-04/');
+    expect(results.filter((p) => p !== '/chapter-05/')).toEqual([]);
+  });
+
   test('formula source is not indexed', async ({ page }) => {
     // Commands that occur only in TeX source ("cdot" would match the letter c in chapter 5's code).
     for (const tex of ['frac', 'sigma', 'mathcal', 'odot']) {

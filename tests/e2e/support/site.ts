@@ -14,6 +14,8 @@ export interface Chapter {
   title: string;
   /** Section numbers as written in the MDX, e.g. ['4.1', '4.2', '4.3']. */
   sections: string[];
+  /** Whether the MDX imports a component (an interactive widget section) from src/components/. */
+  widgets: boolean;
 }
 
 export const chapters: Chapter[] = readdirSync(CONTENT)
@@ -26,6 +28,7 @@ export const chapters: Chapter[] = readdirSync(CONTENT)
       path: `/${f.replace('.mdx', '')}/`,
       title: text.match(/^title:\s*(.*)$/m)![1],
       sections: [...text.matchAll(/^## (\d+\.\d+) /gm)].map((m) => m[1]),
+      widgets: /^import \w+ from '\.\.\/src\/components\//m.test(text),
     };
   });
 
