@@ -4,6 +4,7 @@
  * displayed inputs (weights, biases, sample).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { hydrated, openWidget } from './support/widgets';
 
 const nums = (s: string) => [...s.replace(/−/g, '-').matchAll(/-?\d+\.\d+/g)].map((m) => Number(m[0]));
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -11,11 +12,7 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const near = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThan(6e-4);
 
 async function openStepper(page: Page): Promise<Locator> {
-  await page.goto('/chapter-04/');
-  const widget = page.getByRole('region', { name: '动手：逐步执行反向传播' });
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
-  return widget;
+  return openWidget(page, '/chapter-04/', '动手：逐步执行反向传播');
 }
 
 async function next(widget: Locator, expectedStep: number) {
@@ -139,7 +136,7 @@ test('复制链接 gives a link that reproduces the same numbers', async ({ page
   await other.goto(url);
   const copy = other.getByRole('region', { name: '动手：逐步执行反向传播' });
   await copy.scrollIntoViewIfNeeded();
-  await expect(copy.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
+  await hydrated(copy);
   await expect(copy.getByRole('textbox', { name: '输入 x₁' })).toHaveValue('0.3');
   await next(copy, 0);
   expect(await lines(copy)).toEqual(original);

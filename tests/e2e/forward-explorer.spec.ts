@@ -1,16 +1,12 @@
 /** §4.1 forward explorer: edits to x and the weights update every z and a, checked independently here. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { hydrated, openWidget } from './support/widgets';
 
 const nums = (s: string) => [...s.replace(/−/g, '-').matchAll(/-?\d+\.\d+/g)].map((m) => Number(m[0]));
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 async function openExplorer(page: Page, hash = ''): Promise<Locator> {
-  await page.goto(`/chapter-04/${hash}`);
-  const widget = page.getByRole('region', { name: '动手：改动 x 和权重，看每一层的 z 与 a' });
-  await widget.scrollIntoViewIfNeeded();
-  await widget.hover(); // client:interaction hydrates on first pointer or focus
-  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
-  return widget;
+  return openWidget(page, `/chapter-04/${hash}`, '动手：改动 x 和权重，看每一层的 z 与 a', { hover: true });
 }
 
 async function setField(widget: Locator, name: string, value: string) {
@@ -78,6 +74,6 @@ test('the explorer loads no JavaScript until the reader points at or tabs into i
   await page.waitForLoadState('networkidle');
   expect(scripts.filter((u) => /ForwardExplorer/.test(u))).toEqual([]);
   await widget.getByRole('textbox', { name: 'x₁', exact: true }).focus();
-  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
+  await hydrated(widget);
   expect(scripts.filter((u) => /ForwardExplorer/.test(u))).toHaveLength(1);
 });

@@ -1,12 +1,9 @@
 /** §3.3/§10.3 overfitting widget: the curves split; L2 and early stopping act on the gap. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openWidget } from './support/widgets';
 
 async function openFit(page: Page): Promise<Locator> {
-  await page.goto('/chapter-10/');
-  const widget = page.getByRole('region', { name: '动手：观察过拟合，并用 L2 正则化和早停缓解它' });
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
-  return widget;
+  return openWidget(page, '/chapter-10/', '动手：观察过拟合，并用 L2 正则化和早停缓解它');
 }
 
 /** Trains for at least `steps` mini-batches and returns validation − training loss. */

@@ -1,12 +1,9 @@
 /** §3.2 training widget: the loop trains, stays leak-free, explains bad input and divergence, and its link reproduces it. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openWidget } from './support/widgets';
 
 async function openTrainer(page: Page, hash = ''): Promise<Locator> {
-  await page.goto(`/chapter-03/${hash}`);
-  const widget = page.getByRole('region', { name: '动手：观察五步训练循环' });
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
-  return widget;
+  return openWidget(page, `/chapter-03/${hash}`, '动手：观察五步训练循环');
 }
 
 const trainLoss = async (w: Locator) => Number((await w.locator('.status').innerText()).match(/训练损失 ([\d.]+)/)?.[1]);
