@@ -20,7 +20,8 @@ async function next(widget: Locator, expectedStep: number) {
   await expect(widget).toHaveAttribute('data-step', String(expectedStep));
 }
 
-const lines = (widget: Locator) => widget.locator('.numbers li').allTextContents();
+/** Each line as announced; 'typeset equations' below proves the typeset numbers are the same. */
+const lines = (widget: Locator) => widget.locator('.numbers li .line-text').allTextContents();
 
 test('a full forward/backward/update cycle shows correct numbers', async ({ page }) => {
   const widget = await openStepper(page);
@@ -64,6 +65,20 @@ test('a full forward/backward/update cycle shows correct numbers', async ({ page
   const updated = (await lines(widget)).map(nums);
   const [w11] = h[0];
   near(updated[0].at(-1)!, w11 - alpha * grads[0]);
+});
+
+test('each step’s equations are typeset by KaTeX with the same numbers as the announced text', async ({ page }) => {
+  const widget = await openStepper(page);
+  for (let step = 0; step < 7; step++) {
+    await next(widget, step);
+    const items = widget.locator('.numbers li');
+    await expect(items.first().locator('.katex')).toBeVisible();
+    for (const item of await items.all()) {
+      const typeset = (await item.locator('[data-slot]').allTextContents()).join(' ');
+      expect(nums(typeset)).toEqual(nums(await item.locator('.line-text').textContent() ?? ''));
+    }
+  }
+  await expect(widget.locator('.formula .katex')).toBeVisible();
 });
 
 test('several updates make the loss fall', async ({ page }) => {

@@ -4,19 +4,15 @@
  * imports supplied by the caller, so a backend is only downloaded when it is tried.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { backendLabel, BACKEND_ORDER, type BackendName } from './backend-names';
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
-
-/** Default preference; `npm run bench:nn` measures which is fastest for these tiny networks. */
-export const BACKEND_ORDER: BackendName[] = ['webgl', 'wasm', 'cpu'];
+export { BACKEND_ORDER, NN_BACKEND_ORDER, backendLabel, type BackendName } from './backend-names';
 
 export interface BackendChoice {
   name: BackendName;
   /** One line per backend that was tried and failed, for a notice. */
   skipped: string[];
 }
-
-const LABEL: Record<BackendName, string> = { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' };
 
 export async function chooseBackend(
   loaders: Partial<Record<BackendName, () => Promise<unknown>>>,
@@ -32,12 +28,10 @@ export async function chooseBackend(
         await tf.ready();
         return { name, skipped };
       }
-      skipped.push(`${LABEL[name]} 无法初始化。`);
+      skipped.push(`${backendLabel(name)} 在此浏览器中无法初始化。`);
     } catch (error) {
-      skipped.push(`${LABEL[name]} 不可用（${error instanceof Error ? error.message : String(error)}）。`);
+      skipped.push(`${backendLabel(name)} 不可用（${error instanceof Error ? error.message : String(error)}）。`);
     }
   }
   throw new Error(`没有可用的计算后端：${skipped.join(' ')}`);
 }
-
-export const backendLabel = (name: BackendName) => LABEL[name];

@@ -3,7 +3,11 @@
  * forward layer 1…L → loss → δ⁽ᴸ⁾ … δ⁽¹⁾ → gradients → update.
  * Node ids are `n{layer}-{unit}` (layer 0 is the input); edge ids `e{l}-{i}-{j}` stand for W⁽ˡ⁾ᵢⱼ.
  */
+import type { NetworkSpec } from './spec';
 import type { NumberRules } from './url-numbers';
+
+/** The §4.1 network the stepper walks through: 2-2-1, sigmoid, squared error. */
+export const STEPPER_SPEC: NetworkSpec = { sizes: [2, 2, 1], activation: 'sigmoid', output: 'identity', loss: 'squared' };
 
 export type StepKind = 'forward' | 'loss' | 'delta' | 'gradients' | 'update';
 

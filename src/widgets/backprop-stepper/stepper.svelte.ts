@@ -4,15 +4,16 @@
  * plain numbers, so nothing here can leak.
  */
 import type { Params } from '../../lib/nn/network';
-import type { NetworkSpec } from '../../lib/nn/spec';
-import { planSteps, STEPPER_DEFAULTS, STEPPER_PREFIX, STEPPER_RULES, type StepperKey } from '../../lib/nn/stepper';
+import { planSteps, STEPPER_SPEC, STEPPER_DEFAULTS, STEPPER_PREFIX, STEPPER_RULES, type StepperKey } from '../../lib/nn/stepper';
+import type { StepTemplate } from '../../lib/nn/explain-tex';
 import type { Trace } from '../../lib/nn/trace';
 import { decodeNumbers } from '../../lib/nn/url-numbers';
+import { pageBackend } from '../shared/backend.svelte';
 import { asText, checkField, copyLink, hashParams, writeHash } from '../shared/link';
 
 type Lib = typeof import('../shared/tf-runtime');
 
-export const SPEC: NetworkSpec = { sizes: [2, 2, 1], activation: 'sigmoid', output: 'identity', loss: 'squared' };
+export const SPEC = STEPPER_SPEC;
 
 export class StepperState {
   readonly steps = planSteps(SPEC.sizes);
@@ -33,15 +34,18 @@ export class StepperState {
   /** ℒ before each completed update, so readers see it fall. */
   losses = $state<number[]>([]);
   autodiffDiff = $state<number | null>(null);
-  backend = $state('');
-  notice = $state('');
   error = $state('');
   busy = $state(false);
   tensors = $state(0);
   step = $derived(this.index >= 0 ? this.steps[this.index] : null);
+  /** The equations KaTeX typeset at build time; until they arrive (or if they can't), lines show as text. */
+  templates = $state.raw<StepTemplate[] | null>(null);
+  template = $derived(this.index >= 0 ? this.templates?.[this.index] : undefined);
 
   private lib: Lib | undefined;
   private params: Params | undefined;
+  /** pageBackend.generation when params were made; a change means they died with a WebGL context. */
+  private generation = 0;
 
   constructor() {
     const { values, problems } = decodeNumbers(hashParams(), STEPPER_PREFIX, STEPPER_RULES, STEPPER_DEFAULTS);
@@ -67,18 +71,44 @@ export class StepperState {
   }
 
   private async ensureLib(): Promise<Lib> {
-    if (this.lib) return this.lib;
     // TF.js is fetched the first time the reader presses a button, not when the page loads.
-    const lib = await import('../shared/tf-runtime');
-    const choice = await lib.ready();
-    this.backend = lib.backendLabel(choice.name);
-    this.notice = choice.skipped.join(' ');
-    this.lib = lib;
-    return lib;
+    if (!this.lib) void this.loadTemplates();
+    this.lib ??= await pageBackend.runtime();
+    return this.lib;
+  }
+
+  /**
+   * If the WebGL context was lost (here or by another widget on the page), rebuild the
+   * parameters from the last numbers shown on the new backend, so the reader loses nothing.
+   */
+  private async survive(lib: Lib): Promise<void> {
+    const lost = await pageBackend.recover(lib);
+    if (!lost && this.generation === pageBackend.generation) return;
+    this.generation = pageBackend.generation;
+    if (!this.trace) return;
+    try {
+      if (this.params) lib.network.disposeParams(this.params);
+    } catch {
+      // Their memory went with the context.
+    }
+    this.params = lib.network.paramsFrom(this.trace.W, this.trace.b);
+    this.recompute(lib);
+  }
+
+  private async loadTemplates(): Promise<void> {
+    try {
+      const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}widgets/backprop-steps.json`);
+      if (response.ok) this.templates = await response.json();
+    } catch {
+      // Offline or blocked: the plain-text lines are complete on their own.
+    }
   }
 
   private recompute(lib: Lib): void {
-    this.params ??= lib.network.initParams(SPEC, this.settings.seed);
+    if (!this.params) {
+      this.params = lib.network.initParams(SPEC, this.settings.seed);
+      this.generation = pageBackend.generation;
+    }
     this.trace = lib.trace.traceStep(SPEC, this.params, this.x, this.y, this.alpha);
     this.autodiffDiff = null;
     this.tensors = lib.memory().numTensors;
@@ -90,6 +120,7 @@ export class StepperState {
     this.error = '';
     try {
       const lib = await this.ensureLib();
+      await this.survive(lib);
       if (!this.trace) this.recompute(lib);
       if (this.index === this.steps.length - 1) {
         this.applyUpdate(lib);
@@ -97,6 +128,7 @@ export class StepperState {
       } else {
         this.index++;
       }
+      await this.survive(lib);
       if (this.step?.kind === 'gradients' && this.params && this.trace) {
         const { autodiffMaxDiff } = await import('../shared/autodiff-runtime');
         this.autodiffDiff = autodiffMaxDiff(SPEC, this.params, this.x, this.y, this.trace);

@@ -7,6 +7,7 @@ import {
 } from '../../lib/nn/explorer';
 import type { Activation, OutputFn } from '../../lib/nn/spec';
 import { decodeNumbers } from '../../lib/nn/url-numbers';
+import { pageBackend } from '../shared/backend.svelte';
 import { asText, checkField, copyLink, hashParams, writeHash } from '../shared/link';
 
 const ACTIVATIONS: Activation[] = ['sigmoid', 'tanh', 'relu'];
@@ -20,7 +21,6 @@ export class ExplorerState {
   activation = $state<Activation>('sigmoid');
   output = $state<OutputFn>('identity');
   lines = $state<string[]>([]);
-  backend = $state('');
   error = $state('');
   copyStatus = $state('');
   tensors = $state(0);
@@ -46,12 +46,18 @@ export class ExplorerState {
   /** Loads TF.js on first use and recomputes every layer from the current valid numbers. */
   async compute(): Promise<void> {
     try {
-      const lib = await import('../shared/tf-runtime');
-      this.backend = lib.backendLabel((await lib.ready()).name);
+      const lib = await pageBackend.runtime();
+      await pageBackend.recover(lib);
       const { x, W, b } = explorerArrays(this.values);
-      const params = lib.network.paramsFrom(W, b);
-      const t = lib.trace.forwardValues(explorerSpec(this.activation, this.output), params, x);
-      lib.network.disposeParams(params);
+      const forward = () => {
+        const params = lib.network.paramsFrom(W, b);
+        const t = lib.trace.forwardValues(explorerSpec(this.activation, this.output), params, x);
+        lib.network.disposeParams(params);
+        return t;
+      };
+      let t = forward();
+      // Numbers read back from a lost WebGL context are meaningless: recompute on the fallback.
+      if (await pageBackend.recover(lib)) t = forward();
       this.lines = explainForward(this.values, t, this.activation, this.output);
       this.tensors = lib.memory().numTensors;
       this.error = '';

@@ -1,12 +1,14 @@
 /**
  * Everything a widget needs from TF.js, in one module that widgets import dynamically on first
  * use. Importing tfjs-core first, statically, makes its flags and engine initialise before the
- * kernel registrations that depend on them. Only tfjs-core and the CPU backend are bundled,
- * never the full @tensorflow/tfjs; autodiff (for the stepper's check) is in autodiff-runtime.ts.
+ * kernel registrations that depend on them. tfjs-core and the CPU backend come with this chunk;
+ * WebGL and WebAssembly are separate chunks fetched only when tried. Never the full
+ * @tensorflow/tfjs; autodiff (for the stepper's check) is in autodiff-runtime.ts.
  */
 import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { chooseBackend, type BackendChoice } from '../../lib/nn/backend';
+import { backend as currentBackend } from '@tensorflow/tfjs-core';
+import { chooseBackend, NN_BACKEND_ORDER, type BackendChoice, type BackendName } from '../../lib/nn/backend';
 
 export { backendLabel } from '../../lib/nn/backend';
 
@@ -18,10 +20,30 @@ export * as trainer from '../../lib/nn/trainer';
 export * as train from '../../lib/nn/train';
 export * as optimizers from '../../lib/nn/optimizers';
 
+const LOADERS: Record<BackendName, () => Promise<unknown>> = {
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  wasm: () => import('./wasm-backend'),
+  cpu: async () => {},
+};
+
 let choice: Promise<BackendChoice> | undefined;
 
-/** Picks the backend once per page. */
+/** Picks the backend once per page, in the order the benchmark found fastest. */
 export function ready(): Promise<BackendChoice> {
-  choice ??= chooseBackend({ cpu: async () => {} }, ['cpu']);
+  choice ??= chooseBackend(LOADERS, NN_BACKEND_ORDER);
   return choice;
+}
+
+/** Switches the whole page to `name`, or to the next backend in order if it fails. Tensors move over lazily. */
+export async function use(name: BackendName, order: BackendName[] = NN_BACKEND_ORDER): Promise<BackendChoice> {
+  await ready().catch(() => undefined);
+  const next = chooseBackend(LOADERS, [name, ...order.filter((n) => n !== name)]);
+  choice = next;
+  return next;
+}
+
+/** True once the browser has taken the WebGL context away (GPU reset, too many contexts, a test). */
+export function contextLost(): boolean {
+  const gl = (currentBackend() as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  return gl?.isContextLost?.() ?? false;
 }

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_CONFIG, decodeConfig, encodeConfig, type LabConfig } from '../../lib/nn/config';
 import type { Trainer } from '../../lib/nn/trainer';
+import { pageBackend } from '../shared/backend.svelte';
 import { copyLink } from '../shared/link';
 
 type Lib = typeof import('../shared/tf-runtime');
@@ -35,7 +36,6 @@ export class TrainingState {
   train = $state<number[]>([]);
   val = $state<number[]>([]);
   message = $state('');
-  backend = $state('');
   copyStatus = $state('');
   tensors = $state(0);
   fps = $state(0);
@@ -45,6 +45,8 @@ export class TrainingState {
 
   private lib: Lib | undefined;
   private trainer: Trainer | undefined;
+  /** pageBackend.generation when the trainer was made; a change means its tensors died with a WebGL context. */
+  private generation = 0;
   private frame = 0;
   private best = Infinity;
   private sinceBest = 0;
@@ -61,15 +63,22 @@ export class TrainingState {
   }
 
   private async ensure(): Promise<Trainer> {
-    this.lib ??= await import('../shared/tf-runtime');
-    this.backend = this.lib.backendLabel((await this.lib.ready()).name);
+    this.lib ??= await pageBackend.runtime();
+    if (await this.lostTensors()) this.reset();
     if (!this.trainer) {
+      this.generation = pageBackend.generation;
       this.trainer = new this.lib.trainer.Trainer($state.snapshot(this.config) as LabConfig, this.options.n, this.options.trainFraction);
       this.points = this.trainer.data.train;
       this.phase = 0;
       this.record();
     }
     return this.trainer;
+  }
+
+  /** True when the WebGL context is gone (the page has then moved to the next backend). */
+  private async lostTensors(): Promise<boolean> {
+    if (!this.lib) return false;
+    return (await pageBackend.recover(this.lib)) || (this.trainer !== undefined && this.generation !== pageBackend.generation);
   }
 
   private record(): void {
@@ -108,6 +117,12 @@ export class TrainingState {
       const start = performance.now();
       this.fps = Math.round(1000 / Math.max(1, start - last));
       last = start;
+      if (this.lib?.contextLost() || this.generation !== pageBackend.generation) {
+        // Training state lived on the lost context: start again from the same settings and seed.
+        this.pause();
+        void this.lostTensors().then(() => this.reset());
+        return;
+      }
       do trainer.step();
       while (performance.now() - start < FRAME_BUDGET_MS && !trainer.diverged);
       this.phase = 1 + (this.steps % 4);

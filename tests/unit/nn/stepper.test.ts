@@ -77,10 +77,10 @@ describe('autodiffMaxDiff', () => {
 describe('explainStep', () => {
   const spec: NetworkSpec = { sizes: [2, 2, 1], activation: 'sigmoid', output: 'identity', loss: 'squared' };
   it('substitutes the live numbers into every step', async () => {
-    const { explainStep, fmt } = await import('../../../src/lib/nn/explain');
+    const { explainStep, fmt, lineText } = await import('../../../src/lib/nn/explain');
     const params = initParams(spec, 1);
     const t = traceStep(spec, params, [0.5, -1], [1], 0.5);
-    const lines = planSteps(spec.sizes).map((s) => explainStep(s, t));
+    const lines = planSteps(spec.sizes).map((s) => ({ lines: explainStep(s, t).lines.map(lineText) }));
     expect(lines[0].lines[0]).toContain(`= ${fmt(t.z[0][0])}`);
     expect(lines[2].lines[0]).toBe(`ℒ = ½ × (${fmt(t.yHat[0])} − 1.0000)² = ${fmt(t.loss)}`);
     expect(lines[3].lines[0].endsWith(`= ${fmt(t.delta[1][0])}`)).toBe(true);
