@@ -17,6 +17,8 @@ export default defineConfig({
     alias: [
       { find: /^@tensorflow\/tfjs-core$/, replacement: esm('@tensorflow/tfjs-core') },
       { find: /^@tensorflow\/tfjs-backend-cpu$/, replacement: esm('@tensorflow/tfjs-backend-cpu') },
+      { find: /^@tensorflow\/tfjs-layers$/, replacement: esm('@tensorflow/tfjs-layers') },
+      { find: /^@tensorflow\/tfjs-backend-wasm$/, replacement: esm('@tensorflow/tfjs-backend-wasm') },
     ],
     server: { deps: { inline: [/@tensorflow\//] } },
   },

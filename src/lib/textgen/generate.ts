@@ -1,0 +1,47 @@
+/**
+ * The generation loop of §4.3: read the prompt, then repeatedly take the next-character
+ * distribution, choose a character from it, and feed that character back in. Each character
+ * reaches the caller through onChar, with the distribution it was drawn from.
+ */
+import { mulberry32 } from '../nn/prng';
+import { draw, reshape } from './sample';
+import type { CharStepper } from './stepper';
+import { decode, encode, type Vocab } from './vocab';
+
+export interface GenerateOptions {
+  prompt: string;
+  length: number;
+  temperature: number;
+  topK?: number;
+  seed: number;
+  /**
+   * Called per character with the distribution it was drawn from (after temperature and top-k)
+   * and the model's own; return false to stop early.
+   */
+  onChar?: (char: string, id: number, dist: Float64Array, model: Float32Array) => boolean | void | Promise<boolean | void>;
+}
+
+export interface Generated {
+  text: string;
+  /** Prompt characters outside the vocabulary, read as <unk>. */
+  unknown: string[];
+}
+
+/** Starts from the poem separator, so an empty prompt means "from the start of a poem". */
+export async function generate(stepper: CharStepper, vocab: Vocab, opts: GenerateOptions): Promise<Generated> {
+  const rng = mulberry32(opts.seed);
+  const { ids, unknown } = encode(vocab, opts.prompt);
+  const start = vocab.index.get('\n');
+  stepper.reset();
+  let probs = stepper.step(start ?? 0);
+  for (const id of ids) probs = stepper.step(id);
+  const out: number[] = [];
+  for (let i = 0; i < opts.length; i++) {
+    const dist = reshape(probs, opts.temperature, opts.topK);
+    const id = draw(dist, rng); // one-hot at the argmax when greedy
+    out.push(id);
+    if ((await opts.onChar?.(decode(vocab, [id]), id, dist, probs)) === false) break;
+    probs = stepper.step(id);
+  }
+  return { text: decode(vocab, out), unknown };
+}

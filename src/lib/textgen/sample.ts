@@ -1,0 +1,60 @@
+/**
+ * Turning the model's next-character distribution into a choice. Temperature T reshapes it as
+ * p_i^(1/T) / Σ_j p_j^(1/T); as T → 0 that tends to the argmax, so small T *is* greedy (no
+ * division by zero). Top-k keeps only the k likeliest characters before sampling.
+ */
+import type { Rng } from '../nn/prng';
+
+/** Below this temperature the choice is the argmax: the limit of T → 0. */
+export const GREEDY_BELOW = 1e-3;
+
+export function argmax(p: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+  return best;
+}
+
+/** The distribution actually sampled from, after temperature and top-k; sums to 1. */
+export function reshape(probs: ArrayLike<number>, temperature: number, topK = 0): Float64Array {
+  const n = probs.length;
+  const out = new Float64Array(n);
+  if (temperature < GREEDY_BELOW) {
+    out[argmax(probs)] = 1;
+    return out;
+  }
+  const keep = topK > 0 && topK < n ? new Set(topIndices(probs, topK)) : null;
+  // Work in logs, shifted by the max, so p^(1/T) neither underflows nor overflows.
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) if (!keep || keep.has(i)) max = Math.max(max, Math.log(probs[i]) / temperature);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    if (keep && !keep.has(i)) continue;
+    out[i] = Math.exp(Math.log(probs[i]) / temperature - max);
+    sum += out[i];
+  }
+  for (let i = 0; i < n; i++) out[i] /= sum;
+  return out;
+}
+
+/** Draws an index from a distribution that sums to 1. */
+export function draw(dist: ArrayLike<number>, rng: Rng): number {
+  let u = rng();
+  for (let i = 0; i < dist.length; i++) {
+    u -= dist[i];
+    if (u < 0) return i;
+  }
+  return argmax(dist); // rounding left a sliver of u
+}
+
+export const sample = (probs: ArrayLike<number>, temperature: number, rng: Rng, topK = 0): number =>
+  temperature < GREEDY_BELOW ? argmax(probs) : draw(reshape(probs, temperature, topK), rng);
+
+/** The k likeliest indices, most likely first (ties by lower index). */
+export function topIndices(p: ArrayLike<number>, k: number): number[] {
+  return Array.from({ length: p.length }, (_, i) => i)
+    .sort((a, b) => p[b] - p[a] || a - b)
+    .slice(0, k);
+}
+
+/** exp(mean negative log-likelihood): the average number of characters the model hesitates between. */
+export const perplexity = (meanCrossEntropy: number) => Math.exp(meanCrossEntropy);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../src/lib/nn/prng';
+import { argmax, perplexity, reshape, sample, topIndices } from '../../../src/lib/textgen/sample';
+
+const probs = Float32Array.from([0.1, 0.6, 0.05, 0.25]);
+
+describe('sampling', () => {
+  it('is the argmax at temperature 0 and as it tends to 0, never dividing by zero', () => {
+    for (const t of [0, 1e-9, 1e-4]) {
+      expect(sample(probs, t, mulberry32(1))).toBe(1);
+      expect(Array.from(reshape(probs, t))).toEqual([0, 1, 0, 0]);
+    }
+    expect(Array.from(reshape(probs, 0.01)).every(Number.isFinite)).toBe(true);
+    expect(argmax(reshape(probs, 0.01))).toBe(1);
+  });
+
+  it('leaves the distribution unchanged at temperature 1 and flattens it above 1', () => {
+    const same = reshape(probs, 1);
+    probs.forEach((p, i) => expect(same[i]).toBeCloseTo(p, 6));
+    const flat = reshape(probs, 2);
+    expect(flat[1]).toBeLessThan(0.6);
+    expect(flat[2]).toBeGreaterThan(0.05);
+    expect(flat.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('keeps only the k likeliest characters with top-k', () => {
+    const d = reshape(probs, 1, 2);
+    expect(Array.from(d).map((v) => v > 0)).toEqual([false, true, false, true]);
+    expect(d[1] + d[3]).toBeCloseTo(1, 12);
+    expect(topIndices(probs, 3)).toEqual([1, 3, 0]);
+  });
+
+  it('draws in proportion to the probabilities, reproducibly for a seed', () => {
+    const rng = mulberry32(42);
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 20_000; i++) counts[sample(probs, 1, rng)]++;
+    counts.forEach((c, i) => expect(c / 20_000).toBeCloseTo(probs[i], 1));
+    const a = Array.from({ length: 20 }, ((r) => () => sample(probs, 1, r))(mulberry32(5)));
+    const b = Array.from({ length: 20 }, ((r) => () => sample(probs, 1, r))(mulberry32(5)));
+    expect(a).toEqual(b);
+  });
+
+  it('turns mean cross-entropy into perplexity', () => {
+    expect(perplexity(Math.log(50))).toBeCloseTo(50);
+  });
+});
