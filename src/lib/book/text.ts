@@ -33,3 +33,9 @@ export function sentences(lines: string[]): string[] {
 
 /** Collapses whitespace so line wrapping in MDX cannot hide a match. */
 export const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The book's own wording as one training text for the text lab: chapters in order, markup and MDX imports removed. */
+export const bookCorpus = (chapters: string[]): string =>
+  chapters
+    .map((mdx) => plainLines(mdx).filter((line) => !/^(import|export)\s/.test(line)).join('\n'))
+    .join('\n');

@@ -9,6 +9,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 
+/** The six weight tensors the step needs, by their tfjs-layers names. */
+export const WEIGHT_NAMES = ['embedding/embeddings', 'lstm/kernel', 'lstm/recurrent_kernel', 'lstm/bias', 'dense/kernel', 'dense/bias'] as const;
+
 export class CharStepper {
   private readonly emb: tf.Tensor2D;
   private readonly K: tf.Tensor2D;
@@ -20,17 +23,31 @@ export class CharStepper {
   private h: tf.Tensor2D;
   private c: tf.Tensor2D;
 
-  /** Copies the weights, so training the model afterwards does not change this stepper. */
-  constructor(model: tfl.LayersModel) {
-    const [emb] = model.getLayer('embedding').getWeights();
-    const [K, R, b] = model.getLayer('lstm').getWeights();
-    const [D, d] = model.getLayer('dense').getWeights();
-    [this.emb, this.K, this.R, this.b, this.D, this.d] = [emb, K, R, b, D, d].map((w) => tf.clone(w)) as [
+  /**
+   * Takes ownership of the weights, by name, as tf.io.decodeWeights returns them from a
+   * checkpoint: the page can generate without loading the layers API at all.
+   */
+  constructor(weights: tf.NamedTensorMap) {
+    const pick = (name: string) => {
+      if (!weights[name]) throw new Error(`检查点缺少权重 ${name}`);
+      return weights[name];
+    };
+    [this.emb, this.K, this.R, this.b, this.D, this.d] = WEIGHT_NAMES.map(pick) as [
       tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D,
     ];
-    this.units = R.shape[0];
+    this.units = this.R.shape[0];
     this.h = tf.zeros([1, this.units]);
     this.c = tf.zeros([1, this.units]);
+  }
+
+  /** Copies a layers model's weights, so training the model afterwards does not change this stepper. */
+  static fromModel(model: tfl.LayersModel): CharStepper {
+    const layers = ['embedding', 'lstm', 'dense'].flatMap((n) => model.getLayer(n).getWeights());
+    return new CharStepper(Object.fromEntries(WEIGHT_NAMES.map((name, i) => [name, tf.clone(layers[i])])));
+  }
+
+  get vocabSize(): number {
+    return this.emb.shape[0];
   }
 
   /** Back to the state before any character: h = c = 0. */

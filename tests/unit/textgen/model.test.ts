@@ -32,7 +32,7 @@ describe('the §5.2 model', () => {
     const model = buildModel(sizes, 3);
     const ids = [1, 5, 2, 9, 0, 7];
     const whole = tf.tidy(() => (model.predict(tf.tensor2d([ids], [1, ids.length], 'int32')) as tf.Tensor).arraySync() as number[][][]);
-    const stepper = new CharStepper(model);
+    const stepper = CharStepper.fromModel(model);
     ids.forEach((id, t) => {
       const p = stepper.step(id);
       p.forEach((v, k) => expect(v).toBeCloseTo(whole[0][t][k], 5));

@@ -52,7 +52,7 @@ describe('training on a tiny corpus', () => {
     for (let cycle = 0; cycle < 2; cycle++) {
       const { vocab, data, model } = setup(cycle + 1);
       await train(model, data, { epochs: 1, batchSize: 8, seed: 1 });
-      const stepper = new CharStepper(model);
+      const stepper = CharStepper.fromModel(model);
       await generate(stepper, vocab, { prompt: '春眠', length: 10, temperature: 0.8, seed: 3 });
       stepper.dispose();
       disposeModel(model);
@@ -63,7 +63,7 @@ describe('training on a tiny corpus', () => {
   it('generates deterministically at temperature 0 and learns the poem', async () => {
     const { vocab, data, model } = setup();
     await train(model, data, { epochs: 25, batchSize: 8, seed: 1 });
-    const stepper = new CharStepper(model);
+    const stepper = CharStepper.fromModel(model);
     const run = () => generate(stepper, vocab, { prompt: '春眠不觉', length: 8, temperature: 0, seed: mulberry32(1)() });
     const a = await run();
     expect((await run()).text).toBe(a.text);

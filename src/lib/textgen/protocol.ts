@@ -1,0 +1,30 @@
+/**
+ * Messages between the page and the training worker. Weights travel as tf.io artifacts
+ * (topology, weight specs and one ArrayBuffer), which both sides already know how to read.
+ */
+import type * as tf from '@tensorflow/tfjs-core';
+
+export interface StartTraining {
+  type: 'start';
+  /** The corpus text; the worker builds windows from it with `seed`. */
+  text: string;
+  /** chars[id] to train with; a checkpoint's vocabulary when continuing from it. */
+  vocab: string[];
+  /** Continue from these weights, or start from a seeded initialisation. */
+  artifacts?: tf.io.ModelArtifacts;
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  /** Epochs already trained, so a continued run keeps counting (and shuffling) from there. */
+  firstEpoch: number;
+}
+
+export type ToWorker = StartTraining | { type: 'pause' } | { type: 'resume' } | { type: 'stop' };
+
+export type FromWorker =
+  | { type: 'ready'; backend: string; notice: string }
+  | { type: 'batch'; epoch: number; batch: number; batches: number; loss: number; charsPerSecond: number }
+  | { type: 'epoch'; epoch: number; loss: number; valLoss: number; sample: string }
+  /** Weights after training ended for `reason`; 'diverged' sends the last good weights. */
+  | { type: 'done'; reason: 'done' | 'stopped' | 'diverged'; artifacts: tf.io.ModelArtifacts; epochsDone: number }
+  | { type: 'error'; message: string };

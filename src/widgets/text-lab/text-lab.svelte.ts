@@ -1,0 +1,207 @@
+/**
+ * State of the text lab: which corpus and model, the settings (in the URL), and generation —
+ * one character at a time, each with the distribution it was drawn from. Training lives in
+ * training.svelte.ts and hands back new weights through `adopt`.
+ */
+import { topIndices } from '../../lib/textgen/sample';
+import {
+  CORPORA, decodeSettings, encodeSettings, TEXTGEN_PREFIX, TEXTGEN_RULES, type CorpusName, type TextgenKey,
+} from '../../lib/textgen/settings';
+import type { CharStepper } from '../../lib/textgen/stepper';
+import type { Vocab } from '../../lib/textgen/vocab';
+import { pageBackend } from '../shared/backend.svelte';
+import { asText, checkField, copyLink, hashParams } from '../shared/link';
+import type { Saved } from './text-runtime';
+
+type Runtime = typeof import('./text-runtime');
+
+export interface Bar {
+  char: string;
+  p: number;
+}
+export interface OutChar {
+  char: string;
+  /** Top 10 of the distribution this character was drawn from. */
+  bars: Bar[];
+}
+
+/** Shows a newline or space as a visible symbol in a bar label. */
+export const visible = (c: string) => (c === '\n' ? '↵' : c === ' ' ? '␣' : c === '\uFFFD' ? '<unk>' : c);
+
+export class TextLabState {
+  corpus = $state<CorpusName>('poetry');
+  prompt = $state('春眠不觉晓');
+  numbers = $state(decodeSettings(new URLSearchParams()).settings.numbers);
+  text = $state(asText(this.numbers));
+  fieldErrors = $state<Partial<Record<TextgenKey, string>>>({});
+  linkProblems = $state<string[]>([]);
+  output = $state<OutChar[]>([]);
+  /** Index into output whose distribution the bars show; the latest while generating. */
+  selected = $state(-1);
+  bars = $derived(this.output[this.selected]?.bars ?? []);
+  generating = $state(false);
+  loading = $state('');
+  /** About the model or its storage; the prompt's own notice is separate so a new run keeps these. */
+  notices = $state<string[]>([]);
+  promptNotice = $state('');
+  error = $state('');
+  copyStatus = $state('');
+  tensors = $state(0);
+  /** Where the current weights came from, for the reader. */
+  modelLabel = $state('');
+  /** The weights in use, so training can continue from them. */
+  current = $state.raw<Saved | null>(null);
+
+  private rt: Runtime | undefined;
+  private stepper: CharStepper | undefined;
+  private vocab: Vocab | undefined;
+  private stopRequested = false;
+
+  constructor() {
+    const { settings, problems } = decodeSettings(hashParams());
+    this.corpus = settings.corpus;
+    this.prompt = settings.prompt;
+    this.numbers = settings.numbers;
+    this.text = asText(settings.numbers);
+    this.linkProblems = problems;
+  }
+
+  async runtime(): Promise<Runtime> {
+    if (!this.rt) {
+      await pageBackend.runtime();
+      this.rt = await import('./text-runtime');
+    }
+    return this.rt;
+  }
+
+  /** The model for the current corpus: one saved in this browser, else the checkpoint (唐诗 only). */
+  async ensureModel(): Promise<boolean> {
+    if (this.stepper) return true;
+    const rt = await this.runtime();
+    this.loading = '正在加载模型…';
+    try {
+      let saved: Saved | null = null;
+      try {
+        saved = await rt.loadSaved(this.corpus);
+      } catch (e) {
+        this.notices = [...this.notices, `${e instanceof Error ? e.message : String(e)}${this.corpus === 'poetry' ? '已改用预训练检查点。' : ''}`];
+      }
+      if (saved) {
+        this.use(saved, `本浏览器中保存的模型（已训练 ${saved.meta.epochs} 轮）`);
+      } else if (this.corpus === 'poetry') {
+        const { artifacts, meta } = await rt.loadCheckpoint();
+        this.use({ artifacts, meta: { vocab: meta.vocab, epochs: meta.epochs, corpus: 'poetry' } }, `预训练检查点（${meta.epochs} 轮，验证困惑度 ${meta.validation.perplexityFloat16.toFixed(1)}）`);
+      } else {
+        this.error = `“${CORPORA[this.corpus]}”还没有模型：请先在下方“在本页训练”。`;
+        return false;
+      }
+      return true;
+    } catch (e) {
+      this.error = `无法加载模型：${e instanceof Error ? e.message : String(e)}`;
+      return false;
+    } finally {
+      this.loading = '';
+    }
+  }
+
+  /** Takes these weights into use (from the checkpoint, storage or training). */
+  use(saved: Saved, label: string): void {
+    if (!this.rt) return;
+    this.stepper?.dispose();
+    this.stepper = this.rt.stepperFrom(saved.artifacts);
+    this.vocab = this.rt.fromChars(saved.meta.vocab);
+    if (this.stepper.vocabSize !== this.vocab.chars.length) throw new Error('权重与字符表大小不一致');
+    this.current = saved;
+    this.modelLabel = label;
+    this.tensors = this.rt.memory().numTensors;
+  }
+
+  async generate(): Promise<void> {
+    if (this.generating) return;
+    this.error = '';
+    this.generating = true;
+    this.stopRequested = false;
+    try {
+      if (!(await this.ensureModel()) || !this.stepper || !this.vocab || !this.rt) return;
+      this.output = [];
+      this.selected = -1;
+      let lastYield = performance.now();
+      const { unknown } = await this.rt.generate(this.stepper, this.vocab, {
+        prompt: this.prompt,
+        length: this.numbers.len,
+        temperature: this.numbers.t,
+        topK: this.numbers.topk,
+        seed: this.numbers.seed,
+        onChar: async (char, id, dist) => {
+          const vocab = this.vocab!;
+          // The ten likeliest, plus the character drawn when temperature picked one outside them.
+          const top = topIndices(dist, 10);
+          if (!top.includes(id)) top.push(id);
+          this.output.push({ char, bars: top.map((i) => ({ char: i === 0 ? '\uFFFD' : vocab.chars[i], p: dist[i] })) });
+          this.selected = this.output.length - 1;
+          // Let the page paint about once a frame, so the text streams in.
+          if (performance.now() - lastYield > 16) {
+            await new Promise((r) => setTimeout(r, 0));
+            lastYield = performance.now();
+          }
+          return !this.stopRequested;
+        },
+      });
+      this.promptNotice = unknown.length ? `开头文字里的 ${unknown.map((c) => `“${c}”`).join('')} 不在字符表中，按 <unk> 处理。` : '';
+      this.tensors = this.rt.memory().numTensors;
+    } catch (e) {
+      this.error = `生成失败：${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      this.generating = false;
+    }
+  }
+
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  setCorpus(corpus: CorpusName): void {
+    this.corpus = corpus;
+    this.stepper?.dispose();
+    this.stepper = undefined;
+    this.current = null;
+    this.output = [];
+    this.modelLabel = '';
+    this.error = '';
+    this.writeHash();
+  }
+
+  setPrompt(prompt: string): void {
+    this.prompt = [...prompt].slice(0, 100).join('');
+    this.writeHash();
+  }
+
+  setField(key: TextgenKey, text: string): void {
+    this.text[key] = text;
+    const value = checkField(key, text, TEXTGEN_RULES, this.fieldErrors);
+    if (value === undefined) return;
+    this.numbers[key] = value;
+    this.writeHash();
+  }
+
+  private writeHash(): void {
+    const params = new URLSearchParams(location.hash.slice(1));
+    for (const k of [...params.keys()]) if (k.startsWith(`${TEXTGEN_PREFIX}.`)) params.delete(k);
+    encodeSettings({ corpus: this.corpus, prompt: this.prompt, numbers: this.numbers }, params);
+    history.replaceState(history.state, '', `#${params}`);
+  }
+
+  async copyLink(): Promise<void> {
+    this.writeHash();
+    this.copyStatus = await copyLink();
+  }
+
+  /** Forget weights trained in this browser for this corpus and go back to the checkpoint. */
+  async reset(): Promise<void> {
+    const rt = await this.runtime();
+    await rt.removeSaved(this.corpus);
+    this.setCorpus(this.corpus);
+    this.notices = [];
+    if (this.corpus === 'poetry') await this.ensureModel();
+  }
+}

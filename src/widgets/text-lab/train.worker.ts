@@ -1,0 +1,72 @@
+/**
+ * Trains the §5.2 model off the page's main thread, so the page stays responsive. Uses TF.js's
+ * WebAssembly backend (with our UnsortedSegmentSum kernel, which Embedding's gradient needs),
+ * falling back to CPU. Reports every batch and epoch; pauses, resumes and stops on request.
+ */
+import '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '../shared/wasm-backend';
+import { chooseBackend } from '../../lib/nn/backend';
+import { generate } from '../../lib/textgen/generate';
+import { fromArtifacts, toArtifacts } from '../../lib/textgen/io';
+import { buildModel, compile, DEFAULT_SIZES, disposeModel } from '../../lib/textgen/model';
+import type { FromWorker, StartTraining, ToWorker } from '../../lib/textgen/protocol';
+import { CharStepper } from '../../lib/textgen/stepper';
+import { train } from '../../lib/textgen/train';
+import { encode, fromChars } from '../../lib/textgen/vocab';
+import { registerWasmKernels } from '../../lib/textgen/wasm-kernels';
+import { makeWindows } from '../../lib/textgen/windows';
+
+const SEQ_LEN = 40;
+const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+
+let stopRequested = false;
+let paused: { promise: Promise<void>; resume: () => void } | null = null;
+
+async function run(job: StartTraining): Promise<void> {
+  const choice = await chooseBackend({ wasm: async () => registerWasmKernels(), cpu: async () => {} }, ['wasm', 'cpu']);
+  post({ type: 'ready', backend: choice.name, notice: choice.skipped.join(' ') });
+  const vocab = fromChars(job.vocab);
+  const { ids } = encode(vocab, job.text);
+  const data = { ids, split: makeWindows(ids.length, SEQ_LEN, job.seed) };
+  const model = job.artifacts ? await fromArtifacts(job.artifacts) : buildModel({ vocabSize: vocab.chars.length, ...DEFAULT_SIZES }, job.seed);
+  if (job.artifacts) compile(model);
+  let epochsDone = job.firstEpoch;
+  let charsSeen = 0;
+  const started = performance.now();
+  const outcome = await train(model, data, { epochs: job.epochs, batchSize: job.batchSize, seed: job.seed, firstEpoch: job.firstEpoch, valWindows: 200 }, {
+    onBatchEnd: async (batch, batches, loss) => {
+      charsSeen += Math.min(job.batchSize, data.split.train.length - batch * job.batchSize) * SEQ_LEN;
+      post({ type: 'batch', epoch: epochsDone, batch, batches, loss, charsPerSecond: charsSeen / ((performance.now() - started) / 1000) });
+      if (paused) await paused.promise;
+    },
+    onEpochEnd: async (epoch, { loss, valLoss }) => {
+      epochsDone = epoch + 1;
+      const stepper = CharStepper.fromModel(model);
+      const { text } = await generate(stepper, vocab, { prompt: '', length: 48, temperature: 0.8, seed: job.seed + epoch });
+      stepper.dispose();
+      post({ type: 'epoch', epoch, loss, valLoss, sample: text });
+    },
+    shouldStop: () => stopRequested,
+  });
+  const artifacts = await toArtifacts(model);
+  disposeModel(model);
+  post({ type: 'done', reason: outcome, artifacts, epochsDone }, [artifacts.weightData as ArrayBuffer]);
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const m = event.data;
+  if (m.type === 'start') {
+    stopRequested = false;
+    run(m).catch((e) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
+  } else if (m.type === 'pause' && !paused) {
+    let resume = () => {};
+    const promise = new Promise<void>((r) => (resume = r));
+    paused = { promise, resume };
+  } else if (m.type === 'resume' || m.type === 'stop') {
+    if (m.type === 'stop') stopRequested = true;
+    paused?.resume();
+    paused = null;
+  }
+};

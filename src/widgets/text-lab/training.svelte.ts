@@ -1,0 +1,159 @@
+/**
+ * 在本页训练: trains the model for the chosen corpus in a Web Worker, with progress, ETA, loss
+ * curves and a sample after each epoch; pause, resume and stop; the result is saved to
+ * IndexedDB and taken into use. A reader's own text is checked before anything starts.
+ */
+import { checkFile, checkText } from '../../lib/textgen/corpus';
+import type { FromWorker, StartTraining } from '../../lib/textgen/protocol';
+import { buildVocab } from '../../lib/textgen/vocab';
+import type { TextLabState } from './text-lab.svelte';
+
+export type TrainStatus = 'idle' | 'preparing' | 'running' | 'paused';
+
+export class TextTrainState {
+  from = $state<'checkpoint' | 'scratch'>('checkpoint');
+  myText = $state('');
+  status = $state<TrainStatus>('idle');
+  batch = $state(0);
+  batches = $state(0);
+  epoch = $state(0);
+  /** Loss of every batch, and validation loss per epoch (nats per character). */
+  losses = $state<number[]>([]);
+  valLosses = $state<number[]>([]);
+  samples = $state<string[]>([]);
+  etaSeconds = $state<number | null>(null);
+  charsPerSecond = $state(0);
+  backend = $state('');
+  message = $state('');
+  error = $state('');
+  notices = $state<string[]>([]);
+
+  private worker: Worker | undefined;
+  private started = 0;
+  private batchesDone = 0;
+  private totalBatches = 0;
+
+  constructor(private readonly lab: TextLabState) {}
+
+  /** A .txt file chosen by the reader: checked as bytes, then kept as text. */
+  async loadFile(file: File): Promise<void> {
+    const r = checkFile(new Uint8Array(await file.arrayBuffer()));
+    this.error = r.ok ? '' : r.message;
+    this.notices = r.ok ? r.notices : [];
+    if (r.ok) this.myText = r.text;
+  }
+
+  private async corpusText(): Promise<string | null> {
+    if (this.lab.corpus === 'mine') {
+      const r = checkText(this.myText);
+      if (!r.ok) {
+        this.error = r.message;
+        return null;
+      }
+      this.notices = r.notices;
+      return r.text;
+    }
+    const file = this.lab.corpus === 'poetry' ? 'poetry.txt' : 'book.txt';
+    const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}corpora/${file}`);
+    if (!response.ok) throw new Error(`无法下载语料（HTTP ${response.status}）`);
+    return response.text();
+  }
+
+  async start(): Promise<void> {
+    if (this.status !== 'idle') return;
+    this.error = '';
+    this.message = '';
+    this.status = 'preparing';
+    try {
+      const text = await this.corpusText();
+      if (text === null) return void (this.status = 'idle');
+      const continuing = this.from === 'checkpoint' && (await this.lab.ensureModel()) && this.lab.current;
+      const base = continuing ? this.lab.current : null;
+      const job: StartTraining = {
+        type: 'start',
+        text,
+        vocab: base ? base.meta.vocab : buildVocab(text).vocab.chars,
+        artifacts: base ? { ...base.artifacts, weightData: (base.artifacts.weightData as ArrayBuffer).slice(0) } : undefined,
+        epochs: this.lab.numbers.epochs,
+        batchSize: this.lab.numbers.batch,
+        seed: this.lab.numbers.seed,
+        firstEpoch: base ? base.meta.epochs : 0,
+      };
+      this.lab.error = '';
+      this.losses = [];
+      this.valLosses = [];
+      this.samples = [];
+      this.batchesDone = 0;
+      this.totalBatches = 0;
+      this.etaSeconds = null;
+      this.started = performance.now();
+      this.worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
+      this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data, job);
+      this.worker.onerror = (e) => this.fail(e.message || '训练线程出错');
+      this.worker.postMessage(job, job.artifacts ? [job.artifacts.weightData as ArrayBuffer] : []);
+      this.status = 'running';
+    } catch (e) {
+      this.fail(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private receive(m: FromWorker, job: StartTraining): void {
+    if (m.type === 'ready') {
+      this.backend = m.backend;
+      if (m.notice) this.notices = [...this.notices, m.notice];
+    } else if (m.type === 'batch') {
+      this.batch = m.batch + 1;
+      this.batches = m.batches;
+      this.epoch = m.epoch;
+      this.totalBatches = m.batches * job.epochs;
+      this.batchesDone++;
+      this.losses.push(m.loss);
+      this.charsPerSecond = m.charsPerSecond;
+      const perBatch = (performance.now() - this.started) / 1000 / this.batchesDone;
+      this.etaSeconds = Math.round(perBatch * (this.totalBatches - this.batchesDone));
+    } else if (m.type === 'epoch') {
+      this.valLosses.push(m.valLoss);
+      this.samples.push(m.sample);
+    } else if (m.type === 'done') {
+      const saved = { artifacts: m.artifacts, meta: { vocab: job.vocab, epochs: m.epochsDone, corpus: this.lab.corpus } };
+      void this.lab.runtime().then(async (rt) => {
+        this.lab.use(saved, `在本页训练的模型（共 ${m.epochsDone} 轮）`);
+        await rt.save(this.lab.corpus, saved).catch(() => (this.notices = [...this.notices, '无法保存到浏览器存储（可能是隐私模式），刷新后需要重新训练。']));
+      });
+      this.message = {
+        done: '训练完成，模型已保存在本浏览器中，下次打开本页会自动载入。',
+        stopped: '已停止：保留了最后一个完整批次之后的权重，并已保存。',
+        diverged: '训练发散：损失变成了非有限值。已恢复到出错前那一批的权重并停止。',
+      }[m.reason];
+      this.finish();
+    } else if (m.type === 'error') {
+      this.fail(m.message);
+    }
+  }
+
+  pause(): void {
+    this.worker?.postMessage({ type: 'pause' });
+    this.status = 'paused';
+  }
+
+  resume(): void {
+    this.worker?.postMessage({ type: 'resume' });
+    this.status = 'running';
+  }
+
+  stop(): void {
+    this.worker?.postMessage({ type: 'stop' });
+  }
+
+  private fail(message: string): void {
+    this.error = `训练失败：${message}`;
+    this.finish();
+  }
+
+  private finish(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.status = 'idle';
+    this.etaSeconds = null;
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * §4.3/§5.2 text lab: the shipped checkpoint writes deterministically at temperature 0, every
+ * character has the distribution it was drawn from, training in the page lowers the loss, and
+ * bad input or a broken saved model gets a message, never NaN or a frozen page.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openWidget } from './support/widgets';
+
+const TRAIN = '动手：训练并运行 5.2 节的文本生成模型';
+const open = (page: Page, hash = '') => openWidget(page, `/chapter-05/${hash}`, TRAIN);
+
+async function generate(widget: Locator): Promise<string> {
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: 20_000 });
+  await expect(widget).not.toHaveAttribute('data-chars', '0');
+  return widget.locator('.output').innerText();
+}
+
+async function setField(widget: Locator, name: string, value: string) {
+  const field = widget.getByLabel(name, { exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+  await field.blur();
+}
+
+test('the checkpoint writes the same poem every time at temperature 0, and a link reproduces it', async ({ page, browser }) => {
+  const widget = await open(page);
+  await setField(widget, '温度', '0');
+  await setField(widget, '长度', '24');
+  const first = await generate(widget);
+  expect(first.startsWith('春眠不觉晓')).toBe(true);
+  expect(await widget.getAttribute('data-chars')).toBe('24');
+  expect(await generate(widget)).toBe(first);
+  expect(first).not.toContain('NaN');
+  const link = page.url();
+  const other = await browser.newPage();
+  const again = await openWidget(other, link.replace(/^https?:\/\/[^/]+/, ''), TRAIN);
+  expect(await generate(again)).toBe(first);
+  await other.close();
+});
+
+test('each character’s bars sum to at most 1 and mark the character drawn', async ({ page }) => {
+  const widget = await open(page);
+  await setField(widget, '长度', '12');
+  await generate(widget);
+  const chars = widget.locator('.output button');
+  for (const i of [0, 5, 11]) {
+    await chars.nth(i).click();
+    const drawn = (await chars.nth(i).innerText()).replace('↵', '↵');
+    const bars = widget.locator('.bars li');
+    const ps = (await bars.locator('.p').allInnerTexts()).map((t) => Number(t.match(/([\d.]+)%/)![1]) / 100);
+    expect(ps.length).toBeGreaterThan(0);
+    expect(ps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1.0005);
+    for (let k = 1; k < ps.length; k++) expect(ps[k]).toBeLessThanOrEqual(ps[k - 1]);
+    await expect(widget.locator('.bars li.chosen .char')).toHaveText(drawn);
+  }
+});
+
+test('the tensor count is the same after three generate runs', async ({ page }) => {
+  const widget = await open(page);
+  await setField(widget, '长度', '30');
+  await generate(widget);
+  const after = await widget.getAttribute('data-tensors');
+  await generate(widget);
+  await generate(widget);
+  expect(await widget.getAttribute('data-tensors')).toBe(after);
+});
+
+test('an empty prompt writes from the start; unknown characters and emoji get a notice', async ({ page }) => {
+  const widget = await open(page);
+  await setField(widget, '长度', '10');
+  await widget.getByLabel('开头文字').fill('');
+  await widget.getByLabel('开头文字').blur();
+  expect((await generate(widget)).length).toBeGreaterThan(0);
+  await widget.getByLabel('开头文字').fill('春😀𠀀');
+  await widget.getByLabel('开头文字').blur();
+  const text = await generate(widget);
+  expect(text.startsWith('春😀𠀀')).toBe(true);
+  await expect(widget.getByRole('status').filter({ hasText: '<unk>' })).toContainText('😀');
+});
+
+test('training for one epoch on pasted text lowers the loss and keeps the page responsive', async ({ page }) => {
+  const widget = await open(page);
+  await widget.getByRole('radio', { name: '我的文本' }).check();
+  await widget.getByLabel(/我的文本（粘贴/).fill('白日依山尽，黄河入海流。欲穷千里目，更上一层楼。\n'.repeat(40));
+  await setField(widget, '批大小', '8');
+  await widget.getByRole('button', { name: '开始训练' }).click();
+  await expect(widget.getByRole('status').filter({ hasText: '训练完成' })).toBeVisible({ timeout: 120_000 });
+  const panel = widget.locator('.train-panel');
+  const first = Number(await panel.getAttribute('data-first-loss'));
+  const last = Number(await panel.getAttribute('data-last-loss'));
+  expect(last).toBeLessThan(first);
+  await expect(panel.locator('.samples li')).toHaveCount(1);
+  expect(await generate(widget)).not.toContain('NaN');
+});
+
+for (const [name, content, message] of [
+  ['short.txt', Buffer.from('太短了。'), '至少需要 200'],
+  ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]), '二进制'],
+  ['gbk.txt', Buffer.from(Array.from({ length: 800 }, (_, i) => [0xc4, 0xe3, 0xba, 0xc3][i % 4])), 'UTF-8'],
+  ['big.txt', Buffer.alloc(2 * 1024 * 1024 + 10, 0x61), '2 MB'],
+] as const) {
+  test(`a ${name} file gets a clear message`, async ({ page }) => {
+    const widget = await open(page);
+    await widget.getByRole('radio', { name: '我的文本' }).check();
+    await widget.getByLabel(/或选择 .txt 文件/).setInputFiles({ name, mimeType: 'text/plain', buffer: content });
+    await expect(widget.getByRole('alert')).toContainText(message);
+  });
+}
+
+test('a corrupted saved model is discarded with a notice and the checkpoint is used', async ({ page }) => {
+  await page.goto('/chapter-05/');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('tensorflowjs', 1);
+        req.onupgradeneeded = () => {
+          req.result.createObjectStore('models_store', { keyPath: 'modelPath' });
+          req.result.createObjectStore('model_info_store', { keyPath: 'modelPath' });
+        };
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['models_store', 'model_info_store'], 'readwrite');
+          const modelPath = 'textlab-poetry';
+          tx.objectStore('model_info_store').put({ modelPath, modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } });
+          tx.objectStore('models_store').put({ modelPath, modelArtifacts: { modelTopology: {}, weightSpecs: [{ name: 'x', shape: [4], dtype: 'float32' }], weightData: new ArrayBuffer(3) } });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+  const widget = await open(page);
+  const text = await generate(widget);
+  await expect(widget.getByRole('status').filter({ hasText: '已损坏' })).toContainText('已改用预训练检查点');
+  await expect(widget.locator('.model')).toContainText('预训练检查点');
+  expect(text).not.toContain('NaN');
+});
+
+test('the text lab in use has no axe violations', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const widget = await open(page);
+  await setField(widget, '长度', '10');
+  await generate(widget);
+  const { violations } = await new AxeBuilder({ page }).include('.textlab').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+});
