@@ -72,3 +72,16 @@ describe('training on a tiny corpus', () => {
     disposeModel(model);
   });
 });
+
+describe('a diverging run', () => {
+  it('stops with "diverged" and keeps the last finite weights', async () => {
+    const { data, model } = setup();
+    // A learning rate this large overflows the weights within a few steps.
+    const { compile } = await import('../../../src/lib/textgen/model');
+    compile(model, 1e38);
+    const outcome = await train(model, data, { epochs: 5, batchSize: 4, seed: 1 });
+    expect(outcome).toBe('diverged');
+    expect(model.getWeights().every((w) => Array.from(w.dataSync()).every(Number.isFinite))).toBe(true);
+    disposeModel(model);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * npm run bench:textgen [-- --json --threshold=7.0 --max-seconds=240 --ttq=wasm]: the text lab
+ * in headless Chromium on the built site, per backend (cpu, wasm, webgl):
+ * - training examples/s, target characters/s and achieved GFLOP/s (our recipe, batch 64 × 40);
+ * - generation characters/s, and ms to the first character after 生成 with the checkpoint cached;
+ * - time to quality: seconds until the next-character cross-entropy after held-out windows
+ *   falls below the threshold, for our recipe and for the tfjs-examples recipe (baseline).
+ * A benchmark: prints figures against targets (time to quality ≤ 1/5 of the baseline's,
+ * generation ≥ 300 characters/s on wasm, first character < 1 s) and exits 0 either way.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { chromium } from 'playwright';
+import { servePreview } from './bench/serve';
+
+const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const THRESHOLD = Number(arg('threshold', '7.0'));
+const MAX_SECONDS = Number(arg('max-seconds', '240'));
+const TTQ_BACKENDS = arg('ttq', 'wasm').split(',');
+const BACKENDS = ['cpu', 'wasm', 'webgl'];
+const assets = readdirSync('dist/_astro');
+const wasmFile = (name: string) => `/_astro/${assets.find((f) => f.startsWith(`${name}.`) && f.endsWith('.wasm'))}`;
+const wasmPaths = {
+  'tfjs-backend-wasm.wasm': wasmFile('tfjs-backend-wasm'),
+  'tfjs-backend-wasm-simd.wasm': wasmFile('tfjs-backend-wasm-simd'),
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmFile('tfjs-backend-wasm-simd'),
+};
+const bundle = await build({
+  entryPoints: ['scripts/bench/textgen-page.ts'],
+  bundle: true,
+  format: 'iife',
+  globalName: 'textgenBench',
+  platform: 'browser',
+  write: false,
+  logLevel: 'error',
+});
+const corpus = readFileSync('public/corpora/poetry.txt', 'utf8');
+
+const server = await servePreview();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+type Bench = typeof import('./bench/textgen-page');
+declare const textgenBench: Bench;
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  const fresh = async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/chapter-05/`);
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  };
+
+  // First character after the click, with TF.js and the checkpoint in the HTTP cache.
+  const firstCharMs: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/chapter-05/`);
+    const widget = page.getByRole('region', { name: '动手：训练并运行 5.2 节的文本生成模型' });
+    await widget.scrollIntoViewIfNeeded();
+    await widget.locator('xpath=ancestor::astro-island[not(@ssr)]').waitFor({ state: 'attached' });
+    const ms = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const lab = document.querySelector('.textlab')!;
+          const button = [...lab.querySelectorAll('button')].find((b) => b.textContent === '生成')!;
+          const t0 = performance.now();
+          button.click();
+          const poll = () => (Number(lab.getAttribute('data-chars')) > 0 ? resolve(performance.now() - t0) : requestAnimationFrame(poll));
+          poll();
+        }),
+    );
+    if (run > 0) firstCharMs.push(ms); // run 0 fills the cache
+  }
+
+  const rows = [];
+  for (const backend of BACKENDS) {
+    await fresh();
+    const used = await page.evaluate(([b, w, c]) => textgenBench.setup(b, w, c).catch((e: Error) => `unavailable: ${e.message}`), [backend, wasmPaths, corpus] as const);
+    if (used !== backend) {
+      rows.push({ backend, note: used });
+      continue;
+    }
+    const speed = await page.evaluate((n) => textgenBench.speed(n), backend === 'cpu' ? 1 : 3);
+    const ttq = TTQ_BACKENDS.includes(backend)
+      ? {
+          ours: await page.evaluate(([t, m]) => textgenBench.timeToQuality('ours', t, m, 2), [THRESHOLD, MAX_SECONDS]),
+          baseline: await page.evaluate(([t, m]) => textgenBench.timeToQuality('baseline', t, m, 2), [THRESHOLD, MAX_SECONDS]),
+        }
+      : undefined;
+    rows.push({ backend, ...speed, ttq });
+  }
+  const median = [...firstCharMs].sort((a, b) => a - b)[Math.floor(firstCharMs.length / 2)];
+  const result = { firstCharMs: median, rows, threshold: THRESHOLD, targets: { ttqRatio: 5, wasmGenerationCharsPerSecond: 300, firstCharMs: 1000 } };
+  if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
+  else {
+    const f = (v: number | undefined, d = 0) => (v === undefined ? '—' : v.toFixed(d));
+    console.table(
+      rows.map((r) =>
+        'note' in r
+          ? { backend: r.backend, note: r.note }
+          : {
+              backend: r.backend,
+              'train examples/s': f(r.examplesPerSecond, 1),
+              'target chars/s': f(r.charsPerSecond),
+              'GFLOP/s': f(r.gflops, 2),
+              'generate chars/s': f(r.generationCharsPerSecond),
+              'ours to quality (s)': r.ttq ? `${f(r.ttq.ours.seconds, 1)}${r.ttq.ours.reached ? '' : ' (not reached)'}` : '—',
+              'baseline to quality (s)': r.ttq ? `${f(r.ttq.baseline.seconds, 1)}${r.ttq.baseline.reached ? '' : ` (not reached; loss ${f(r.ttq.baseline.loss, 2)})`}` : '—',
+            },
+      ),
+    );
+    console.log(`time to quality = next-character cross-entropy after 128 held-out windows ≤ ${THRESHOLD} nats; cap ${MAX_SECONDS} s`);
+    console.log(`first character after 生成 (checkpoint cached): median ${f(median)} ms (target < 1000 ms: ${median < 1000 ? 'met' : 'MISSED'})`);
+    for (const r of rows) {
+      if (!('ttq' in r) || !r.ttq) continue;
+      const ratio = r.ttq.baseline.seconds / r.ttq.ours.seconds;
+      console.log(`${r.backend}: baseline/ours = ${ratio.toFixed(1)}×${r.ttq.baseline.reached ? '' : ' or more (baseline capped)'} (target ≥ 5×: ${ratio >= 5 ? 'met' : 'MISSED'})`);
+    }
+    const wasm = rows.find((r) => r.backend === 'wasm' && 'generationCharsPerSecond' in r) as { generationCharsPerSecond: number } | undefined;
+    if (wasm) console.log(`wasm generation ${wasm.generationCharsPerSecond.toFixed(0)} chars/s (target ≥ 300: ${wasm.generationCharsPerSecond >= 300 ? 'met' : 'MISSED'})`);
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}

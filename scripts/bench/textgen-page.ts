@@ -1,0 +1,120 @@
+/**
+ * Browser side of `npm run bench:textgen`, bundled by esbuild and injected into a page of the
+ * built site. Measures our recipe and re-implements the tfjs-examples lstm-text-generation
+ * recipe (one-hot input, LSTM(128) on the last position only, RMSprop 1e-2, batch 128,
+ * windows of 40 taken every 3 characters) as the baseline, on the same backend.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { buildModel, DEFAULT_SIZES, disposeModel } from '../../src/lib/textgen/model';
+import { CharStepper } from '../../src/lib/textgen/stepper';
+import { registerWasmKernels } from '../../src/lib/textgen/wasm-kernels';
+import { buildVocab, encode, MAX_VOCAB } from '../../src/lib/textgen/vocab';
+import { gatherBatch, makeWindows, shuffled } from '../../src/lib/textgen/windows';
+
+const LEN = 40;
+let ids = new Int32Array(0);
+let V = 0;
+let val: number[] = [];
+let train: number[] = [];
+
+export async function setup(backend: string, wasmPaths: Record<string, string>, corpus: string): Promise<string> {
+  setWasmPaths(wasmPaths);
+  if (!(await tf.setBackend(backend))) throw new Error(`${backend} unavailable`);
+  await tf.ready();
+  registerWasmKernels();
+  const { vocab } = buildVocab(corpus, MAX_VOCAB);
+  ids = encode(vocab, corpus).ids;
+  V = vocab.chars.length;
+  const split = makeWindows(ids.length, LEN, 1);
+  train = split.train;
+  val = split.val.slice(0, 128);
+  return tf.getBackend();
+}
+
+/** Training FLOPs per target character: forward 2·(E·4U + U·4U + U·V), backward about twice that. */
+const flopsPerChar = () => 3 * 2 * (DEFAULT_SIZES.embeddingSize * 4 * 128 + 128 * 4 * 128 + 128 * V);
+
+/** Our recipe: every position a target, integer inputs and targets, Adam, batch 64. */
+export async function speed(batches: number) {
+  const model = buildModel({ vocabSize: V, ...DEFAULT_SIZES }, 1);
+  const batch = (b: number) => {
+    const { x, y } = gatherBatch(ids, train.slice(b * 64, b * 64 + 64), LEN);
+    return [tf.tensor2d(x, [64, LEN], 'int32'), tf.tensor3d(Float32Array.from(y), [64, LEN, 1])];
+  };
+  const [x0, y0] = batch(0);
+  await model.trainOnBatch(x0, y0); // warm-up: kernels compiled, shaders built
+  tf.dispose([x0, y0]);
+  const t0 = performance.now();
+  for (let b = 1; b <= batches; b++) {
+    const [x, y] = batch(b);
+    await model.trainOnBatch(x, y);
+    tf.dispose([x, y]);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const stepper = CharStepper.fromModel(model);
+  stepper.step(1);
+  const g0 = performance.now();
+  let n = 0;
+  while (performance.now() - g0 < 2000) stepper.step(n++ % V);
+  const genSeconds = (performance.now() - g0) / 1000;
+  stepper.dispose();
+  disposeModel(model);
+  const chars = (batches * 64 * LEN) / seconds;
+  return { examplesPerSecond: (batches * 64) / seconds, charsPerSecond: chars, gflops: (chars * flopsPerChar()) / 1e9, generationCharsPerSecond: n / genSeconds };
+}
+
+/** Cross-entropy of the character after each validation window: the same yardstick for both recipes. */
+function lastPositionLoss(predictLast: (starts: number[]) => tf.Tensor2D): number {
+  return tf.tidy(() => {
+    const p = predictLast(val);
+    const next = tf.tensor1d(val.map((s) => ids[s + LEN]), 'int32');
+    const picked = tf.sum(tf.mul(p, tf.oneHot(next, V)), 1);
+    return tf.mean(tf.neg(tf.log(tf.maximum(picked, 1e-7)))).dataSync()[0];
+  });
+}
+
+export async function timeToQuality(recipe: 'ours' | 'baseline', threshold: number, maxSeconds: number, evalEvery: number) {
+  const ours = recipe === 'ours';
+  const model = ours ? buildModel({ vocabSize: V, ...DEFAULT_SIZES }, 1) : baseline();
+  const oneHot = (starts: number[]) => tf.oneHot(tf.tensor2d(gatherBatch(ids, starts, LEN).x, [starts.length, LEN], 'int32'), V);
+  const predictLast = (starts: number[]): tf.Tensor2D =>
+    ours
+      ? (tf.squeeze(tf.slice(model.predict(tf.tensor2d(gatherBatch(ids, starts, LEN).x, [starts.length, LEN], 'int32')) as tf.Tensor3D, [0, LEN - 1, 0], [-1, 1, -1]), [1]) as tf.Tensor2D)
+      : (model.predict(oneHot(starts)) as tf.Tensor2D);
+  // tfjs-examples samples windows every 3 characters; ours uses non-overlapping windows.
+  const starts = ours ? shuffled(train, 7) : shuffled(Array.from({ length: Math.floor((ids.length - LEN - 1) / 3) }, (_, i) => i * 3).filter((s) => !val.some((v) => Math.abs(v - s) < LEN + 1)), 7);
+  const size = ours ? 64 : 128;
+  const t0 = performance.now();
+  let loss = lastPositionLoss(predictLast);
+  const curve: [number, number][] = [[0, loss]];
+  for (let b = 0; loss > threshold && (performance.now() - t0) / 1000 < maxSeconds; b++) {
+    const chunk = starts.slice((b * size) % starts.length, (b * size) % starts.length + size);
+    const [x, y] = tf.tidy(() =>
+      ours
+        ? [tf.tensor2d(gatherBatch(ids, chunk, LEN).x, [chunk.length, LEN], 'int32'), tf.tensor3d(Float32Array.from(gatherBatch(ids, chunk, LEN).y), [chunk.length, LEN, 1])]
+        : [oneHot(chunk), tf.oneHot(tf.tensor1d(chunk.map((s) => ids[s + LEN]), 'int32'), V)],
+    );
+    await model.trainOnBatch(x, y);
+    tf.dispose([x, y]);
+    if ((b + 1) % evalEvery === 0) {
+      loss = lastPositionLoss(predictLast);
+      curve.push([(performance.now() - t0) / 1000, loss]);
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  disposeModel(model);
+  return { recipe, reached: loss <= threshold, seconds, loss, curve };
+}
+
+function baseline(): tfl.LayersModel {
+  const model = tfl.sequential({
+    layers: [tfl.layers.lstm({ units: 128, inputShape: [LEN, V] }), tfl.layers.dense({ units: V, activation: 'softmax' })],
+  });
+  model.compile({ optimizer: tf.train.rmsprop(1e-2), loss: 'categoricalCrossentropy' });
+  return model;
+}
