@@ -32,3 +32,14 @@ export function modelJson(artifacts: tf.io.ModelArtifacts, weightsFile = 'weight
     weightsManifest: [{ paths: [weightsFile], weights: artifacts.weightSpecs }],
   };
 }
+
+/** The artifacts back from a model.json (as parsed JSON) and its weights file, however they were read. */
+export function fromModelJson(json: ReturnType<typeof modelJson>, weights: ArrayBuffer): tf.io.ModelArtifacts {
+  return {
+    modelTopology: json.modelTopology,
+    weightSpecs: json.weightsManifest.flatMap((group) => group.weights ?? []),
+    weightData: weights,
+    format: json.format,
+    generatedBy: json.generatedBy,
+  };
+}

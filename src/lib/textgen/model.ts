@@ -20,7 +20,7 @@ export interface ModelSizes {
 
 export const DEFAULT_SIZES = { embeddingSize: 64, units: 128 } as const;
 /** Adam's step size; a little above Keras's 0.001 default, which trains this model more slowly. */
-export const LEARNING_RATE = 0.003;
+export const LEARNING_RATE = 0.005;
 
 /** What Keras's model.summary() reports for these sizes, layer by layer. */
 export function kerasParamCounts({ vocabSize: V, embeddingSize: E, units: U }: ModelSizes) {

@@ -4,7 +4,7 @@
  * page; training runs in train.worker.ts), and saving to IndexedDB through tf.io.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { CheckpointMeta } from '../../lib/textgen/checkpoint';
+import { fromModelJson, type CheckpointMeta } from '../../lib/textgen/checkpoint';
 import { CharStepper } from '../../lib/textgen/stepper';
 
 export { generate } from '../../lib/textgen/generate';
@@ -33,7 +33,7 @@ export async function loadCheckpoint(): Promise<{ artifacts: tf.io.ModelArtifact
     fetchOk(`${dir}weights.bin`).then((r) => r.arrayBuffer()),
     fetchOk(`${dir}meta.json`).then((r) => r.json() as Promise<CheckpointMeta>),
   ]);
-  return { artifacts: { modelTopology: model.modelTopology, weightSpecs: model.weightsManifest[0].weights, weightData: weights }, meta };
+  return { artifacts: fromModelJson(model, weights), meta };
 }
 
 /** Decodes weights (float16 or float32) into tensors the stepper owns. */

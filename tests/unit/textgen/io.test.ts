@@ -34,3 +34,23 @@ describe('saving and loading', () => {
     ]);
   });
 });
+
+describe('checkpoint files', () => {
+  it('round-trip through model.json and weights.bin on disk', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { fromModelJson, modelJson } = await import('../../../src/lib/textgen/checkpoint');
+    const model = buildModel(sizes, 6);
+    const artifacts = quantizeFloat16(await toArtifacts(model));
+    const dir = mkdtempSync(join(tmpdir(), 'ckpt-'));
+    writeFileSync(join(dir, 'model.json'), JSON.stringify(modelJson(artifacts)));
+    writeFileSync(join(dir, 'weights.bin'), new Uint8Array(artifacts.weightData as ArrayBuffer));
+    const bytes = readFileSync(join(dir, 'weights.bin'));
+    const back = fromModelJson(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')), bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    const loaded = await fromArtifacts(back);
+    const half = await fromArtifacts(artifacts);
+    expect(weights(loaded)).toEqual(weights(half));
+    [model, loaded, half].forEach((m) => m.dispose());
+  });
+});
