@@ -67,7 +67,8 @@ export class TextTrainState {
     try {
       const text = await this.corpusText();
       if (text === null) return void (this.status = 'idle');
-      const continuing = this.from === 'checkpoint' && (await this.lab.ensureModel()) && this.lab.current;
+      // Only the 唐诗 model has weights to continue from before any training in this page.
+      const continuing = this.from === 'checkpoint' && this.lab.corpus === 'poetry' && (await this.lab.ensureModel()) && this.lab.current;
       const base = continuing ? this.lab.current : null;
       const job: StartTraining = {
         type: 'start',
