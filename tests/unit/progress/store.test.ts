@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { mergeProgress } from '../../../src/lib/progress/merge';
+import { BACKUP_PREFIX, listBackups, openProgress, saveProgress } from '../../../src/lib/progress/store';
+import { emptyProgress, PROGRESS_KEY } from '../../../src/lib/progress/schema';
+import { memoryStorage } from './memory-storage';
+
+const now = new Date('2026-11-29T01:00:00.000Z');
+
+describe('progress in storage', () => {
+  it('copies corrupted progress to a backup before anything can overwrite it', () => {
+    const storage = memoryStorage({ [PROGRESS_KEY]: 'not json' });
+    const opened = openProgress(storage, now);
+    expect(opened.backupKey).toBe(`${BACKUP_PREFIX}2026-11-29T01:00:00.000Z`);
+    expect(storage.getItem(opened.backupKey!)).toBe('not json');
+    saveProgress(storage, opened.progress);
+    expect(listBackups(storage)).toEqual([{ key: opened.backupKey, raw: 'not json' }]);
+  });
+
+  it('writes a migrated record back in the current schema', () => {
+    const storage = memoryStorage({ [PROGRESS_KEY]: JSON.stringify({ version: 1, read: ['sec-2-1'] }) });
+    openProgress(storage, now);
+    expect(JSON.parse(storage.getItem(PROGRESS_KEY)!)).toMatchObject({ version: 2, sections: { 'sec-2-1': { how: 'manual' } } });
+  });
+});
+
+describe('importing a progress file', () => {
+  it('merges without losing anything recorded on either side', () => {
+    const a = emptyProgress();
+    a.sections['sec-1-1'] = { how: 'scroll', at: '2026-11-02T00:00:00Z' };
+    a.exercises['ex-1'] = { attempts: 3, correct: false, at: '2026-11-02T00:00:00Z' };
+    const b = emptyProgress();
+    b.sections['sec-1-1'] = { how: 'manual', at: '2026-11-01T00:00:00Z' };
+    b.sections['sec-2-1'] = { how: 'scroll', at: '2026-11-03T00:00:00Z' };
+    b.exercises['ex-1'] = { attempts: 1, correct: true, at: '2026-11-04T00:00:00Z' };
+    b.tasks['t'] = '2026-11-05T00:00:00Z';
+    expect(mergeProgress(a, b)).toEqual({
+      version: 2,
+      sections: { 'sec-1-1': { how: 'manual', at: '2026-11-01T00:00:00Z' }, 'sec-2-1': { how: 'scroll', at: '2026-11-03T00:00:00Z' } },
+      exercises: { 'ex-1': { attempts: 3, correct: true, at: '2026-11-04T00:00:00Z' } },
+      tasks: { t: '2026-11-05T00:00:00Z' },
+    });
+    expect(mergeProgress(b, a)).toEqual(mergeProgress(a, b));
+  });
+});
