@@ -8,6 +8,7 @@ import remarkMermaid from './src/lib/markdown/remark-mermaid';
 import remarkSectionIds from './src/lib/markdown/remark-section-ids';
 import rehypeKatexErrors, { katexStrict } from './src/lib/markdown/rehype-katex-errors';
 import rehypeEquations from './src/lib/markdown/rehype-equations';
+import rehypeParagraphIds from './src/lib/markdown/rehype-paragraph-ids';
 import { chapterSlugs } from './src/lib/book/chapters';
 
 const BOOK_TITLE = '大模型：市场定位与技术创新';
@@ -17,7 +18,7 @@ export default defineConfig({
     // Keep the article's punctuation exactly as written (no curly-quote rewriting).
     smartypants: false,
     remarkPlugins: [remarkMath, [remarkMermaid, { cacheDir: './diagrams' }], remarkSectionIds],
-    rehypePlugins: [[rehypeKatex, { strict: katexStrict }], rehypeKatexErrors, rehypeEquations],
+    rehypePlugins: [[rehypeKatex, { strict: katexStrict }], rehypeKatexErrors, rehypeEquations, rehypeParagraphIds],
   },
   integrations: [
     starlight({
@@ -26,7 +27,7 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
-      components: { Search: './src/components/Search.astro' },
+      components: { Search: './src/components/Search.astro', Head: './src/components/Head.astro' },
       // Wrap long code lines instead of scrolling: readable on phones, and no unfocusable scroll region.
       expressiveCode: { defaultProps: { wrap: true } },
       sidebar: [
