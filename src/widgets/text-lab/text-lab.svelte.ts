@@ -11,6 +11,7 @@ import type { CharStepper } from '../../lib/textgen/stepper';
 import type { Vocab } from '../../lib/textgen/vocab';
 import { pageBackend } from '../shared/backend.svelte';
 import { asText, checkField, copyLink, hashParams } from '../shared/link';
+import { reportWidget } from '../shared/report';
 import type { Saved } from './text-runtime';
 
 type Runtime = typeof import('./text-runtime');
@@ -149,6 +150,7 @@ export class TextLabState {
       });
       this.promptNotice = unknown.length ? `开头文字里的 ${unknown.map((c) => `“${c}”`).join('')} 不在字符表中，按 <unk> 处理。` : '';
       this.tensors = this.rt.memory().numTensors;
+      reportWidget({ widget: 'textgen', temperature: this.numbers.t, text: this.output.map((o) => o.char).join('') });
     } catch (e) {
       this.error = `生成失败：${e instanceof Error ? e.message : String(e)}`;
     } finally {

@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG, decodeConfig, encodeConfig, type LabConfig } from '../.
 import type { Trainer } from '../../lib/nn/trainer';
 import { pageBackend } from '../shared/backend.svelte';
 import { copyLink } from '../shared/link';
+import { reportWidget } from '../shared/report';
 
 type Lib = typeof import('../shared/tf-runtime');
 export const LOOP_STEPS = ['初始化模型参数', '前向传播', '计算损失函数', '反向传播', '迭代优化'];
@@ -89,6 +90,8 @@ export class TrainingState {
     this.steps = this.trainer.steps;
     this.grid = this.trainer.grid(GRID);
     this.tensors = this.lib.memory().numTensors;
+    const { dataset, hidden, lr } = this.config;
+    reportWidget({ widget: 'train', dataset, hidden: [...hidden], trainLoss: train, diverged: this.trainer.diverged, lr });
     if (this.trainer.diverged) {
       this.pause();
       this.message = `训练发散了：学习率 ${this.config.lr} 太大，权重或损失变得过大，已停止。请调小学习率后按“重置”。`;

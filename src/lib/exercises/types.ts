@@ -1,0 +1,65 @@
+/**
+ * The exercises at the end of each chapter, as data an MDX file passes to <Exercise>. Every
+ * exercise names the section it tests, so feedback can link back to it.
+ */
+export interface Common {
+  /** Stable id, e.g. "ex-4-2"; assignments refer to it and it is the root's data-exercise-id. */
+  id: string;
+  /** The section it tests, as in the anchor: "4-2" links to #sec-4-2 of chapter 4. */
+  section: string;
+  prompt: string;
+  /** Shown after an answer, right or wrong. */
+  explanation: string;
+}
+
+export interface SingleChoice extends Common {
+  kind: 'single';
+  options: string[];
+  answer: number;
+}
+
+export interface MultipleChoice extends Common {
+  kind: 'multiple';
+  options: string[];
+  answer: number[];
+}
+
+/** A number to compute by hand; the expected value is computed from src/lib/nn at build time. */
+export interface Numeric extends Common {
+  kind: 'numeric';
+  quantity: NumericQuantity;
+  /** Accepted when |answer − expected| ≤ tolerance. */
+  tolerance: number;
+}
+
+export interface Ordering extends Common {
+  kind: 'ordering';
+  /** In the correct order; the page shows them shuffled by a seed from the id. */
+  items: string[];
+}
+
+/** Done when a widget on the page reports a state that meets the task. */
+export interface WidgetTask extends Common {
+  kind: 'task';
+  task: TaskName;
+  /** Widget settings to start from, as a URL hash (the widget's own link format). */
+  preset?: string;
+}
+
+export type Exercise = SingleChoice | MultipleChoice | Numeric | Ordering | WidgetTask;
+
+/**
+ * One value of one pass through a small network, from src/lib/nn: the output ŷ, the loss, or
+ * an entry of δ⁽ˡ⁾, ∂ℒ/∂W⁽ˡ⁾, ∂ℒ/∂b⁽ˡ⁾ or the updated W⁽ˡ⁾ (layer l is 1-based).
+ */
+export interface NumericQuantity {
+  activation: 'sigmoid' | 'tanh' | 'relu';
+  W: number[][][];
+  b: number[][];
+  x: number[];
+  y: number[];
+  alpha?: number;
+  of: { value: 'yHat' | 'loss' } | { value: 'delta' | 'db'; layer: number; i: number } | { value: 'dW' | 'nextW'; layer: number; i: number; j: number };
+}
+
+export type TaskName = 'circle-loss' | 'diverge' | 'temperature-repeat';

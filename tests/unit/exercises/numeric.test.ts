@@ -1,0 +1,24 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectedValue } from '../../../src/lib/exercises/numeric';
+import { useCpu } from '../nn/tf';
+
+beforeAll(useCpu);
+const sig = (z: number) => 1 / (1 + Math.exp(-z));
+
+describe('numeric exercise answers from src/lib/nn', () => {
+  const base = { activation: 'sigmoid' as const, W: [[[0.5, -0.3]], [[2]]], b: [[0.1], [-1]], x: [1, 2], y: [1], alpha: 0.5 };
+  // By hand: z1 = 0.5 − 0.6 + 0.1 = 0, a1 = 0.5; z2 = 2·0.5 − 1 = 0, ŷ = 0.5.
+  it('gives ŷ and the loss of the pass', () => {
+    expect(expectedValue({ ...base, of: { value: 'yHat' } })).toBeCloseTo(sig(0), 6);
+    expect(expectedValue({ ...base, of: { value: 'loss' } })).toBeCloseTo(0.125, 6);
+  });
+
+  it('gives δ and gradients by the corrected §4.2 equations', () => {
+    const d2 = (0.5 - 1) * 0.25; // (ŷ − y)σ′(z2)
+    const d1 = 2 * d2 * 0.25; // W2ᵀδ2 ⊙ σ′(z1)
+    expect(expectedValue({ ...base, of: { value: 'delta', layer: 2, i: 0 } })).toBeCloseTo(d2, 6);
+    expect(expectedValue({ ...base, of: { value: 'dW', layer: 2, i: 0, j: 0 } })).toBeCloseTo(d2 * 0.5, 6);
+    expect(expectedValue({ ...base, of: { value: 'dW', layer: 1, i: 0, j: 1 } })).toBeCloseTo(d1 * 2, 6);
+    expect(expectedValue({ ...base, of: { value: 'nextW', layer: 1, i: 0, j: 1 } })).toBeCloseTo(-0.3 - 0.5 * d1 * 2, 6);
+  });
+});
