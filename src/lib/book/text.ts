@@ -37,5 +37,6 @@ export const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** The book's own wording as one training text for the text lab: chapters in order, markup and MDX imports removed. */
 export const bookCorpus = (chapters: string[]): string =>
   chapters
-    .map((mdx) => plainLines(mdx).filter((line) => !/^(import|export)\s/.test(line)).join('\n'))
+    // Components (<Exercise … />, widgets) can span many lines; they are not the book's wording.
+    .map((mdx) => plainLines(mdx.replace(/<[A-Z][\s\S]*?\/>/g, '')).filter((line) => !/^(import|export)\s/.test(line)).join('\n'))
     .join('\n');

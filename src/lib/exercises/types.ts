@@ -5,7 +5,7 @@
 export interface Common {
   /** Stable id, e.g. "ex-4-2"; assignments refer to it and it is the root's data-exercise-id. */
   id: string;
-  /** The section it tests, as in the anchor: "4-2" links to #sec-4-2 of chapter 4. */
+  /** The section it tests, as in the anchor: "4-2" links to #sec-4-2 of chapter 4; "6" means chapter 6 as a whole. */
   section: string;
   prompt: string;
   /** Shown after an answer, right or wrong. */

@@ -4,7 +4,7 @@
  * data instead of dropping it) and writes back after every change; other tabs stay in step.
  */
 import { emptyProgress, PROGRESS_KEY, type Progress } from '../../lib/progress/schema';
-import { openProgress, saveProgress } from '../../lib/progress/store';
+import { openProgress, updateProgress } from '../../lib/progress/store';
 
 class ProgressStore {
   progress = $state<Progress>(emptyProgress());
@@ -32,45 +32,41 @@ class ProgressStore {
     return this.progress;
   }
 
-  private save(): void {
+  /** Applies a change to the freshest stored copy (another writer may have saved since we read). */
+  private update(change: (p: Progress) => void): void {
+    this.open();
     try {
-      saveProgress(localStorage, $state.snapshot(this.progress) as Progress);
+      this.progress = updateProgress(localStorage, change).progress;
     } catch {
+      change(this.progress);
       this.notice = '无法保存学习进度（本地存储已满或被禁用）。';
     }
   }
 
   recordAttempt(id: string, correct: boolean): number {
-    this.open();
-    const prev = this.progress.exercises[id];
-    const attempts = (prev?.attempts ?? 0) + 1;
-    this.progress.exercises[id] = { attempts, correct: correct || (prev?.correct ?? false), at: new Date().toISOString() };
-    this.save();
+    let attempts = 0;
+    this.update((p) => {
+      const prev = p.exercises[id];
+      attempts = (prev?.attempts ?? 0) + 1;
+      p.exercises[id] = { attempts, correct: correct || (prev?.correct ?? false), at: new Date().toISOString() };
+    });
     return attempts;
   }
 
   completeTask(id: string): void {
-    this.open();
-    this.progress.tasks[id] ??= new Date().toISOString();
-    this.save();
+    this.update((p) => void (p.tasks[id] ??= new Date().toISOString()));
   }
 
   markSection(id: string, how: 'scroll' | 'manual'): void {
-    this.open();
-    if (this.progress.sections[id]) return;
-    this.progress.sections[id] = { how, at: new Date().toISOString() };
-    this.save();
+    this.update((p) => void (p.sections[id] ??= { how, at: new Date().toISOString() }));
   }
 
   unmarkSection(id: string): void {
-    this.open();
-    delete this.progress.sections[id];
-    this.save();
+    this.update((p) => void delete p.sections[id]);
   }
 
   replace(progress: Progress): void {
-    this.progress = progress;
-    this.save();
+    this.update((p) => Object.assign(p, progress));
   }
 }
 

@@ -33,6 +33,6 @@ describe('bookCorpus', () => {
   it('keeps the wording of each chapter in order and drops MDX imports, components and markup', async () => {
     const { bookCorpus } = await import('../../../src/lib/book/text');
     const ch1 = "---\ntitle: 1. 背景\nchapter: 1\n---\nimport X from '../src/components/X.astro';\n\n## 1.1 起源\n\n**大模型**很大。\n\n<X />";
-    expect(bookCorpus([ch1, '## 2.1 下一章\n\n正文。'])).toBe('1. 背景\n1.1 起源\n大模型很大。\n2.1 下一章\n正文。');
+    expect(bookCorpus([ch1, '## 2.1 下一章\n\n正文。\n\n<Exercise\n  id="ex-2-1"\n  options={[\'甲\', \'乙\']}\n/>'])).toBe('1. 背景\n1.1 起源\n大模型很大。\n2.1 下一章\n正文。');
   });
 });

@@ -7,13 +7,18 @@ import { memoryStorage } from './memory-storage';
 const now = new Date('2026-11-29T01:00:00.000Z');
 
 describe('progress in storage', () => {
-  it('copies corrupted progress to a backup before anything can overwrite it', () => {
+  it('copies corrupted progress to a backup before anything can overwrite it', async () => {
     const storage = memoryStorage({ [PROGRESS_KEY]: 'not json' });
     const opened = openProgress(storage, now);
     expect(opened.backupKey).toBe(`${BACKUP_PREFIX}2026-11-29T01:00:00.000Z`);
     expect(storage.getItem(opened.backupKey!)).toBe('not json');
     saveProgress(storage, opened.progress);
     expect(listBackups(storage)).toEqual([{ key: opened.backupKey, raw: 'not json' }]);
+    const { unseenBackup } = await import('../../../src/lib/progress/store');
+    expect(unseenBackup(storage)?.key).toBe(opened.backupKey);
+    // A second reader finds a fresh record, not the same problem again.
+    expect(openProgress(storage, new Date(now.getTime() + 1)).problem).toBeUndefined();
+    expect(listBackups(storage)).toHaveLength(1);
   });
 
   it('writes a migrated record back in the current schema', () => {
@@ -40,5 +45,17 @@ describe('importing a progress file', () => {
       tasks: { t: '2026-11-05T00:00:00Z' },
     });
     expect(mergeProgress(b, a)).toEqual(mergeProgress(a, b));
+  });
+});
+
+describe('two writers on one page', () => {
+  it('do not overwrite each other: each change applies to the freshest stored copy', async () => {
+    const { updateProgress } = await import('../../../src/lib/progress/store');
+    const storage = memoryStorage();
+    updateProgress(storage, (p) => void (p.sections['sec-1-1'] = { how: 'scroll', at: now.toISOString() }));
+    updateProgress(storage, (p) => void (p.exercises['ex-1-1'] = { attempts: 1, correct: true, at: now.toISOString() }));
+    const stored = JSON.parse(storage.getItem(PROGRESS_KEY)!);
+    expect(Object.keys(stored.sections)).toEqual(['sec-1-1']);
+    expect(Object.keys(stored.exercises)).toEqual(['ex-1-1']);
   });
 });

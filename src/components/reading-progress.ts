@@ -1,0 +1,111 @@
+/**
+ * Reading progress on every page, without a framework: a section counts as read once the reader
+ * has scrolled to its end; a 已读 button beside each section heading ticks or unticks it by hand;
+ * the sidebar shows each chapter's count; bad stored data gets a notice (it was backed up).
+ */
+import { chapterCounts, type ChapterEntry } from '../lib/book/outline';
+import { openProgress, unseenBackup, updateProgress } from '../lib/progress/store';
+
+const outline = JSON.parse(document.getElementById('book-outline')?.textContent ?? '[]') as ChapterEntry[];
+
+function sidebar(read: Record<string, unknown>): void {
+  const counts = chapterCounts(outline, read);
+  for (const c of outline) {
+    const link = document.querySelector<HTMLAnchorElement>(`nav.sidebar a[href$="/${c.slug}/"]`);
+    const n = counts.get(c.chapter);
+    if (!link || !n) continue;
+    let badge = link.querySelector<HTMLElement>('.read-count');
+    if (!badge) {
+      badge = Object.assign(document.createElement('span'), { className: 'read-count' });
+      link.append(badge);
+    }
+    badge.textContent = `${n.read}/${n.total}`;
+    badge.title = `已读 ${n.read} 节，共 ${n.total} 节`;
+  }
+}
+
+function toggle(id: string, button: HTMLButtonElement): void {
+  const on = button.getAttribute('aria-pressed') !== 'true';
+  const { progress } = updateProgress(localStorage, (p) => (on ? void (p.sections[id] ??= { how: 'manual', at: new Date().toISOString() }) : void delete p.sections[id]));
+  refresh(progress.sections);
+}
+
+const buttons = new Map<string, HTMLButtonElement>();
+/** Where each section ends; it counts as read once the reader has scrolled that point into view. */
+const ends = new Map<string, Element>();
+
+function checkScrolled(): void {
+  const passed = [...ends].filter(([, end]) => end.getBoundingClientRect().top < innerHeight);
+  if (!passed.length) return;
+  for (const [id] of passed) ends.delete(id);
+  const now = new Date().toISOString();
+  refresh(updateProgress(localStorage, (p) => passed.forEach(([id]) => void (p.sections[id] ??= { how: 'scroll', at: now }))).progress.sections);
+}
+
+let queued = false;
+/** Scrolling, not merely arriving, reads a section: a short one that fits the first screen needs a scroll too. */
+function onScroll(): void {
+  if (queued) return;
+  queued = true;
+  requestAnimationFrame(() => {
+    queued = false;
+    checkScrolled();
+  });
+}
+
+function refresh(read: Record<string, unknown>): void {
+  for (const [id, b] of buttons) {
+    b.setAttribute('aria-pressed', String(id in read));
+  }
+  sidebar(read);
+}
+
+/** Section headings of this page; a chapter without numbered sections is one section under its title. */
+function sectionHeadings(): HTMLElement[] {
+  const numbered = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content h2[id^="sec-"]')];
+  if (numbered.length) return numbered;
+  const chapter = outline.find((c) => location.pathname.endsWith(`/${c.slug}/`));
+  const title = document.querySelector<HTMLElement>('h1#_top');
+  if (!chapter || !title || chapter.sections.length !== 1) return [];
+  title.dataset.sectionId = chapter.sections[0].id;
+  return [title];
+}
+
+function track(): void {
+  const headings = sectionHeadings();
+  headings.forEach((h, k) => {
+    const wrapper = h.closest('.sl-heading-wrapper') ?? h;
+    const button = Object.assign(document.createElement('button'), { type: 'button', className: 'read-toggle' });
+    button.textContent = '已读';
+    button.setAttribute('aria-label', `已读：${h.textContent?.trim()}`);
+    const id = h.dataset.sectionId ?? h.id;
+    button.addEventListener('click', () => toggle(id, button));
+    wrapper.after(button);
+    buttons.set(id, button);
+    // The section ends where the next one starts (or with the content).
+    const end = headings[k + 1]?.closest('.sl-heading-wrapper') ?? document.querySelector('.sl-markdown-content > :last-child');
+    if (end) ends.set(id, end);
+  });
+}
+
+function notice(message: string): void {
+  const content = document.querySelector('.sl-markdown-content');
+  const p = Object.assign(document.createElement('p'), { className: 'progress-notice', textContent: message + ' ' });
+  p.setAttribute('role', 'alert');
+  p.append(Object.assign(document.createElement('a'), { href: `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}progress/`, textContent: '打开“我的进度”' }));
+  content?.prepend(p);
+}
+
+try {
+  const opened = openProgress(localStorage);
+  // Whoever on the page read the bad data first made the backup; the notice shows until 我的进度 is visited.
+  const unseen = unseenBackup(localStorage);
+  if (unseen && !location.pathname.endsWith('/progress/')) notice(`${unseen.message}原来的数据已另存为备份，可在“我的进度”页下载。`);
+  track();
+  refresh(opened.progress.sections);
+  for (const id of Object.keys(opened.progress.sections)) ends.delete(id);
+  addEventListener('scroll', onScroll, { passive: true });
+  addEventListener('storage', () => refresh(openProgress(localStorage).progress.sections));
+} catch {
+  // No localStorage (a privacy mode): the book reads the same, just without progress.
+}

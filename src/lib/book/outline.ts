@@ -1,0 +1,38 @@
+/**
+ * The book's chapter and section tree, read from the chapters' MDX: what reading progress
+ * counts, what the sidebar shows as "2/4", and what an assignment can pick from.
+ */
+export interface SectionEntry {
+  /** Anchor id, e.g. "sec-4-2". */
+  id: string;
+  title: string;
+}
+
+export interface ChapterEntry {
+  chapter: number;
+  slug: string;
+  title: string;
+  sections: SectionEntry[];
+  /** data-exercise-id of each <Exercise> in the chapter, in order. */
+  exercises: string[];
+}
+
+/** `## 4.2 标题` lines outside code fences, in order. */
+export function sectionsOf(mdx: string): SectionEntry[] {
+  const out: SectionEntry[] = [];
+  let fenced = false;
+  for (const line of mdx.split('\n')) {
+    if (/^(```|~~~)/.test(line)) fenced = !fenced;
+    const m = !fenced && line.match(/^##\s+(\d+)\.(\d+)\s+(.*)$/);
+    if (m) out.push({ id: `sec-${m[1]}-${m[2]}`, title: `${m[1]}.${m[2]} ${m[3].trim()}` });
+  }
+  return out;
+}
+
+/** The ids of the chapter's <Exercise id="…"> components, in order. */
+export const exercisesOf = (mdx: string): string[] => [...mdx.matchAll(/<Exercise\b[^>]*?\bid="(ex-[\w-]+)"/g)].map((m) => m[1]);
+
+/** Per chapter, how many of its sections are marked read. */
+export function chapterCounts(outline: ChapterEntry[], read: Record<string, unknown>): Map<number, { read: number; total: number }> {
+  return new Map(outline.map((c) => [c.chapter, { read: c.sections.filter((s) => s.id in read).length, total: c.sections.length }]));
+}
