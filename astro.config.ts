@@ -31,7 +31,7 @@ export default defineConfig({
       // Wrap long code lines instead of scrolling: readable on phones, and no unfocusable scroll region.
       expressiveCode: { defaultProps: { wrap: true } },
       sidebar: [
-        { label: '开始', items: [{ slug: 'index', label: '封面与导读' }, { link: '/progress/', label: '我的进度' }] },
+        { label: '开始', items: [{ slug: 'index', label: '封面与导读' }, { link: '/progress/', label: '我的进度' }, { link: '/assignment/', label: '我的作业' }, { link: '/assign/', label: '教师 · 布置作业' }] },
         { label: '章节', items: chapterSlugs('./content').map((slug) => ({ slug })) },
       ],
       markdown: { processedDirs: ['./content/'] },

@@ -4,6 +4,9 @@
  * the sidebar shows each chapter's count; bad stored data gets a notice (it was backed up).
  */
 import { chapterCounts, type ChapterEntry } from '../lib/book/outline';
+import { visitKey } from '../lib/assign/status';
+import { AUTOMATIC_TASKS, checkTask, reportLog, WIDGET_EVENT, type WidgetReport } from '../lib/exercises/tasks';
+import type { TaskName } from '../lib/exercises/types';
 import { openProgress, unseenBackup, updateProgress } from '../lib/progress/store';
 
 const outline = JSON.parse(document.getElementById('book-outline')?.textContent ?? '[]') as ChapterEntry[];
@@ -96,8 +99,34 @@ function notice(message: string): void {
   content?.prepend(p);
 }
 
+/** Opening a paragraph, formula or figure link counts as visiting it (an assignment item). */
+function recordVisit(): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (/^[pfm]-[0-9a-z]{7}(-\d+)?$/.test(id) && document.getElementById(id)) updateProgress(localStorage, (p) => void (p.tasks[visitKey(id)] ??= new Date().toISOString()));
+}
+
+/**
+ * Widget tasks on this page complete from the widgets' own reports even before (or without) the
+ * exercise below hydrating: every report is logged, and each task it satisfies is recorded.
+ */
+function watchTasks(): void {
+  const tasks = [...document.querySelectorAll<HTMLElement>('[data-exercise-id][data-task]')]
+    .map((el) => ({ id: el.dataset.exerciseId!, task: el.dataset.task as TaskName }))
+    .filter((t) => AUTOMATIC_TASKS.includes(t.task));
+  addEventListener(WIDGET_EVENT, (e) => {
+    const log = reportLog();
+    log.push((e as CustomEvent<WidgetReport>).detail);
+    if (log.length > 50) log.splice(0, log.length - 50);
+    const done = tasks.filter((t) => checkTask(t.task, log).done);
+    if (done.length) updateProgress(localStorage, (p) => done.forEach((t) => void (p.tasks[t.id] ??= new Date().toISOString())));
+  });
+}
+
 try {
   const opened = openProgress(localStorage);
+  watchTasks();
+  recordVisit();
+  addEventListener('hashchange', recordVisit);
   // Whoever on the page read the bad data first made the backup; the notice shows until 我的进度 is visited.
   const unseen = unseenBackup(localStorage);
   if (unseen && !location.pathname.endsWith('/progress/')) notice(`${unseen.message}原来的数据已另存为备份，可在“我的进度”页下载。`);

@@ -1,7 +1,7 @@
 /** The outline of the built book, from the content collection (build time only). */
 import { getCollection } from 'astro:content';
 import { sortChapters } from './chapters';
-import { exercisesOf, sectionsOf, type ChapterEntry } from './outline';
+import { exercisesOf, sectionsOf, tasksOf, type ChapterEntry } from './outline';
 
 let cached: Promise<ChapterEntry[]> | undefined;
 
@@ -11,7 +11,7 @@ export function loadOutline(): Promise<ChapterEntry[]> {
       const sections = sectionsOf(e.body ?? '');
       // A chapter without numbered sections is read as one section, "sec-6".
       const whole = [{ id: `sec-${e.data.chapter}`, title: e.data.title }];
-      return { chapter: e.data.chapter, slug: e.id, title: e.data.title, sections: sections.length ? sections : whole, exercises: exercisesOf(e.body ?? '') };
+      return { chapter: e.data.chapter, slug: e.id, title: e.data.title, sections: sections.length ? sections : whole, exercises: exercisesOf(e.body ?? ''), tasks: tasksOf(e.body ?? '') };
     }),
   );
   return cached;

@@ -15,6 +15,8 @@ export interface ChapterEntry {
   sections: SectionEntry[];
   /** data-exercise-id of each <Exercise> in the chapter, in order. */
   exercises: string[];
+  /** Those of them that are widget tasks. */
+  tasks: string[];
 }
 
 /** `## 4.2 标题` lines outside code fences, in order. */
@@ -31,6 +33,10 @@ export function sectionsOf(mdx: string): SectionEntry[] {
 
 /** The ids of the chapter's <Exercise id="…"> components, in order. */
 export const exercisesOf = (mdx: string): string[] => [...mdx.matchAll(/<Exercise\b[^>]*?\bid="(ex-[\w-]+)"/g)].map((m) => m[1]);
+
+/** The ids of the chapter's widget-task exercises (kind="task"). */
+export const tasksOf = (mdx: string): string[] =>
+  [...mdx.matchAll(/<Exercise\b([\s\S]*?)\/>/g)].filter((m) => /\bkind="task"/.test(m[1])).map((m) => m[1].match(/\bid="(ex-[\w-]+)"/)?.[1] ?? '').filter(Boolean);
 
 /** Per chapter, how many of its sections are marked read. */
 export function chapterCounts(outline: ChapterEntry[], read: Record<string, unknown>): Map<number, { read: number; total: number }> {

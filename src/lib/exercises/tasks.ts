@@ -10,6 +10,12 @@ export type WidgetReport =
 
 export const WIDGET_EVENT = 'dmx:widget';
 
+/** Reports since the page loaded, kept by the page script so an exercise that hydrates later still sees them. */
+export const reportLog = (): WidgetReport[] => ((globalThis as { dmxWidgetReports?: WidgetReport[] }).dmxWidgetReports ??= []);
+
+/** Tasks the page completes by itself from reports alone; temperature-repeat also needs the reader's answer. */
+export const AUTOMATIC_TASKS: TaskName[] = ['circle-loss', 'diverge'];
+
 /** Share of character pairs that occur more than once: 0 for text that never repeats itself. */
 export function repetition(text: string): number {
   const chars = Array.from(text.replace(/[，。\n]/g, ''));

@@ -3,7 +3,7 @@
  * store). Widget tasks listen for the widgets' `dmx:widget` reports instead of taking answers.
  */
 import { checkMultiple, checkNumeric, checkOrdering, checkSingle, displayOrder, type Verdict } from '../../lib/exercises/check';
-import { checkTask, WIDGET_EVENT, type TaskState, type WidgetReport } from '../../lib/exercises/tasks';
+import { checkTask, reportLog, WIDGET_EVENT, type TaskState, type WidgetReport } from '../../lib/exercises/tasks';
 import type { Exercise } from '../../lib/exercises/types';
 import { progressStore } from '../shared/progress.svelte';
 
@@ -28,10 +28,14 @@ export class ExerciseState {
 
   /** Restores attempts from storage and, for tasks, starts listening to widgets. Returns a cleanup. */
   start(): () => void {
-    const record = progressStore.open().exercises[this.ex.id];
+    const progress = progressStore.open();
+    const record = progress.exercises[this.ex.id];
     this.attempts = record?.attempts ?? 0;
-    this.solved = record?.correct ?? false;
+    this.solved = (record?.correct ?? false) || !!progress.tasks[this.ex.id];
     if (this.ex.kind !== 'task') return () => {};
+    // What the widgets reported before this island hydrated (the page script kept it).
+    this.reports = reportLog().slice(-20);
+    this.task = checkTask(this.ex.task, this.reports);
     const onReport = (e: Event) => this.report((e as CustomEvent<WidgetReport>).detail);
     addEventListener(WIDGET_EVENT, onReport);
     return () => removeEventListener(WIDGET_EVENT, onReport);
@@ -39,7 +43,7 @@ export class ExerciseState {
 
   private report(r: WidgetReport): void {
     if (this.ex.kind !== 'task') return;
-    this.reports = [...this.reports.slice(-20), r];
+    this.reports = [...this.reports.slice(-20).filter((x) => x !== r), r];
     this.task = checkTask(this.ex.task, this.reports);
     if (this.task.done && !this.solved) this.finish({ correct: true });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chapterCounts, exercisesOf, sectionsOf } from '../../../src/lib/book/outline';
+import { chapterCounts, exercisesOf, sectionsOf, tasksOf } from '../../../src/lib/book/outline';
 
 describe('book outline', () => {
   it('lists the numbered sections, skipping code fences and other headings', () => {
@@ -11,13 +11,15 @@ describe('book outline', () => {
   });
 
   it('counts the read sections of each chapter', () => {
-    const outline = [{ chapter: 4, slug: 'chapter-04', title: '4', sections: [{ id: 'sec-4-1', title: '' }, { id: 'sec-4-2', title: '' }], exercises: [] }];
+    const outline = [{ chapter: 4, slug: 'chapter-04', title: '4', sections: [{ id: 'sec-4-1', title: '' }, { id: 'sec-4-2', title: '' }], exercises: [], tasks: [] }];
     expect(chapterCounts(outline, { 'sec-4-2': {} }).get(4)).toEqual({ read: 1, total: 2 });
   });
 });
 
 describe('exercise ids', () => {
   it('finds every <Exercise id> across lines, in order', () => {
-    expect(exercisesOf('<Exercise\n  id="ex-4-1"\n  kind="single"\n/>\n\n<Exercise id="ex-4-2" kind="numeric" />')).toEqual(['ex-4-1', 'ex-4-2']);
+    const mdx = '<Exercise\n  id="ex-4-1"\n  kind="single"\n/>\n\n<Exercise id="ex-4-2" kind="task" task="diverge" />';
+    expect(exercisesOf(mdx)).toEqual(['ex-4-1', 'ex-4-2']);
+    expect(tasksOf(mdx)).toEqual(['ex-4-2']);
   });
 });

@@ -1,0 +1,43 @@
+/** Where each assignment item lives in the book, built only from validated ids (never from link text). */
+import type { Item } from './codec';
+
+const chapterOf = (id: string) => Number(id.match(/^(?:sec|ex)-(\d+)/)?.[1]);
+const page = (base: string, ch: number) => `${base}chapter-${String(ch).padStart(2, '0')}/`;
+
+export function itemHref(base: string, item: Item): string {
+  switch (item.k) {
+    case 'sec':
+      return `${page(base, chapterOf(item.id))}#${item.id}`;
+    case 'para':
+      return `${page(base, item.ch)}#${item.id}`;
+    case 'ex':
+      return `${page(base, chapterOf(item.id))}#${item.id}-title`;
+    case 'task':
+      return `${page(base, chapterOf(item.id))}#${item.preset ?? `${item.id}-title`}`;
+  }
+}
+
+export function itemLabel(item: Item, titles: Map<string, string>): string {
+  switch (item.k) {
+    case 'sec':
+      return `阅读 ${titles.get(item.id) ?? item.id}`;
+    case 'para':
+      return `阅读第 ${item.ch} 章的指定段落（${item.id}）`;
+    case 'ex':
+      return `练习 ${item.id.replace('ex-', '').replace('-', '.')}`;
+    case 'task':
+      return `动手任务：练习 ${item.id.replace('ex-', '').replace('-', '.')}${item.preset ? '（按老师给的设置）' : ''}`;
+  }
+}
+
+/** A pasted paragraph link (…/chapter-04/#p-0abc123) as an item, or null. */
+export function paragraphItem(url: string): Item | null {
+  const m = url.trim().match(/chapter-(\d{2})\/?#([pfm]-[0-9a-z]{7}(?:-\d+)?)$/);
+  return m ? { k: 'para', id: m[2], ch: Number(m[1]) } : null;
+}
+
+/** The #fragment of a widget link copied with 复制链接, kept only if it is plain URL parameters. */
+export function presetFrom(link: string): string | null {
+  const hash = link.trim().split('#')[1] ?? '';
+  return hash && /^[\w.=&%+~-]{1,500}$/.test(hash) ? hash : null;
+}

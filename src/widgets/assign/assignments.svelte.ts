@@ -1,0 +1,79 @@
+/**
+ * The student's side of an assignment: decode the link (never trusting it), remember every
+ * assignment opened in this browser, and derive the checklist from progress.
+ */
+import { decodeAssignment, type Assignment } from '../../lib/assign/codec';
+import { makeReceipt, type Receipt } from '../../lib/assign/receipt';
+import { assignmentStatus } from '../../lib/assign/status';
+import type { ChapterEntry } from '../../lib/book/outline';
+import { progressStore } from '../shared/progress.svelte';
+
+const OPENED_KEY = 'dmx.assignments';
+
+export interface Opened {
+  code: string;
+  title: string;
+  openedAt: string;
+}
+
+export class AssignmentState {
+  assignment = $state.raw<Assignment | null>(null);
+  code = $state('');
+  error = $state('');
+  missing = $state<string[]>([]);
+  opened = $state<Opened[]>([]);
+  status = $derived(this.assignment ? assignmentStatus(this.assignment, progressStore.progress) : []);
+  done = $derived(this.status.filter((s) => s.done).length);
+
+  constructor(private readonly outline: ChapterEntry[]) {}
+
+  load(): void {
+    progressStore.open();
+    this.opened = this.readOpened();
+    const code = new URLSearchParams(location.hash.slice(1)).get('a');
+    this.assignment = null;
+    this.error = '';
+    this.missing = [];
+    if (!code) {
+      this.error = this.opened.length ? '' : '这个页面需要老师发来的作业链接（网址里带有 #a=…）。';
+      return;
+    }
+    const known = {
+      sections: new Set(this.outline.flatMap((c) => c.sections.map((s) => s.id))),
+      exercises: new Set(this.outline.flatMap((c) => c.exercises)),
+      tasks: new Set(this.outline.flatMap((c) => c.tasks)),
+    };
+    const d = decodeAssignment(code, known);
+    if (!d.ok) {
+      this.error = d.message;
+      return;
+    }
+    this.code = code;
+    this.assignment = d.assignment;
+    this.missing = d.missing;
+    this.remember({ code, title: d.assignment.title, openedAt: new Date().toISOString() });
+  }
+
+  private readOpened(): Opened[] {
+    try {
+      const list = JSON.parse(localStorage.getItem(OPENED_KEY) ?? '[]');
+      return Array.isArray(list) ? list.filter((o) => typeof o?.code === 'string' && typeof o?.title === 'string').slice(0, 50) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private remember(o: Opened): void {
+    const list = [o, ...this.readOpened().filter((x) => x.code !== o.code)].slice(0, 50);
+    this.opened = list;
+    try {
+      localStorage.setItem(OPENED_KEY, JSON.stringify(list));
+    } catch {
+      // Without storage the assignment still works; it is just not remembered.
+    }
+  }
+
+  receipt(): Promise<Receipt> {
+    return makeReceipt(this.assignment!, location.href, this.status);
+  }
+}

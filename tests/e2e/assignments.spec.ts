@@ -1,0 +1,123 @@
+/**
+ * Assignments by link: an instructor builds one and copies the link; a student in a fresh
+ * browser opens it, reads, answers and completes a widget task, and the checklist fills in;
+ * hostile or broken links are explained and never execute anything.
+ */
+import LZString from 'lz-string';
+import { expect, test, type Page } from '@playwright/test';
+
+const link = (data: unknown, version = 1) => `/assignment/#a=${version}.${LZString.compressToEncodedURIComponent(JSON.stringify(data))}`;
+const base = { title: '第 4 章作业', due: '2026-12-01', notes: '先读再做。', items: [{ k: 'sec', id: 'sec-4-2' }, { k: 'ex', id: 'ex-4-4' }] };
+
+async function hydratedIsland(page: Page, selector: string) {
+  await expect(page.locator(`astro-island:not([ssr]) ${selector}`)).toHaveCount(1);
+}
+
+test('an instructor builds an assignment, a student completes it in a fresh browser, and the receipt downloads', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/assign/');
+  await hydratedIsland(page, '.builder');
+  await page.getByLabel('标题').fill('第 3–4 章作业');
+  await page.getByRole('checkbox', { name: /^阅读 4\.2/ }).check();
+  await page.getByRole('checkbox', { name: '练习 4.4' }).check();
+  await page.getByRole('checkbox', { name: '动手任务 3.4' }).check();
+  await page.getByLabel(/组件设置/).fill('http://localhost:4321/chapter-03/#train.lr=1000000');
+  await page.getByRole('button', { name: '复制作业链接' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '链接已复制' })).toBeVisible();
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  expect(url).toMatch(/\/assignment\/#a=1\./);
+
+  const student = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await student.goto(url.replace(/^https?:\/\/[^/]+/, ''));
+  await hydratedIsland(student, '.assignment');
+  await expect(student.getByRole('heading', { name: '第 3–4 章作业' })).toBeVisible();
+  await expect(student.locator('.assignment')).toHaveAttribute('data-done', '0');
+  // Read §4.2 (ticked by hand), answer exercise 4.4, then do the task from its link.
+  await student.goto('/chapter-04/');
+  await student.getByRole('button', { name: /^已读：4\.2/ }).click();
+  const ex = student.locator('[data-exercise-id="ex-4-4"]');
+  await ex.scrollIntoViewIfNeeded();
+  await expect(ex.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
+  await ex.getByRole('radio').first().check();
+  await ex.getByRole('button', { name: '检查答案' }).click();
+  await expect(ex).toHaveAttribute('data-solved', 'true');
+  await student.goto(url.replace(/^https?:\/\/[^/]+/, ''));
+  await student.getByRole('link', { name: /动手任务：练习 3\.4/ }).click();
+  const widget = student.getByRole('region', { name: '动手：观察五步训练循环' });
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
+  await widget.getByRole('button', { name: '运行' }).click();
+  await expect(widget.getByRole('alert').filter({ hasText: '发散' })).toBeVisible();
+  // Recorded by the page from the widget's own report, even though the exercise further down never hydrated.
+  await expect.poll(() => student.evaluate(() => JSON.parse(localStorage.getItem('dmx.progress')!).tasks['ex-3-4'])).toBeTruthy();
+  await student.goto('about:blank');
+  await student.goto(url.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(student.locator('.assignment')).toHaveAttribute('data-done', '3');
+  await expect(student.getByText('已完成 3 / 3 项')).toBeVisible();
+  const download = student.waitForEvent('download');
+  await student.getByRole('button', { name: '下载完成回执' }).click();
+  const { readFile } = await import('node:fs/promises');
+  const receipt = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
+  expect(receipt.summary).toEqual({ done: 3, total: 3 });
+  expect(receipt.checksum).toMatch(/^[0-9a-f]{64}$/);
+  expect(receipt.disclaimer).toContain('不能防止篡改');
+});
+
+test('hostile text in the title and notes is shown as text and never runs', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const hostile = { ...base, title: '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">', notes: '"><svg onload="window.__xss=3"> javascript:alert(1)' };
+  await page.goto(link(hostile));
+  await hydratedIsland(page, '.assignment');
+  await expect(page.locator('.assignment .title')).toHaveText(hostile.title);
+  await expect(page.locator('.assignment .notes')).toHaveText(hostile.notes);
+  expect(await page.locator('.assignment img, .assignment svg, .assignment script').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(page.locator('.assignment a[href^="javascript:"]')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});
+
+for (const [name, url, message] of [
+  ['invalid encoding', '/assignment/#a=1.%E2%9C%93garbage', '无法解码'],
+  ['an unknown version', link(base, 9), '第 9 版'],
+  ['a 100 KB payload', `/assignment/#a=1.${'x'.repeat(100 * 1024)}`, '太长'],
+] as const) {
+  test(`a link with ${name} gets a clear error`, async ({ page }) => {
+    await page.goto(url);
+    await hydratedIsland(page, '.assignment');
+    await expect(page.getByRole('alert')).toContainText(message);
+  });
+}
+
+test('unknown section and exercise ids are listed as missing; the rest still works', async ({ page }) => {
+  await page.goto(link({ ...base, items: [...base.items, { k: 'sec', id: 'sec-9-9' }, { k: 'ex', id: 'ex-42-1' }] }));
+  await hydratedIsland(page, '.assignment');
+  await expect(page.getByRole('status').filter({ hasText: '找不到' })).toContainText('sec-9-9、ex-42-1');
+  await expect(page.locator('.checklist li')).toHaveCount(2);
+});
+
+test('several assignments stay available side by side', async ({ page }) => {
+  await page.goto(link({ ...base, title: '作业甲' }));
+  await hydratedIsland(page, '.assignment');
+  await page.goto('about:blank');
+  await page.goto(link({ ...base, title: '作业乙' }));
+  await hydratedIsland(page, '.assignment');
+  const mine = page.getByRole('region', { name: '我的作业（本浏览器中打开过的）' });
+  await expect(mine.getByRole('link', { name: '作业甲' })).toBeVisible();
+  await expect(mine.getByRole('link', { name: '作业乙' })).toBeVisible();
+});
+
+test('the builder and the assignment page have no axe violations', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  for (const url of ['/assign/', link(base)]) {
+    await page.goto('about:blank');
+    await page.goto(url);
+    await hydratedIsland(page, url === '/assign/' ? '.builder' : '.assignment');
+    if (url === '/assign/') await page.getByLabel('标题').fill('作业');
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  }
+});
