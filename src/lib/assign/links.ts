@@ -4,10 +4,13 @@ import type { Item } from './codec';
 const chapterOf = (id: string) => Number(id.match(/^(?:sec|ex)-(\d+)/)?.[1]);
 const page = (base: string, ch: number) => `${base}chapter-${String(ch).padStart(2, '0')}/`;
 
+/** A section's link; "sec-6" stands for a chapter without numbered sections, so it is the page itself. */
+export const sectionHref = (base: string, id: string) => `${page(base, chapterOf(id))}${/^sec-\d+-\d+$/.test(id) ? `#${id}` : ''}`;
+
 export function itemHref(base: string, item: Item): string {
   switch (item.k) {
     case 'sec':
-      return `${page(base, chapterOf(item.id))}#${item.id}`;
+      return sectionHref(base, item.id);
     case 'para':
       return `${page(base, item.ch)}#${item.id}`;
     case 'ex':

@@ -36,3 +36,13 @@ describe('assignment status and receipt', () => {
     expect(r.disclaimer).toContain('不能防止篡改');
   });
 });
+
+describe('item links', () => {
+  it('point at the section, or at the page for a chapter without numbered sections', async () => {
+    const { itemHref } = await import('../../../src/lib/assign/links');
+    expect(itemHref('/', { k: 'sec', id: 'sec-4-2' })).toBe('/chapter-04/#sec-4-2');
+    expect(itemHref('/', { k: 'sec', id: 'sec-6' })).toBe('/chapter-06/');
+    expect(itemHref('/', { k: 'task', id: 'ex-3-4', preset: 'train.lr=3' })).toBe('/chapter-03/#train.lr=3');
+    expect(itemHref('/', { k: 'ex', id: 'ex-10-2' })).toBe('/chapter-10/#ex-10-2-title');
+  });
+});
