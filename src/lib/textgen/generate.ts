@@ -37,7 +37,10 @@ export async function generate(stepper: CharStepper, vocab: Vocab, opts: Generat
   for (const id of ids) probs = stepper.step(id);
   const out: number[] = [];
   for (let i = 0; i < opts.length; i++) {
-    const dist = reshape(probs, opts.temperature, opts.topK);
+    // <unk> (id 0) stands for "some rare character": a placeholder to read, never to write.
+    const known = Float32Array.from(probs);
+    known[0] = 0;
+    const dist = reshape(known, opts.temperature, opts.topK);
     const id = draw(dist, rng); // one-hot at the argmax when greedy
     out.push(id);
     if ((await opts.onChar?.(decode(vocab, [id]), id, dist, probs)) === false) break;

@@ -73,6 +73,23 @@ describe('training on a tiny corpus', () => {
   });
 });
 
+describe('generation', () => {
+  it('never writes <unk>, even when the model puts most of its probability there', async () => {
+    const { vocab, model } = setup();
+    const bias = model.getLayer('dense').getWeights()[1];
+    const boosted = tf.tidy(() => tf.add(bias, tf.oneHot(tf.tensor1d([0], 'int32'), bias.shape[0]).reshape([-1]).mul(50)));
+    model.getLayer('dense').setWeights([model.getLayer('dense').getWeights()[0], boosted]);
+    const stepper = CharStepper.fromModel(model);
+    for (const temperature of [0, 1]) {
+      const { text } = await generate(stepper, vocab, { prompt: '春', length: 20, temperature, seed: 2 });
+      expect(text).not.toContain('\uFFFD');
+    }
+    tf.dispose(boosted);
+    stepper.dispose();
+    disposeModel(model);
+  });
+});
+
 describe('a diverging run', () => {
   it('stops with "diverged" and keeps the last finite weights', async () => {
     const { data, model } = setup();
