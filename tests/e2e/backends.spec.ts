@@ -39,7 +39,9 @@ async function recordWebglContexts(page: Page) {
 const loseWebgl = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { __gl: WebGLRenderingContext[] }).__gl.forEach((gl) => gl.getExtension('WEBGL_lose_context')?.loseContext()));
 
+/** The numbers of the current step's lines, once they are on screen. */
 async function stepperLines(widget: Locator) {
+  await expect(widget.locator('.numbers li .line-text').first()).toBeAttached();
   return (await widget.locator('.numbers li .line-text').allTextContents()).map(nums);
 }
 
