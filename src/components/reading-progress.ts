@@ -5,9 +5,10 @@
  */
 import { chapterCounts, type ChapterEntry } from '../lib/book/outline';
 import { visitKey } from '../lib/assign/status';
-import { AUTOMATIC_TASKS, checkTask, reportLog, WIDGET_EVENT, type WidgetReport } from '../lib/exercises/tasks';
+import { AUTOMATIC_TASKS, checkTask, reportLog, WIDGET_EVENT } from '../lib/exercises/tasks';
 import type { TaskName } from '../lib/exercises/types';
 import { openProgress, unseenBackup, updateProgress } from '../lib/progress/store';
+import { BASE } from '../widgets/shared/base';
 
 const outline = JSON.parse(document.getElementById('book-outline')?.textContent ?? '[]') as ChapterEntry[];
 
@@ -95,7 +96,7 @@ function notice(message: string): void {
   const content = document.querySelector('.sl-markdown-content');
   const p = Object.assign(document.createElement('p'), { className: 'progress-notice', textContent: message + ' ' });
   p.setAttribute('role', 'alert');
-  p.append(Object.assign(document.createElement('a'), { href: `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}progress/`, textContent: '打开“我的进度”' }));
+  p.append(Object.assign(document.createElement('a'), { href: `${BASE}progress/`, textContent: '打开“我的进度”' }));
   content?.prepend(p);
 }
 
@@ -107,17 +108,14 @@ function recordVisit(): void {
 
 /**
  * Widget tasks on this page complete from the widgets' own reports even before (or without) the
- * exercise below hydrating: every report is logged, and each task it satisfies is recorded.
+ * exercise below hydrating: each report is checked against the page's tasks and recorded.
  */
 function watchTasks(): void {
   const tasks = [...document.querySelectorAll<HTMLElement>('[data-exercise-id][data-task]')]
     .map((el) => ({ id: el.dataset.exerciseId!, task: el.dataset.task as TaskName }))
     .filter((t) => AUTOMATIC_TASKS.includes(t.task));
-  addEventListener(WIDGET_EVENT, (e) => {
-    const log = reportLog();
-    log.push((e as CustomEvent<WidgetReport>).detail);
-    if (log.length > 50) log.splice(0, log.length - 50);
-    const done = tasks.filter((t) => checkTask(t.task, log).done);
+  addEventListener(WIDGET_EVENT, () => {
+    const done = tasks.filter((t) => checkTask(t.task, reportLog()).done);
     if (done.length) updateProgress(localStorage, (p) => done.forEach((t) => void (p.tasks[t.id] ??= new Date().toISOString())));
   });
 }

@@ -9,13 +9,15 @@ import type { MultipleChoice, Ordering, SingleChoice } from './types';
 export interface Verdict {
   correct: boolean;
   hint?: string;
+  /** No answer to judge (nothing chosen, not a number): say so, but do not count an attempt. */
+  invalid?: true;
 }
 
 export const checkSingle = (ex: SingleChoice, chosen: number | null): Verdict =>
-  chosen === null ? { correct: false, hint: '请先选择一个选项。' } : { correct: chosen === ex.answer };
+  chosen === null ? { correct: false, invalid: true, hint: '请先选择一个选项。' } : { correct: chosen === ex.answer };
 
 export function checkMultiple(ex: MultipleChoice, chosen: number[]): Verdict {
-  if (!chosen.length) return { correct: false, hint: '请至少选择一个选项。' };
+  if (!chosen.length) return { correct: false, invalid: true, hint: '请至少选择一个选项。' };
   const want = new Set(ex.answer);
   const missing = ex.answer.filter((i) => !chosen.includes(i)).length;
   const extra = chosen.filter((i) => !want.has(i)).length;
@@ -25,7 +27,7 @@ export function checkMultiple(ex: MultipleChoice, chosen: number[]): Verdict {
 
 export function checkNumeric(expected: number, tolerance: number, text: string): Verdict {
   const parsed = parseNumber(text, { min: -1e6, max: 1e6 }, '答案');
-  if (!parsed.ok) return { correct: false, hint: parsed.message };
+  if (!parsed.ok) return { correct: false, invalid: true, hint: parsed.message };
   const off = parsed.value - expected;
   if (Math.abs(off) <= tolerance) return { correct: true };
   const sign = Math.sign(parsed.value) !== Math.sign(expected) && expected !== 0 ? '符号不对；' : '';

@@ -10,7 +10,7 @@ export type WidgetReport =
 
 export const WIDGET_EVENT = 'dmx:widget';
 
-/** Reports since the page loaded, kept by the page script so an exercise that hydrates later still sees them. */
+/** The latest reports since the page loaded (reportWidget keeps it), so an exercise that hydrates later still sees them. */
 export const reportLog = (): WidgetReport[] => ((globalThis as { dmxWidgetReports?: WidgetReport[] }).dmxWidgetReports ??= []);
 
 /** Tasks the page completes by itself from reports alone; temperature-repeat also needs the reader's answer. */

@@ -9,6 +9,7 @@ import type { StepTemplate } from '../../lib/nn/explain-tex';
 import type { Trace } from '../../lib/nn/trace';
 import { decodeNumbers } from '../../lib/nn/url-numbers';
 import { pageBackend } from '../shared/backend.svelte';
+import { BASE } from '../shared/base';
 import { asText, checkField, copyLink, hashParams, writeHash } from '../shared/link';
 
 type Lib = typeof import('../shared/tf-runtime');
@@ -97,7 +98,7 @@ export class StepperState {
 
   private async loadTemplates(): Promise<void> {
     try {
-      const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}widgets/backprop-steps.json`);
+      const response = await fetch(`${BASE}widgets/backprop-steps.json`);
       if (response.ok) this.templates = await response.json();
     } catch {
       // Offline or blocked: the plain-text lines are complete on their own.

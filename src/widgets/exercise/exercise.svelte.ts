@@ -3,7 +3,7 @@
  * store). Widget tasks listen for the widgets' `dmx:widget` reports instead of taking answers.
  */
 import { checkMultiple, checkNumeric, checkOrdering, checkSingle, displayOrder, type Verdict } from '../../lib/exercises/check';
-import { checkTask, reportLog, WIDGET_EVENT, type TaskState, type WidgetReport } from '../../lib/exercises/tasks';
+import { checkTask, reportLog, WIDGET_EVENT, type TaskState } from '../../lib/exercises/tasks';
 import type { Exercise } from '../../lib/exercises/types';
 import { progressStore } from '../shared/progress.svelte';
 
@@ -16,7 +16,6 @@ export class ExerciseState {
   attempts = $state(0);
   solved = $state(false);
   task = $state<TaskState | null>(null);
-  private reports: WidgetReport[] = [];
 
   constructor(
     readonly ex: Exercise,
@@ -33,18 +32,16 @@ export class ExerciseState {
     this.attempts = record?.attempts ?? 0;
     this.solved = (record?.correct ?? false) || !!progress.tasks[this.ex.id];
     if (this.ex.kind !== 'task') return () => {};
-    // What the widgets reported before this island hydrated (the page script kept it).
-    this.reports = reportLog().slice(-20);
-    this.task = checkTask(this.ex.task, this.reports);
-    const onReport = (e: Event) => this.report((e as CustomEvent<WidgetReport>).detail);
+    // The page's log includes what the widgets reported before this island hydrated.
+    this.task = checkTask(this.ex.task, reportLog());
+    const onReport = () => this.report();
     addEventListener(WIDGET_EVENT, onReport);
     return () => removeEventListener(WIDGET_EVENT, onReport);
   }
 
-  private report(r: WidgetReport): void {
+  private report(): void {
     if (this.ex.kind !== 'task') return;
-    this.reports = [...this.reports.slice(-20).filter((x) => x !== r), r];
-    this.task = checkTask(this.ex.task, this.reports);
+    this.task = checkTask(this.ex.task, reportLog());
     if (this.task.done && !this.solved) this.finish({ correct: true });
   }
 
@@ -70,8 +67,7 @@ export class ExerciseState {
       : ex.kind === 'numeric' ? checkNumeric(this.expected ?? NaN, ex.tolerance, this.numeric)
       : ex.kind === 'ordering' ? checkOrdering(ex, this.order)
       : { correct: false };
-    // An empty or unparseable answer is not an attempt: it gets its message and nothing is counted.
-    if (!v.correct && v.hint && /请先|请至少|不能为空|必须是数字/.test(v.hint)) this.verdict = v;
+    if (v.invalid) this.verdict = v;
     else this.finish(v);
   }
 

@@ -6,6 +6,10 @@
 import { backendLabel, NN_BACKEND_ORDER, type BackendName } from '../../lib/nn/backend-names';
 
 type Runtime = typeof import('./tf-runtime');
+type Choice = Awaited<ReturnType<Runtime['ready']>>;
+
+/** Why the page is on this backend rather than the one it tried first; empty when nothing failed. */
+const fallbackNotice = (c: Choice) => (c.skipped.length ? `${c.skipped.join(' ')}已改用 ${backendLabel(c.name)}。` : '');
 
 class PageBackend {
   name = $state<BackendName | null>(null);
@@ -21,7 +25,7 @@ class PageBackend {
     const rt = await import('./tf-runtime');
     const choice = await rt.ready();
     this.name = choice.name;
-    if (choice.skipped.length && !this.notice) this.notice = `${choice.skipped.join(' ')}已改用 ${backendLabel(choice.name)}。`;
+    this.notice ||= fallbackNotice(choice);
     return rt;
   }
 
@@ -32,7 +36,7 @@ class PageBackend {
       const rt = await import('./tf-runtime');
       const choice = await rt.use(name);
       this.name = choice.name;
-      this.notice = choice.skipped.length ? `${choice.skipped.join(' ')}已改用 ${backendLabel(choice.name)}。` : '';
+      this.notice = fallbackNotice(choice);
     } catch (e) {
       this.notice = e instanceof Error ? e.message : String(e);
     } finally {

@@ -5,13 +5,23 @@
 import { encodeNumbers } from '../../lib/nn/url-numbers';
 import { parseNumber, type NumberRule } from '../../lib/nn/validate';
 
-/** Replaces this widget's keys in the hash, leaving other widgets' keys alone. */
-export function writeHash(values: Record<string, number | string>, prefix: string): void {
+/**
+ * Replaces this widget's keys (`prefix.…`) in the hash with `mine`, leaving other widgets' keys
+ * alone; keys of this widget that `mine` no longer has are dropped.
+ */
+export function replaceHashParams(prefix: string, mine: URLSearchParams): void {
   const params = new URLSearchParams(location.hash.slice(1));
-  const numbers = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
-  encodeNumbers(numbers, prefix, params);
-  for (const [k, v] of Object.entries(values)) if (typeof v === 'string') params.set(`${prefix}.${k}`, v);
+  for (const key of [...params.keys()]) if (key.startsWith(`${prefix}.`)) params.delete(key);
+  for (const [key, value] of mine) params.append(key, value);
   history.replaceState(history.state, '', `#${params}`);
+}
+
+/** Writes a widget's numbers and strings to the hash under its prefix. */
+export function writeHash(values: Record<string, number | string>, prefix: string): void {
+  const numbers = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+  const mine = encodeNumbers(numbers, prefix);
+  for (const [k, v] of Object.entries(values)) if (typeof v === 'string') mine.set(`${prefix}.${k}`, v);
+  replaceHashParams(prefix, mine);
 }
 
 /** Copies the current URL; returns the message to show. */

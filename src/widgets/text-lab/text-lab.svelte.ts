@@ -5,12 +5,12 @@
  */
 import { topIndices } from '../../lib/textgen/sample';
 import {
-  CORPORA, decodeSettings, encodeSettings, TEXTGEN_PREFIX, TEXTGEN_RULES, type CorpusName, type TextgenKey,
+  CORPORA, decodeSettings, encodeSettings, MAX_PROMPT, TEXTGEN_PREFIX, TEXTGEN_RULES, type CorpusName, type TextgenKey,
 } from '../../lib/textgen/settings';
 import type { CharStepper } from '../../lib/textgen/stepper';
-import type { Vocab } from '../../lib/textgen/vocab';
+import { codePoints, type Vocab } from '../../lib/textgen/vocab';
 import { pageBackend } from '../shared/backend.svelte';
-import { asText, checkField, copyLink, hashParams } from '../shared/link';
+import { asText, checkField, copyLink, hashParams, replaceHashParams } from '../shared/link';
 import { reportWidget } from '../shared/report';
 import type { Saved } from './text-runtime';
 
@@ -174,7 +174,7 @@ export class TextLabState {
   }
 
   setPrompt(prompt: string): void {
-    this.prompt = [...prompt].slice(0, 100).join('');
+    this.prompt = codePoints(prompt).slice(0, MAX_PROMPT).join('');
     this.writeHash();
   }
 
@@ -187,10 +187,7 @@ export class TextLabState {
   }
 
   private writeHash(): void {
-    const params = new URLSearchParams(location.hash.slice(1));
-    for (const k of [...params.keys()]) if (k.startsWith(`${TEXTGEN_PREFIX}.`)) params.delete(k);
-    encodeSettings({ corpus: this.corpus, prompt: this.prompt, numbers: this.numbers }, params);
-    history.replaceState(history.state, '', `#${params}`);
+    replaceHashParams(TEXTGEN_PREFIX, encodeSettings({ corpus: this.corpus, prompt: this.prompt, numbers: this.numbers }));
   }
 
   async copyLink(): Promise<void> {

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fromModelJson, type CheckpointMeta } from '../../lib/textgen/checkpoint';
 import { CharStepper } from '../../lib/textgen/stepper';
+import { BASE } from '../shared/base';
 
 export { generate } from '../../lib/textgen/generate';
 export { fromChars } from '../../lib/textgen/vocab';
@@ -17,8 +18,6 @@ export interface Saved {
   meta: { vocab: string[]; epochs: number; corpus: string };
 }
 
-const base = () => import.meta.env.BASE_URL.replace(/\/?$/, '/');
-
 async function fetchOk(url: string): Promise<Response> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`无法下载 ${url}（HTTP ${response.status}）`);
@@ -27,7 +26,7 @@ async function fetchOk(url: string): Promise<Response> {
 
 /** The shipped 唐诗 checkpoint: model.json, weights.bin (float16) and meta.json. */
 export async function loadCheckpoint(): Promise<{ artifacts: tf.io.ModelArtifacts; meta: CheckpointMeta }> {
-  const dir = `${base()}models/poetry/`;
+  const dir = `${BASE}models/poetry/`;
   const [model, weights, meta] = await Promise.all([
     fetchOk(`${dir}model.json`).then((r) => r.json()),
     fetchOk(`${dir}weights.bin`).then((r) => r.arrayBuffer()),

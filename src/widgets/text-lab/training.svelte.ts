@@ -6,6 +6,7 @@
 import { checkFile, checkText } from '../../lib/textgen/corpus';
 import type { FromWorker, StartTraining } from '../../lib/textgen/protocol';
 import { buildVocab } from '../../lib/textgen/vocab';
+import { BASE } from '../shared/base';
 import type { TextLabState } from './text-lab.svelte';
 
 export type TrainStatus = 'idle' | 'preparing' | 'running' | 'paused';
@@ -54,7 +55,7 @@ export class TextTrainState {
       return r.text;
     }
     const file = this.lab.corpus === 'poetry' ? 'poetry.txt' : 'book.txt';
-    const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}corpora/${file}`);
+    const response = await fetch(`${BASE}corpora/${file}`);
     if (!response.ok) throw new Error(`无法下载语料（HTTP ${response.status}）`);
     return response.text();
   }

@@ -6,7 +6,7 @@
 import { DEFAULT_CONFIG, decodeConfig, encodeConfig, type LabConfig } from '../../lib/nn/config';
 import type { Trainer } from '../../lib/nn/trainer';
 import { pageBackend } from '../shared/backend.svelte';
-import { copyLink } from '../shared/link';
+import { copyLink, replaceHashParams } from '../shared/link';
 import { reportWidget } from '../shared/report';
 
 type Lib = typeof import('../shared/tf-runtime');
@@ -176,10 +176,7 @@ export class TrainingState {
   }
 
   private writeHash(): void {
-    const others = new URLSearchParams(location.hash.slice(1));
-    for (const key of [...others.keys()]) if (key.startsWith(`${this.prefix}.`)) others.delete(key);
-    const mine = encodeConfig(this.config, this.prefix);
-    history.replaceState(history.state, '', `#${[others.toString(), mine].filter(Boolean).join('&')}`);
+    replaceHashParams(this.prefix, new URLSearchParams(encodeConfig(this.config, this.prefix)));
   }
 
   async copyLink(): Promise<void> {

@@ -12,6 +12,7 @@ describe('exercise checkers', () => {
     expect(checkSingle(single, 2)).toEqual({ correct: true });
     expect(checkSingle(single, 0)).toEqual({ correct: false });
     expect(checkSingle(single, null).hint).toContain('请先');
+    expect(checkSingle(single, null).invalid).toBe(true);
   });
 
   it('multiple choice says what is missing and what is extra', () => {
@@ -25,6 +26,8 @@ describe('exercise checkers', () => {
     expect(checkNumeric(0.1234, 0.001, '-0.123').hint).toContain('符号');
     expect(checkNumeric(0.1234, 0.001, 'abc').hint).toContain('必须是数字');
     expect(checkNumeric(0.1234, 0.001, '').hint).toContain('不能为空');
+    expect(checkNumeric(0.1234, 0.001, 'abc').invalid).toBe(true);
+    expect(checkNumeric(0.1234, 0.001, '-0.123').invalid).toBeUndefined();
   });
 
   it('ordering: shown shuffled (never already solved), checked against the written order', () => {
