@@ -9,31 +9,25 @@ import { openWidget } from './support/widgets';
 const nums = (s: string) => [...s.replace(/−/g, '-').matchAll(/-?\d+\.\d+/g)].map((m) => Number(m[0]));
 const backendSelect = (widget: Locator) => widget.getByRole('combobox', { name: '后端' });
 
-/** Makes the page's WebGL unavailable, as on a browser with it disabled or blocklisted. */
-async function withoutWebgl(page: Page) {
-  await page.addInitScript(() => {
-    for (const proto of [HTMLCanvasElement.prototype, (globalThis.OffscreenCanvas ?? HTMLCanvasElement).prototype]) {
-      const original = proto.getContext as (this: unknown, ...a: unknown[]) => unknown;
-      (proto as { getContext: unknown }).getContext = function (this: unknown, type: string, ...rest: unknown[]) {
-        return /webgl/.test(type) ? null : original.call(this, type, ...rest);
-      };
-    }
-  });
-}
-
-/** Keeps every WebGL context the page creates, so the test can take them away later. */
-async function recordWebglContexts(page: Page) {
-  await page.addInitScript(() => {
+/**
+ * Wraps getContext on every canvas kind before the page's scripts run: 'missing' makes WebGL
+ * unavailable (a browser with it disabled or blocklisted); 'record' keeps every WebGL context
+ * the page creates, so the test can take them away later.
+ */
+async function patchWebgl(page: Page, mode: 'missing' | 'record') {
+  await page.addInitScript((mode) => {
     const seen: WebGLRenderingContext[] = ((globalThis as unknown as { __gl: WebGLRenderingContext[] }).__gl = []);
     for (const proto of [HTMLCanvasElement.prototype, (globalThis.OffscreenCanvas ?? HTMLCanvasElement).prototype]) {
       const original = proto.getContext as (this: unknown, ...a: unknown[]) => unknown;
       (proto as { getContext: unknown }).getContext = function (this: unknown, type: string, ...rest: unknown[]) {
+        if (!/webgl/.test(type)) return original.call(this, type, ...rest);
+        if (mode === 'missing') return null;
         const ctx = original.call(this, type, ...rest);
-        if (ctx && /webgl/.test(type)) seen.push(ctx as WebGLRenderingContext);
+        if (ctx) seen.push(ctx as WebGLRenderingContext);
         return ctx;
       };
     }
-  });
+  }, mode);
 }
 
 const loseWebgl = (page: Page) =>
@@ -69,7 +63,7 @@ test('switching to WebGL or WebAssembly gives the same numbers as CPU', async ({
 });
 
 test('without WebGL, choosing it falls back to the next backend with a notice', async ({ page }) => {
-  await withoutWebgl(page);
+  await patchWebgl(page, 'missing');
   const widget = await openWidget(page, '/chapter-04/', '动手：逐步执行反向传播');
   await widget.getByRole('button', { name: '下一步' }).click();
   await backendSelect(widget).selectOption('webgl');
@@ -82,7 +76,7 @@ test('without WebGL, choosing it falls back to the next backend with a notice', 
 });
 
 test('a lost WebGL context mid-training falls back with a notice and training goes on', async ({ page }) => {
-  await recordWebglContexts(page);
+  await patchWebgl(page, 'record');
   const widget = await openWidget(page, '/chapter-03/', '动手：观察五步训练循环');
   await widget.getByRole('button', { name: '单步' }).click();
   await backendSelect(widget).selectOption('webgl');
@@ -99,7 +93,7 @@ test('a lost WebGL context mid-training falls back with a notice and training go
 });
 
 test('a lost WebGL context keeps the stepper’s numbers', async ({ page }) => {
-  await recordWebglContexts(page);
+  await patchWebgl(page, 'record');
   const widget = await openWidget(page, '/chapter-04/', '动手：逐步执行反向传播');
   await widget.getByRole('button', { name: '下一步' }).click();
   await backendSelect(widget).selectOption('webgl');
