@@ -82,14 +82,31 @@ test('a lost WebGL context mid-training falls back with a notice and training go
   await backendSelect(widget).selectOption('webgl');
   await expect(backendSelect(widget)).toHaveValue('webgl');
   await widget.getByRole('button', { name: '运行' }).click();
-  await expect.poll(async () => Number(await widget.getAttribute('data-steps'))).toBeGreaterThan(20);
+  // SwiftShader renders WebGL in software; under CI load a frame can take seconds, so wait for
+  // progress rather than for a rate.
+  const steps = () => widget.getAttribute('data-steps').then(Number);
+  await expect.poll(steps, { timeout: 30_000 }).toBeGreaterThan(5);
   await loseWebgl(page);
   await expect(widget.getByRole('status').filter({ hasText: 'WebGL 上下文丢失' })).toBeVisible();
   await expect(backendSelect(widget)).not.toHaveValue('webgl');
   await widget.getByRole('button', { name: '运行' }).click();
-  await expect.poll(async () => Number(await widget.getAttribute('data-steps'))).toBeGreaterThan(50);
+  await expect.poll(steps, { timeout: 30_000 }).toBeGreaterThan(50);
   await widget.getByRole('button', { name: '暂停' }).click();
   expect(await widget.locator('.status').innerText()).not.toContain('NaN');
+});
+
+test('switching backend while training keeps training, without an error', async ({ page }) => {
+  const widget = await openWidget(page, '/chapter-03/', '动手：观察五步训练循环');
+  await widget.getByRole('button', { name: '运行' }).click();
+  const steps = () => widget.getAttribute('data-steps').then(Number);
+  await expect.poll(steps).toBeGreaterThan(5);
+  await backendSelect(widget).selectOption('wasm');
+  await expect(backendSelect(widget)).toBeEnabled();
+  const atSwitch = await steps();
+  await expect.poll(steps, { timeout: 30_000 }).toBeGreaterThan(atSwitch + 20);
+  await widget.getByRole('button', { name: '暂停' }).click();
+  await expect(backendSelect(widget)).toHaveValue('wasm');
+  expect(await widget.locator('.status').innerText()).not.toMatch(/NaN|训练中断/);
 });
 
 test('a lost WebGL context keeps the stepper’s numbers', async ({ page }) => {

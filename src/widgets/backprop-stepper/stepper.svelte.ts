@@ -74,7 +74,7 @@ export class StepperState {
   private async ensureLib(): Promise<Lib> {
     // TF.js is fetched the first time the reader presses a button, not when the page loads.
     if (!this.lib) void this.loadTemplates();
-    this.lib ??= await pageBackend.runtime();
+    this.lib = await pageBackend.runtime();
     return this.lib;
   }
 

@@ -20,7 +20,10 @@ class PageBackend {
   generation = $state(0);
   busy = $state(false);
 
-  /** Loads TF.js on first use and picks the backend (once per page). */
+  /**
+   * Loads TF.js on first use and picks the backend (once per page). Widgets call it before every
+   * computation: it also waits for a switch the reader started from the badge.
+   */
   async runtime(): Promise<Runtime> {
     const rt = await import('./tf-runtime');
     const choice = await rt.ready();

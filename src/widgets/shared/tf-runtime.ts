@@ -35,15 +35,21 @@ export function ready(): Promise<BackendChoice> {
 }
 
 /** Switches the whole page to `name`, or to the next backend in order if it fails. Tensors move over lazily. */
-export async function use(name: BackendName, order: BackendName[] = NN_BACKEND_ORDER): Promise<BackendChoice> {
-  await ready().catch(() => undefined);
-  const next = chooseBackend(LOADERS, [name, ...order.filter((n) => n !== name)]);
-  choice = next;
-  return next;
+export function use(name: BackendName, order: BackendName[] = NN_BACKEND_ORDER): Promise<BackendChoice> {
+  // Published at once, so a widget that asks ready() while the switch is in flight waits for it
+  // instead of computing on a backend that is being replaced.
+  const previous = ready().catch(() => undefined);
+  choice = previous.then(() => chooseBackend(LOADERS, [name, ...order.filter((n) => n !== name)]));
+  return choice;
 }
 
 /** True once the browser has taken the WebGL context away (GPU reset, too many contexts, a test). */
 export function contextLost(): boolean {
-  const gl = (currentBackend() as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  let gl: WebGLRenderingContext | undefined;
+  try {
+    gl = (currentBackend() as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  } catch {
+    return false; // A backend is still initialising (WebAssembly loads asynchronously): nothing lost.
+  }
   return gl?.isContextLost?.() ?? false;
 }

@@ -68,10 +68,8 @@ export class TextLabState {
   }
 
   async runtime(): Promise<Runtime> {
-    if (!this.rt) {
-      await pageBackend.runtime();
-      this.rt = await import('./text-runtime');
-    }
+    await pageBackend.runtime();
+    this.rt ??= await import('./text-runtime');
     return this.rt;
   }
 

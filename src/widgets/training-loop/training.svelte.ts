@@ -64,7 +64,7 @@ export class TrainingState {
   }
 
   private async ensure(): Promise<Trainer> {
-    this.lib ??= await pageBackend.runtime();
+    this.lib = await pageBackend.runtime();
     if (await this.lostTensors()) this.reset();
     if (!this.trainer) {
       this.generation = pageBackend.generation;
@@ -120,19 +120,35 @@ export class TrainingState {
       const start = performance.now();
       this.fps = Math.round(1000 / Math.max(1, start - last));
       last = start;
+      // While the reader switches backend from the badge, TF.js may not accept work: wait a frame.
+      if (pageBackend.busy) {
+        this.frame = requestAnimationFrame(tick);
+        return;
+      }
       if (this.lib?.contextLost() || this.generation !== pageBackend.generation) {
         // Training state lived on the lost context: start again from the same settings and seed.
         this.pause();
         void this.lostTensors().then(() => this.reset());
         return;
       }
+      if (this.trainFrame(trainer, start)) this.frame = requestAnimationFrame(tick);
+    };
+    this.frame = requestAnimationFrame(tick);
+  }
+
+  /** Mini-batches for one frame's budget, then the display; false (paused, with a message) if TF.js failed. */
+  private trainFrame(trainer: Trainer, start: number): boolean {
+    try {
       do trainer.step();
       while (performance.now() - start < FRAME_BUDGET_MS && !trainer.diverged);
       this.phase = 1 + (this.steps % 4);
       this.record();
-      this.frame = requestAnimationFrame(tick);
-    };
-    this.frame = requestAnimationFrame(tick);
+      return true;
+    } catch (e) {
+      this.pause();
+      this.message = `训练中断：${e instanceof Error ? e.message : String(e)}。请按“重置”后再运行。`;
+      return false;
+    }
   }
 
   pause(): void {
