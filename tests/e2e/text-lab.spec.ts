@@ -104,13 +104,13 @@ test('training pauses, resumes, and stops mid-epoch keeping usable weights', asy
   const progress = widget.locator('.train-panel progress');
   await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(3);
   await widget.getByRole('button', { name: '暂停训练' }).click();
-  await expect(widget.locator('.progress-line')).toContainText('已暂停');
-  await page.waitForTimeout(500); // a batch already under way when the message arrived still finishes
+  // 已暂停 appears once the worker confirms: the batch under way when asked has finished.
+  await expect(widget.locator('.progress-line')).toContainText('已暂停', { timeout: 30_000 });
   const held = await progress.getAttribute('value');
   await page.waitForTimeout(1000);
   expect(await progress.getAttribute('value')).toBe(held);
   await widget.getByRole('button', { name: '继续训练' }).click();
-  await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(Number(held));
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(Number(held));
   await widget.getByRole('button', { name: '停止训练' }).click();
   await expect(widget.getByRole('status').filter({ hasText: '已停止' })).toBeVisible({ timeout: 30_000 });
   await expect(widget.locator('.model')).toContainText('在本页训练的模型');

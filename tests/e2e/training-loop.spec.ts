@@ -32,7 +32,7 @@ test('the tensor count stays flat while training and after reset', async ({ page
   await expect(widget).toHaveAttribute('data-steps', '1');
   const running = await widget.getAttribute('data-tensors');
   await widget.getByRole('button', { name: '运行' }).click();
-  await expect.poll(async () => Number(await widget.getAttribute('data-steps'))).toBeGreaterThan(1000);
+  await expect.poll(async () => Number(await widget.getAttribute('data-steps')), { timeout: 30_000 }).toBeGreaterThan(1000);
   await widget.getByRole('button', { name: '暂停' }).click();
   expect(await widget.getAttribute('data-tensors')).toBe(running);
   await widget.getByRole('button', { name: '重置' }).click();

@@ -25,6 +25,8 @@ export type FromWorker =
   | { type: 'ready'; backend: string; notice: string }
   | { type: 'batch'; epoch: number; batch: number; batches: number; loss: number; charsPerSecond: number }
   | { type: 'epoch'; epoch: number; loss: number; valLoss: number; sample: string }
+  /** The batch under way when 'pause' arrived has finished; nothing more runs until 'resume'. */
+  | { type: 'paused' }
   /** Weights after training ended for `reason`; 'diverged' sends the last good weights. */
   | { type: 'done'; reason: 'done' | 'stopped' | 'diverged'; artifacts: tf.io.ModelArtifacts; epochsDone: number }
   | { type: 'error'; message: string };

@@ -39,7 +39,10 @@ async function run(job: StartTraining): Promise<void> {
     onBatchEnd: async (batch, batches, loss) => {
       charsSeen += Math.min(job.batchSize, data.split.train.length - batch * job.batchSize) * SEQ_LEN;
       post({ type: 'batch', epoch: epochsDone, batch, batches, loss, charsPerSecond: charsSeen / ((performance.now() - started) / 1000) });
-      if (paused) await paused.promise;
+      if (paused) {
+        post({ type: 'paused' });
+        await paused.promise;
+      }
     },
     onEpochEnd: async (epoch, { loss, valLoss }) => {
       epochsDone = epoch + 1;

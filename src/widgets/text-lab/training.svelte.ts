@@ -9,7 +9,8 @@ import { buildVocab } from '../../lib/textgen/vocab';
 import { BASE } from '../shared/base';
 import type { TextLabState } from './text-lab.svelte';
 
-export type TrainStatus = 'idle' | 'preparing' | 'running' | 'paused';
+/** 'pausing': asked the worker to pause; it finishes the batch under way and confirms with 'paused'. */
+export type TrainStatus = 'idle' | 'preparing' | 'running' | 'pausing' | 'paused';
 
 export class TextTrainState {
   from = $state<'checkpoint' | 'scratch'>('checkpoint');
@@ -113,6 +114,8 @@ export class TextTrainState {
       this.charsPerSecond = m.charsPerSecond;
       const perBatch = (performance.now() - this.started) / 1000 / this.batchesDone;
       this.etaSeconds = Math.round(perBatch * (this.totalBatches - this.batchesDone));
+    } else if (m.type === 'paused') {
+      if (this.status === 'pausing') this.status = 'paused';
     } else if (m.type === 'epoch') {
       this.valLosses.push(m.valLoss);
       this.samples.push(m.sample);
@@ -135,7 +138,7 @@ export class TextTrainState {
 
   pause(): void {
     this.worker?.postMessage({ type: 'pause' });
-    this.status = 'paused';
+    this.status = 'pausing';
   }
 
   resume(): void {
