@@ -56,5 +56,14 @@ export function topIndices(p: ArrayLike<number>, k: number): number[] {
     .slice(0, k);
 }
 
+/**
+ * What a reader sees behind a drawn character: the k likeliest, plus the one actually drawn when
+ * temperature or chance picked it from outside them.
+ */
+export function shownIndices(p: ArrayLike<number>, drawn: number, k = 10): number[] {
+  const top = topIndices(p, k);
+  return top.includes(drawn) ? top : [...top, drawn];
+}
+
 /** exp(mean negative log-likelihood): the average number of characters the model hesitates between. */
 export const perplexity = (meanCrossEntropy: number) => Math.exp(meanCrossEntropy);

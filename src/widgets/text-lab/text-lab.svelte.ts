@@ -3,7 +3,7 @@
  * one character at a time, each with the distribution it was drawn from. Training lives in
  * training.svelte.ts and hands back new weights through `adopt`.
  */
-import { topIndices } from '../../lib/textgen/sample';
+import { shownIndices } from '../../lib/textgen/sample';
 import {
   CORPORA, decodeSettings, encodeSettings, MAX_PROMPT, TEXTGEN_PREFIX, TEXTGEN_RULES, type CorpusName, type TextgenKey,
 } from '../../lib/textgen/settings';
@@ -132,11 +132,8 @@ export class TextLabState {
         topK: this.numbers.topk,
         seed: this.numbers.seed,
         onChar: async (char, id, dist) => {
-          const vocab = this.vocab!;
-          // The ten likeliest, plus the character drawn when temperature picked one outside them.
-          const top = topIndices(dist, 10);
-          if (!top.includes(id)) top.push(id);
-          this.output.push({ char, bars: top.map((i) => ({ char: i === 0 ? '\uFFFD' : vocab.chars[i], p: dist[i] })) });
+          const chars = this.vocab!.chars;
+          this.output.push({ char, bars: shownIndices(dist, id).map((i) => ({ char: i === 0 ? '\uFFFD' : chars[i], p: dist[i] })) });
           this.selected = this.output.length - 1;
           // Let the page paint about once a frame, so the text streams in.
           if (performance.now() - lastYield > 16) {

@@ -4,6 +4,7 @@
  * The configuration, seed included, lives in the URL (`#train.…`).
  */
 import { DEFAULT_CONFIG, decodeConfig, encodeConfig, type LabConfig } from '../../lib/nn/config';
+import { EarlyStop } from '../../lib/nn/early-stop';
 import type { Trainer } from '../../lib/nn/trainer';
 import { pageBackend } from '../shared/backend.svelte';
 import { copyLink, replaceHashParams } from '../shared/link';
@@ -49,8 +50,7 @@ export class TrainingState {
   /** pageBackend.generation when the trainer was made; a change means its tensors died with a WebGL context. */
   private generation = 0;
   private frame = 0;
-  private best = Infinity;
-  private sinceBest = 0;
+  private readonly earlyStop = new EarlyStop(PATIENCE);
   readonly prefix: string;
 
   constructor(private readonly options: TrainingOptions) {
@@ -101,12 +101,9 @@ export class TrainingState {
 
   /** Early stopping: pause once the validation loss has not improved for PATIENCE records. */
   private checkEarlyStop(val: number): void {
-    if (val < this.best - 1e-4) {
-      this.best = val;
-      this.sinceBest = 0;
-    } else if (++this.sinceBest >= PATIENCE && this.config.earlyStop && this.running) {
+    if (this.earlyStop.observe(val) && this.config.earlyStop && this.running) {
       this.pause();
-      this.message = `早停：验证损失已连续 ${PATIENCE} 次没有下降（最好 ${this.best.toFixed(4)}），训练停止。`;
+      this.message = `早停：验证损失已连续 ${PATIENCE} 次没有下降（最好 ${this.earlyStop.best.toFixed(4)}），训练停止。`;
     }
   }
 
@@ -179,8 +176,7 @@ export class TrainingState {
     this.grid = null;
     this.phase = 0;
     this.message = '';
-    this.best = Infinity;
-    this.sinceBest = 0;
+    this.earlyStop.reset();
     if (this.lib) this.tensors = this.lib.memory().numTensors;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/lib/nn/prng';
-import { argmax, perplexity, reshape, sample, topIndices } from '../../../src/lib/textgen/sample';
+import { argmax, perplexity, reshape, sample, shownIndices, topIndices } from '../../../src/lib/textgen/sample';
 
 const probs = Float32Array.from([0.1, 0.6, 0.05, 0.25]);
 
@@ -28,6 +28,11 @@ describe('sampling', () => {
     expect(Array.from(d).map((v) => v > 0)).toEqual([false, true, false, true]);
     expect(d[1] + d[3]).toBeCloseTo(1, 12);
     expect(topIndices(probs, 3)).toEqual([1, 3, 0]);
+  });
+
+  it('shows the drawn character beside the top k, even when it is outside them', () => {
+    expect(shownIndices(probs, 3, 2)).toEqual([1, 3]);
+    expect(shownIndices(probs, 2, 2)).toEqual([1, 3, 2]);
   });
 
   it('draws in proportion to the probabilities, reproducibly for a seed', () => {
