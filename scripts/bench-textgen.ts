@@ -3,6 +3,7 @@
  * in headless Chromium on the built site, per backend (cpu, wasm, webgl):
  * - training examples/s, target characters/s and achieved GFLOP/s (our recipe, batch 64 × 40);
  * - generation characters/s, and ms to the first character after 生成 with the checkpoint cached;
+ * - the widget itself writing 2,000 characters (model, sampling and streaming to the page);
  * - time to quality: seconds until the next-character cross-entropy after held-out windows
  *   falls below the threshold, for our recipe and for the tfjs-examples recipe (baseline).
  * A benchmark: prints figures against targets (time to quality ≤ 1/5 of the baseline's,
@@ -49,26 +50,35 @@ try {
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
   };
 
-  // First character after the click, with TF.js and the checkpoint in the HTTP cache.
+  // First character after the click, with TF.js and the checkpoint in the HTTP cache; then the
+  // whole 2,000 characters, as a reader sees them stream in.
   const firstCharMs: number[] = [];
+  const widgetCharsPerSecond: number[] = [];
+  let widgetBackend = '';
   for (let run = 0; run < 3; run++) {
     await page.goto('about:blank');
-    await page.goto(`${server.url}/chapter-05/`);
+    await page.goto(`${server.url}/chapter-05/#tg.len=2000`);
     const widget = page.getByRole('region', { name: '动手：训练并运行 5.2 节的文本生成模型' });
     await widget.scrollIntoViewIfNeeded();
     await widget.locator('xpath=ancestor::astro-island[not(@ssr)]').waitFor({ state: 'attached' });
     // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-    const ms = await page.evaluate<number>(`new Promise((resolve) => {
+    const [ms, totalMs, chars, backend] = await page.evaluate<[number, number, number, string]>(`new Promise((resolve) => {
       const lab = document.querySelector('.textlab');
       const button = [...lab.querySelectorAll('button')].find((b) => b.textContent === '生成');
       const t0 = performance.now();
+      let first = 0;
       button.click();
       (function poll() {
-        if (Number(lab.getAttribute('data-chars')) > 0) resolve(performance.now() - t0);
+        if (!first && Number(lab.getAttribute('data-chars')) > 0) first = performance.now() - t0;
+        if (first && lab.getAttribute('data-generating') === 'false')
+          resolve([first, performance.now() - t0, Number(lab.getAttribute('data-chars')), lab.querySelector('.badge select')?.value ?? '']);
         else requestAnimationFrame(poll);
       })();
     })`);
-    if (run > 0) firstCharMs.push(ms); // run 0 fills the cache
+    if (run === 0) continue; // run 0 fills the cache
+    firstCharMs.push(ms);
+    widgetCharsPerSecond.push(chars / ((totalMs - ms) / 1000));
+    widgetBackend = backend;
   }
 
   const rows = [];
@@ -89,7 +99,8 @@ try {
     rows.push({ backend, ...speed, ttq });
   }
   const median = [...firstCharMs].sort((a, b) => a - b)[Math.floor(firstCharMs.length / 2)];
-  const result = { firstCharMs: median, rows, threshold: THRESHOLD, targets: { ttqRatio: 5, wasmGenerationCharsPerSecond: 300, firstCharMs: 1000 } };
+  const widget = { backend: widgetBackend, charsPerSecond: Math.min(...widgetCharsPerSecond) };
+  const result = { firstCharMs: median, widget, rows, threshold: THRESHOLD, targets: { ttqRatio: 5, wasmGenerationCharsPerSecond: 300, firstCharMs: 1000 } };
   if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
   else {
     const f = (v: number | undefined, d = 0) => (v === undefined ? '—' : v.toFixed(d));
@@ -110,6 +121,7 @@ try {
     );
     console.log(`time to quality = next-character cross-entropy after 128 held-out windows ≤ ${THRESHOLD} nats; cap ${MAX_SECONDS} s`);
     console.log(`first character after 生成 (checkpoint cached): median ${f(median)} ms (target < 1000 ms: ${median < 1000 ? 'met' : 'MISSED'})`);
+    console.log(`the widget writing 2,000 characters on ${widget.backend}: ${f(widget.charsPerSecond)} chars/s (slower of two runs, streaming to the page included)`);
     for (const r of rows) {
       if (!('ttq' in r) || !r.ttq) continue;
       // A baseline stopped at the cap has a ratio of at least this much.

@@ -39,6 +39,25 @@ test('the checkpoint writes the same poem every time at temperature 0, and a lin
   await other.close();
 });
 
+test('the text lab puts the page on WebAssembly, the fastest backend for its model, and locks the badge while writing', async ({ page }) => {
+  const widget = await open(page);
+  await setField(widget, '长度', '2000');
+  await generate(widget);
+  const badge = widget.getByRole('combobox', { name: '后端' });
+  await expect(badge).toHaveValue('wasm');
+  await expect(widget.getByRole('status').filter({ hasText: '已改用' })).toHaveCount(0);
+  // One frame after 生成, the lab is writing and the badge must already be locked.
+  const during = await page.evaluate(`(async () => {
+    const lab = document.querySelector('.textlab');
+    [...lab.querySelectorAll('button')].find((b) => b.textContent === '生成').click();
+    await new Promise((r) => requestAnimationFrame(r));
+    return { generating: lab.getAttribute('data-generating'), locked: lab.querySelector('.badge select').disabled };
+  })()`);
+  expect(during).toEqual({ generating: 'true', locked: true });
+  await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: 20_000 });
+  await expect(badge).toBeEnabled();
+});
+
 test('each character’s bars sum to at most 1 and mark the character drawn', async ({ page }) => {
   const widget = await open(page);
   await setField(widget, '长度', '12');

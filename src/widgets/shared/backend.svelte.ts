@@ -24,9 +24,9 @@ class PageBackend {
    * Loads TF.js on first use and picks the backend (once per page). Widgets call it before every
    * computation: it also waits for a switch the reader started from the badge.
    */
-  async runtime(): Promise<Runtime> {
+  async runtime(order: BackendName[] = NN_BACKEND_ORDER): Promise<Runtime> {
     const rt = await import('./tf-runtime');
-    const choice = await rt.ready();
+    const choice = await rt.ready(order);
     this.name = choice.name;
     this.notice ||= fallbackNotice(choice);
     return rt;

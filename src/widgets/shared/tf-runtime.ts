@@ -28,9 +28,12 @@ const LOADERS: Record<BackendName, () => Promise<unknown>> = {
 
 let choice: Promise<BackendChoice> | undefined;
 
-/** Picks the backend once per page, in the order the benchmark found fastest. */
-export function ready(): Promise<BackendChoice> {
-  choice ??= chooseBackend(LOADERS, NN_BACKEND_ORDER);
+/**
+ * Picks the backend once per page, in the order the benchmark found fastest for the widget that
+ * asks first; later widgets share it (tensors of one page live on one backend).
+ */
+export function ready(order: BackendName[] = NN_BACKEND_ORDER): Promise<BackendChoice> {
+  choice ??= chooseBackend(LOADERS, order);
   return choice;
 }
 

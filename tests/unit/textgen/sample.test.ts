@@ -30,6 +30,16 @@ describe('sampling', () => {
     expect(topIndices(probs, 3)).toEqual([1, 3, 0]);
   });
 
+  it('top-k equals a full sort, ties by lower index', () => {
+    const rng = mulberry32(3);
+    for (let trial = 0; trial < 50; trial++) {
+      // Values on a coarse grid, so ties are common.
+      const p = Array.from({ length: 40 }, () => Math.floor(rng() * 8) / 8);
+      const sorted = p.map((_, i) => i).sort((a, b) => p[b] - p[a] || a - b);
+      for (const k of [0, 1, 5, 40, 50]) expect(topIndices(p, k)).toEqual(sorted.slice(0, k));
+    }
+  });
+
   it('shows the drawn character beside the top k, even when it is outside them', () => {
     expect(shownIndices(probs, 3, 2)).toEqual([1, 3]);
     expect(shownIndices(probs, 2, 2)).toEqual([1, 3, 2]);
