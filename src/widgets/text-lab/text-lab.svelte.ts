@@ -13,22 +13,10 @@ import { codePoints, type Vocab } from '../../lib/textgen/vocab';
 import { pageBackend } from '../shared/backend.svelte';
 import { asText, checkField, copyLink, hashParams, replaceHashParams } from '../shared/link';
 import { reportWidget } from '../shared/report';
+import { FrameBuffer, type OutChar } from './output';
 import type { Saved } from './text-runtime';
 
 type Runtime = typeof import('./text-runtime');
-
-export interface Bar {
-  char: string;
-  p: number;
-}
-export interface OutChar {
-  char: string;
-  /** Top 10 of the distribution this character was drawn from. */
-  bars: Bar[];
-}
-
-/** Shows a newline or space as a visible symbol in a bar label. */
-export const visible = (c: string) => (c === '\n' ? '↵' : c === ' ' ? '␣' : c === '\uFFFD' ? '<unk>' : c);
 
 export class TextLabState {
   corpus = $state<CorpusName>('poetry');
@@ -122,20 +110,14 @@ export class TextLabState {
     this.error = '';
     this.generating = true;
     this.stopRequested = false;
-    // Characters reach the page once a frame, not one by one: a render per character made the
-    // lab about 20× slower than its model (190 of 4,657 characters/s on WebAssembly).
-    let pending: OutChar[] = [];
-    const flush = () => {
-      if (!pending.length) return;
-      this.output = [...this.output, ...pending];
+    const buffer = new FrameBuffer<OutChar>((chars) => {
+      this.output = [...this.output, ...chars];
       this.selected = this.output.length - 1;
-      pending = [];
-    };
+    });
     try {
       if (!(await this.ensureModel()) || !this.stepper || !this.vocab || !this.rt) return;
       this.output = [];
       this.selected = -1;
-      let lastYield = performance.now();
       const { unknown } = await this.rt.generate(this.stepper, this.vocab, {
         prompt: this.prompt,
         length: this.numbers.len,
@@ -144,24 +126,20 @@ export class TextLabState {
         seed: this.numbers.seed,
         onChar: async (char, id, dist) => {
           const chars = this.vocab!.chars;
-          pending.push({ char, bars: shownIndices(dist, id).map((i) => ({ char: i === 0 ? '\uFFFD' : chars[i], p: dist[i] })) });
+          const bars = shownIndices(dist, id).map((i) => ({ char: i === 0 ? '\uFFFD' : chars[i], p: dist[i] }));
           // Let the page paint about once a frame, so the text streams in.
-          if (performance.now() - lastYield > 16) {
-            flush();
-            await new Promise((r) => setTimeout(r, 0));
-            lastYield = performance.now();
-          }
+          if (buffer.push({ char, bars })) await new Promise((r) => setTimeout(r, 0));
           return !this.stopRequested;
         },
       });
-      flush();
+      buffer.flush();
       this.promptNotice = unknown.length ? `开头文字里的 ${unknown.map((c) => `“${c}”`).join('')} 不在字符表中，按 <unk> 处理。` : '';
       this.tensors = this.rt.memory().numTensors;
       reportWidget({ widget: 'textgen', temperature: this.numbers.t, text: this.output.map((o) => o.char).join('') });
     } catch (e) {
       this.error = `生成失败：${e instanceof Error ? e.message : String(e)}`;
     } finally {
-      flush();
+      buffer.flush();
       this.generating = false;
     }
   }
