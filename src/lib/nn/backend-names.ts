@@ -17,8 +17,8 @@ export const NN_BACKEND_ORDER: BackendName[] = ['cpu', 'wasm', 'webgl'];
 
 /**
  * The order for the text lab's LSTM (64-wide embedding, 128 units, a 3,000-way softmax), from
- * `npm run bench:textgen` on the same machine, in generated characters/s: WebAssembly 4,657,
- * CPU 526, WebGL 72. Used when the text lab is the first widget on the page to need TF.js.
+ * `npm run bench:textgen` on the same machine, in generated characters/s: WebAssembly 5,622,
+ * CPU 600, WebGL 72. Used when the text lab is the first widget on the page to need TF.js.
  */
 export const TEXTGEN_BACKEND_ORDER: BackendName[] = ['wasm', 'cpu', 'webgl'];
 
