@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CI = !!process.env.CI;
+// E2E_PORT lets two checkouts run their suites side by side without reaching each other's server.
+const PORT = Number(process.env.E2E_PORT) || 4321;
 
 export default defineConfig({
   testDir: './e2e',
@@ -13,7 +15,7 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:4321',
+    baseURL: `http://localhost:${PORT}`,
     ...devices['Desktop Chrome'],
     launchOptions: {
       // Debian's chromium: Playwright cannot download its own browser on these machines.
@@ -22,9 +24,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run preview',
+    command: `npx astro preview --port ${PORT}`,
     cwd: root,
-    url: 'http://localhost:4321/',
+    url: `http://localhost:${PORT}/`,
     reuseExistingServer: !CI,
     timeout: 60_000,
   },
