@@ -39,7 +39,7 @@ const log = (msg: string) => process.stderr.write(`[bench:site] ${msg}\n`);
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (!existsSync('astro.config.ts')) throw new Error('run from the repository root (no astro.config.ts here)');
+  if (!existsSync('astro.config.mjs')) throw new Error('run from the repository root (no astro.config.ts here)');
 
   let build: BenchResult['build'] = null;
   if (opts.build) {

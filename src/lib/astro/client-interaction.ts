@@ -2,7 +2,7 @@
  * `client:interaction`: hydrate an island the first time the reader points at, touches or
  * focuses it. For widgets near the top of a page, where `client:visible` would hydrate during
  * page load and cost first-load main-thread time; hovering or tabbing in is enough warning to
- * be ready by the click. Registered as an Astro client directive in astro.config.ts.
+ * be ready by the click. Registered as an Astro client directive in astro.config.mjs.
  */
 import type { ClientDirective } from 'astro';
 
