@@ -13,6 +13,10 @@ export default defineConfig({
   forbidOnly: CI,
   retries: 0,
   workers: 2,
+  // Upper bounds, not speeds: on a shared 2-core machine a state can take several times longer
+  // than on a quiet one. Tests wait for states (see COMPUTE_TIMEOUT in e2e/support/widgets.ts).
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${PORT}`,

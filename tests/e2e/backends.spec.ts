@@ -4,7 +4,7 @@
  * sensible numbers, never NaN.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openWidget } from './support/widgets';
+import { COMPUTE_TIMEOUT, openWidget } from './support/widgets';
 
 const nums = (s: string) => [...s.replace(/−/g, '-').matchAll(/-?\d+\.\d+/g)].map((m) => Number(m[0]));
 const backendSelect = (widget: Locator) => widget.getByRole('combobox', { name: '后端' });
@@ -85,12 +85,12 @@ test('a lost WebGL context mid-training falls back with a notice and training go
   // SwiftShader renders WebGL in software; under CI load a frame can take seconds, so wait for
   // progress rather than for a rate.
   const steps = () => widget.getAttribute('data-steps').then(Number);
-  await expect.poll(steps, { timeout: 30_000 }).toBeGreaterThan(5);
+  await expect.poll(steps, { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(5);
   await loseWebgl(page);
   await expect(widget.getByRole('status').filter({ hasText: 'WebGL 上下文丢失' })).toBeVisible();
   await expect(backendSelect(widget)).not.toHaveValue('webgl');
   await widget.getByRole('button', { name: '运行' }).click();
-  await expect.poll(steps, { timeout: 30_000 }).toBeGreaterThan(50);
+  await expect.poll(steps, { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(50);
   await widget.getByRole('button', { name: '暂停' }).click();
   expect(await widget.locator('.status').innerText()).not.toContain('NaN');
 });
@@ -103,7 +103,7 @@ test('switching backend while training keeps training, without an error', async 
   await backendSelect(widget).selectOption('wasm');
   await expect(backendSelect(widget)).toBeEnabled();
   const atSwitch = await steps();
-  await expect.poll(steps, { timeout: 30_000 }).toBeGreaterThan(atSwitch + 20);
+  await expect.poll(steps, { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(atSwitch + 20);
   await widget.getByRole('button', { name: '暂停' }).click();
   await expect(backendSelect(widget)).toHaveValue('wasm');
   expect(await widget.locator('.status').innerText()).not.toMatch(/NaN|训练中断/);

@@ -1,6 +1,6 @@
 /** §3.3/§10.3 overfitting widget: the curves split; L2 and early stopping act on the gap. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openWidget } from './support/widgets';
+import { COMPUTE_TIMEOUT, openWidget } from './support/widgets';
 
 async function openFit(page: Page): Promise<Locator> {
   return openWidget(page, '/chapter-10/', '动手：观察过拟合，并用 L2 正则化和早停缓解它');
@@ -9,7 +9,7 @@ async function openFit(page: Page): Promise<Locator> {
 /** Trains for at least `steps` mini-batches and returns validation − training loss. */
 async function gapAfter(widget: Locator, steps: number): Promise<number> {
   await widget.getByRole('button', { name: '运行' }).click();
-  await expect.poll(async () => Number(await widget.getAttribute('data-steps')), { timeout: 90_000 }).toBeGreaterThan(steps);
+  await expect.poll(async () => Number(await widget.getAttribute('data-steps')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(steps);
   await widget.getByRole('button', { name: '暂停' }).click();
   const [train, val] = [...(await widget.locator('figcaption').innerText()).matchAll(/([\d.]+)\s*$/gm)].map((m) => Number(m[1]));
   return val - train;
@@ -32,6 +32,6 @@ test('early stopping halts training when validation loss stops improving', async
   const widget = await openFit(page);
   await widget.getByRole('checkbox', { name: /早停/ }).check();
   await widget.getByRole('button', { name: '运行' }).click();
-  await expect(widget.getByRole('alert')).toContainText('早停', { timeout: 30_000 });
+  await expect(widget.getByRole('alert')).toContainText('早停', { timeout: COMPUTE_TIMEOUT });
   await expect(widget.getByRole('button', { name: '运行' })).toBeVisible();
 });

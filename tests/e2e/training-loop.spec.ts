@@ -1,6 +1,6 @@
 /** §3.2 training widget: the loop trains, stays leak-free, explains bad input and divergence, and its link reproduces it. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openWidget } from './support/widgets';
+import { COMPUTE_TIMEOUT, openWidget } from './support/widgets';
 
 async function openTrainer(page: Page, hash = ''): Promise<Locator> {
   return openWidget(page, `/chapter-03/${hash}`, '动手：观察五步训练循环');
@@ -14,7 +14,7 @@ test('running the loop drives the training loss down', async ({ page }) => {
   await expect(widget).toHaveAttribute('data-steps', '1');
   const first = await trainLoss(widget);
   await widget.getByRole('button', { name: '运行' }).click();
-  await expect.poll(() => trainLoss(widget), { timeout: 20_000 }).toBeLessThan(0.05);
+  await expect.poll(() => trainLoss(widget), { timeout: COMPUTE_TIMEOUT }).toBeLessThan(0.05);
   await widget.getByRole('button', { name: '暂停' }).click();
   expect(first).toBeGreaterThan(0.05);
 });
@@ -32,7 +32,7 @@ test('the tensor count stays flat while training and after reset', async ({ page
   await expect(widget).toHaveAttribute('data-steps', '1');
   const running = await widget.getAttribute('data-tensors');
   await widget.getByRole('button', { name: '运行' }).click();
-  await expect.poll(async () => Number(await widget.getAttribute('data-steps')), { timeout: 30_000 }).toBeGreaterThan(1000);
+  await expect.poll(async () => Number(await widget.getAttribute('data-steps')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(1000);
   await widget.getByRole('button', { name: '暂停' }).click();
   expect(await widget.getAttribute('data-tensors')).toBe(running);
   await widget.getByRole('button', { name: '重置' }).click();
