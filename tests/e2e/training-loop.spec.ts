@@ -56,7 +56,7 @@ for (const [field, value, message] of [
   ['学习率', 'abc', /学习率必须是数字/],
   ['学习率', '', /学习率不能为空/],
   ['噪声', '1e308', /噪声必须在 0 到 1 之间/],
-  ['批大小', '0', /批大小必须在 1 到 125 之间/],
+  ['批大小', '0', /批大小必须在 1 到 250 之间/],
 ] as const) {
   test(`${field} = “${value}” gets a clear message`, async ({ page }) => {
     const widget = await openTrainer(page);
@@ -97,4 +97,44 @@ test('the training widget in use has no axe violations', async ({ page }) => {
   await expect(widget).toHaveAttribute('data-steps', '1');
   const { violations } = await new AxeBuilder({ page }).include('.trainer').analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+});
+
+test.describe('批大小 has one limit, typed or from a link', () => {
+  // Chapter 3's widget trains on 250 points (n = 500, half for training): a batch can be the whole set, no more.
+  const refused = '批大小必须在 1 到 250 之间，收到 251。';
+
+  test('typing 251 is refused with the limit', async ({ page }) => {
+    const widget = await openTrainer(page);
+    const batch = widget.getByRole('textbox', { name: '批大小' });
+    await batch.fill('251');
+    await batch.press('Enter');
+    await expect(widget.getByRole('alert')).toHaveText(refused);
+  });
+
+  test('a link with batch=251 is refused with the same message and keeps the default', async ({ page }) => {
+    const widget = await openTrainer(page, '#train.batch=251');
+    await expect(widget.getByRole('alert')).toHaveText(`链接中的设置有误，已改用默认值：${refused}`);
+    await expect(widget.getByRole('textbox', { name: '批大小' })).toHaveValue('10');
+  });
+
+  test('typing 250 is accepted', async ({ page }) => {
+    const widget = await openTrainer(page);
+    const batch = widget.getByRole('textbox', { name: '批大小' });
+    await batch.fill('250');
+    await batch.press('Enter');
+    await expect(page).toHaveURL(/train\.batch=250/);
+    await expect(widget.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a link with batch=250 is accepted', async ({ page }) => {
+    const widget = await openTrainer(page, '#train.batch=250');
+    await expect(widget.getByRole('textbox', { name: '批大小' })).toHaveValue('250');
+    await expect(widget.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('names outside the widget’s own settings are ignored and reported', async ({ page }) => {
+    const widget = await openTrainer(page, '#train.__proto__=1&train.toString=1&train.batch=20');
+    await expect(widget.getByRole('textbox', { name: '批大小' })).toHaveValue('20');
+    await expect(widget.getByRole('alert')).toHaveText([/“train\.__proto__”/, /“train\.toString”/]);
+  });
 });

@@ -2,6 +2,8 @@
  * The book's chapter and section tree, read from the chapters' MDX: what reading progress
  * counts, what the sidebar shows as "2/4", and what an assignment can pick from.
  */
+import { parseSectionHeading, SECTION_DEPTH, type SectionHeading } from './sections';
+
 export interface SectionEntry {
   /** Anchor id, e.g. "sec-4-2". */
   id: string;
@@ -19,17 +21,24 @@ export interface ChapterEntry {
   tasks: string[];
 }
 
-/** `## 4.2 标题` lines outside code fences, in order. */
-export function sectionsOf(mdx: string): SectionEntry[] {
-  const out: SectionEntry[] = [];
+/** An ATX heading of the section level, `## text` (closing #s dropped); group 1 is its text. */
+const SECTION_LINE = new RegExp(`^ {0,3}#{${SECTION_DEPTH}}[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$`);
+
+/** The section headings (book/sections.ts's rule) on `##` lines outside code fences, in order. */
+export function sectionHeadings(mdx: string): SectionHeading[] {
+  const out: SectionHeading[] = [];
   let fenced = false;
   for (const line of mdx.split('\n')) {
     if (/^(```|~~~)/.test(line)) fenced = !fenced;
-    const m = !fenced && line.match(/^##\s+(\d+)\.(\d+)\s+(.*)$/);
-    if (m) out.push({ id: `sec-${m[1]}-${m[2]}`, title: `${m[1]}.${m[2]} ${m[3].trim()}` });
+    const m = !fenced && SECTION_LINE.exec(line);
+    const heading = m ? parseSectionHeading(m[1]) : undefined;
+    if (heading) out.push(heading);
   }
   return out;
 }
+
+/** The chapter's sections as the outline lists them: anchor id and "4.2 标题". */
+export const sectionsOf = (mdx: string): SectionEntry[] => sectionHeadings(mdx).map((h) => ({ id: h.id, title: `${h.number} ${h.title}` }));
 
 /** The ids of the chapter's <Exercise id="…"> components, in order. */
 export const exercisesOf = (mdx: string): string[] => [...mdx.matchAll(/<Exercise\b[^>]*?\bid="(ex-[\w-]+)"/g)].map((m) => m[1]);

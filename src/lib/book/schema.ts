@@ -13,5 +13,3 @@ export const bookFrontmatter = z.object({
     .max(80)
     .refine((s) => !/[\r\n]/.test(s), 'summary must be one line'),
 });
-
-export type BookFrontmatter = z.infer<typeof bookFrontmatter>;

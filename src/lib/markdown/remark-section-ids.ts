@@ -1,20 +1,19 @@
 /**
- * Numbered headings get anchors from their number, not their wording:
- * "4.2 公式推导过程" → `#sec-4-2`. Links from assignments survive edits to a title.
+ * Numbered section headings get anchors from their number, not their wording:
+ * "## 4.2 公式推导过程" → `#sec-4-2`. Links from assignments survive edits to a title.
+ * Which headings count is book/sections.ts's one rule, shared with the outline, so every
+ * heading with such an anchor is also counted by reading progress and assignments.
  */
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-
-export function sectionId(text: string): string | undefined {
-  const m = text.trim().match(/^(\d+(?:\.\d+)*)\.?\s/);
-  return m ? `sec-${m[1].replace(/\./g, '-')}` : undefined;
-}
+import { parseSectionHeading, SECTION_DEPTH } from '../book/sections';
 
 export default function remarkSectionIds() {
   return function transformer(tree: Root): void {
     visit(tree, 'heading', (node) => {
-      const id = sectionId(toString(node));
+      if (node.depth !== SECTION_DEPTH) return;
+      const id = parseSectionHeading(toString(node))?.id;
       if (!id) return;
       node.data ??= {};
       node.data.hProperties = { ...node.data.hProperties, id };

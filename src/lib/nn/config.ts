@@ -1,20 +1,24 @@
 /**
- * A training widget's whole configuration, seed included, and its URL form. An instructor's
- * link `#train.seed=7&train.lr=0.03…` gives every student the same numbers. Decoding never
- * throws: a bad field keeps its default and is reported in words.
+ * A training widget's whole configuration, seed included, its field rules and its URL form.
+ * An instructor's link `#train.seed=7&train.lr=0.03…` gives every student the same numbers.
+ * `labFields` is the one list of what each setting accepts: the widget's fields and
+ * `decodeConfig` both parse with it. Decoding never throws: a bad field keeps its default and
+ * is reported in words.
  */
-import { DATASETS, type DatasetKind } from './datasets';
-import type { OptimizerKind } from './optimizers';
-import { LIMITS, type Activation } from './spec';
-import { decodeNumbers, type NumberRules } from './url-numbers';
-import { parseNumber } from './validate';
+import { DATASETS, DEFAULT_SAMPLES, DEFAULT_TRAIN_FRACTION, trainCount, type DatasetKind } from './datasets';
+import { ACTIVATIONS, LIMITS, type Activation } from './spec';
+import { decodeFields, type FieldParsers } from './url-fields';
+import { choiceField, flagField, numberField, parseNumber, SEED_RULE, type FieldParser, type NamedRule } from './validate';
+
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+export type OptimizerKind = (typeof OPTIMIZERS)[number];
 
 export interface LabConfig {
   seed: number;
   dataset: DatasetKind;
   /** 0…1 */
   noise: number;
-  /** Hidden layer sizes, 1–4 layers of 1–8 units. */
+  /** Hidden layer sizes: LIMITS.minHidden–maxHidden layers of minUnits–maxUnits units. */
   hidden: number[];
   activation: Activation;
   lr: number;
@@ -39,20 +43,50 @@ export const DEFAULT_CONFIG: LabConfig = {
   earlyStop: false,
 };
 
-type NumericKey = 'seed' | 'noise' | 'lr' | 'batch' | 'l2';
-const NUMBERS: NumberRules<NumericKey> = {
-  seed: { min: 0, max: 2 ** 32 - 1, integer: true, name: '随机种子' },
-  noise: { min: 0, max: 1, name: '噪声' },
-  lr: { min: 1e-6, max: 1e6, name: '学习率' },
-  batch: { min: 1, max: 250, integer: true, name: '批大小' },
-  l2: { min: 0, max: 1, name: 'L2 系数' },
-};
-const CHOICES = {
-  dataset: DATASETS,
-  activation: ['sigmoid', 'tanh', 'relu'],
-  optimizer: ['sgd', 'momentum', 'adam'],
-} as const;
+/** How many hidden layers, as the 隐藏层数 select and `hidden=` in a link allow. */
+export const LAYERS_RULE: NamedRule = { min: LIMITS.minHidden, max: LIMITS.maxHidden, integer: true, name: '隐藏层数' };
+/** Units in one hidden layer. */
+export const UNITS_RULE: NamedRule = { min: LIMITS.minUnits, max: LIMITS.maxUnits, integer: true, name: '每层神经元数' };
 
+/**
+ * A mini-batch holds 1 to `trainPoints` examples: larger than the training set means nothing
+ * (chapter 3's widget trains on 250 points, the overfitting widget on 20).
+ */
+export const batchRule = (trainPoints: number): NamedRule => ({ min: 1, max: trainPoints, integer: true, name: '批大小' });
+
+/** `4,2` → [4, 2]: LAYERS_RULE layers, each within UNITS_RULE. */
+export const parseHidden: FieldParser<number[]> = (text) => {
+  const sizes = text.split(',');
+  if (sizes.length < LAYERS_RULE.min || sizes.length > LAYERS_RULE.max) return { ok: false, message: `隐藏层必须是 ${LAYERS_RULE.min} 到 ${LAYERS_RULE.max} 层，收到 ${sizes.length} 层。` };
+  const value: number[] = [];
+  for (const s of sizes) {
+    const r = parseNumber(s, UNITS_RULE, UNITS_RULE.name);
+    if (!r.ok) return r;
+    value.push(r.value);
+  }
+  return { ok: true, value };
+};
+
+/**
+ * What each setting accepts, for a widget training on `trainPoints` points (default: the
+ * Trainer's own dataset). Keys are exactly LabConfig's, which are also the URL's.
+ */
+export function labFields(trainPoints = trainCount(DEFAULT_SAMPLES, DEFAULT_TRAIN_FRACTION)): FieldParsers<LabConfig> {
+  return {
+    seed: numberField(SEED_RULE),
+    dataset: choiceField(DATASETS, '数据集'),
+    noise: numberField({ min: 0, max: 1, name: '噪声' }),
+    hidden: parseHidden,
+    activation: choiceField(ACTIVATIONS, '激活函数'),
+    lr: numberField({ min: 1e-6, max: 1e6, name: '学习率' }),
+    batch: numberField(batchRule(trainPoints)),
+    optimizer: choiceField(OPTIMIZERS, '优化器'),
+    l2: numberField({ min: 0, max: 1, name: 'L2 系数' }),
+    earlyStop: flagField('早停'),
+  };
+}
+
+/** Every setting as `prefix.key=value`; lists as `4,2`, flags as 1/0. */
 export function encodeConfig(c: LabConfig, prefix: string): string {
   const p = new URLSearchParams();
   for (const key of Object.keys(DEFAULT_CONFIG) as (keyof LabConfig)[]) {
@@ -62,28 +96,13 @@ export function encodeConfig(c: LabConfig, prefix: string): string {
   return p.toString();
 }
 
-export function decodeConfig(hash: string, prefix: string, defaults: LabConfig = DEFAULT_CONFIG): { config: LabConfig; problems: string[] } {
-  const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const config: LabConfig = { ...defaults, hidden: [...defaults.hidden] };
-  const numbers = decodeNumbers(p, prefix, NUMBERS, config);
-  Object.assign(config, numbers.values);
-  const problems = numbers.problems;
-  const get = (key: string) => p.get(`${prefix}.${key}`);
-  for (const [key, allowed] of Object.entries(CHOICES)) {
-    const raw = get(key);
-    if (raw === null) continue;
-    if ((allowed as readonly string[]).includes(raw)) (config as unknown as Record<string, string>)[key] = raw;
-    else problems.push(`未知的选项“${raw.slice(0, 20)}”，可选：${allowed.join('、')}。`);
-  }
-  const hidden = get('hidden');
-  if (hidden !== null) {
-    const sizes = hidden.split(',').map((s) => parseNumber(s, { min: LIMITS.minUnits, max: LIMITS.maxUnits, integer: true }, '每层神经元数'));
-    const bad = sizes.find((s) => !s.ok);
-    if (bad && !bad.ok) problems.push(bad.message);
-    else if (sizes.length < 1 || sizes.length > 4) problems.push('隐藏层必须是 1 到 4 层。');
-    else config.hidden = sizes.map((s) => (s as { value: number }).value);
-  }
-  const stop = get('earlyStop');
-  if (stop !== null) config.earlyStop = stop === '1';
-  return { config, problems };
+/** The configuration a hash (`#train.…`, leading # optional) asks for, over `defaults`, with what was wrong in it. */
+export function decodeConfig(
+  hash: string,
+  prefix: string,
+  defaults: LabConfig = DEFAULT_CONFIG,
+  fields: FieldParsers<LabConfig> = labFields(),
+): { config: LabConfig; problems: string[] } {
+  const { values, problems } = decodeFields(new URLSearchParams(hash.replace(/^#/, '')), prefix, fields);
+  return { config: { ...defaults, hidden: [...defaults.hidden], ...values }, problems };
 }

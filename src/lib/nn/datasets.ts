@@ -62,12 +62,19 @@ function generate(kind: DatasetKind, n: number, noise: number, rng: Rng): Points
   return { x, y };
 }
 
+/** Dataset size and training share when a widget names none (the Trainer's defaults). */
+export const DEFAULT_SAMPLES = 250;
+export const DEFAULT_TRAIN_FRACTION = 0.5;
+
+/** How many of `n` points `makeDataset` puts in the training set. */
+export const trainCount = (n: number, trainFraction: number): number => Math.round(n * trainFraction);
+
 /** `n` points of `kind`, shuffled and split: `trainFraction` for training, the rest for validation. */
 export function makeDataset(kind: DatasetKind, opts: { n: number; noise: number; seed: number; trainFraction: number }): Dataset {
   const rng = mulberry32(opts.seed);
   const all = generate(kind, opts.n, Math.min(Math.max(opts.noise, 0), 1), rng);
   const order = shuffledIndices(opts.n, rng);
-  const cut = Math.round(opts.n * opts.trainFraction);
+  const cut = trainCount(opts.n, opts.trainFraction);
   const pick = (ids: number[]): Points => ({ x: ids.map((i) => all.x[i]), y: ids.map((i) => all.y[i]) });
   return { train: pick(order.slice(0, cut)), val: pick(order.slice(cut)) };
 }

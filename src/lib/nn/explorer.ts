@@ -3,8 +3,10 @@
  * number the reader can type. Field keys double as URL keys (`#fx.w112=0.3`).
  */
 import { fmt } from './explain';
-import type { NumberRules } from './url-numbers';
-import type { Activation, NetworkSpec, OutputFn } from './spec';
+import { ACTIVATIONS, OUTPUTS, type Activation, type NetworkSpec, type OutputFn } from './spec';
+import type { FieldParsers } from './url-fields';
+import { numberFields, type NumberRules } from './url-numbers';
+import { choiceField } from './validate';
 import type { Trace } from './trace';
 
 export const EXPLORER_PREFIX = 'fx';
@@ -22,6 +24,14 @@ const LABELS: Record<ExplorerKey, string> = {
 export const EXPLORER_RULES = Object.fromEntries(
   EXPLORER_KEYS.map((k) => [k, { min: -10, max: 10, name: LABELS[k] }]),
 ) as NumberRules<ExplorerKey>;
+
+/** Everything a link can set (`#fx.w112=0.3&fx.act=tanh&fx.out=sigmoid`), and what each field accepts. */
+export type ExplorerSettings = Record<ExplorerKey, number> & { act: Activation; out: OutputFn };
+export const EXPLORER_FIELDS: FieldParsers<ExplorerSettings> = {
+  ...numberFields(EXPLORER_RULES),
+  act: choiceField(ACTIVATIONS, '激活函数'),
+  out: choiceField(OUTPUTS, '输出函数'),
+};
 
 export function explorerSpec(activation: Activation, output: OutputFn): NetworkSpec {
   return { sizes: [2, 2, 1], activation, output, loss: 'squared' };

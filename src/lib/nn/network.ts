@@ -64,10 +64,6 @@ export function disposeForward(f: ForwardPass): void {
   tf.dispose([...f.z, ...f.a, f.yHat]);
 }
 
-export function cloneParams(p: Params): Params {
-  return { W: p.W.map((w) => tf.clone(w)), b: p.b.map((v) => tf.clone(v)) };
-}
-
 /** Parameters from plain arrays (W⁽ˡ⁾ as [nₗ][nₗ₋₁], b⁽ˡ⁾ as [nₗ]); the caller disposes them. */
 export function paramsFrom(W: number[][][], b: number[][]): Params {
   return { W: W.map((w) => tf.tensor2d(w)), b: b.map((v) => tf.tensor1d(v)) };

@@ -10,7 +10,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Gradients } from './backprop';
 import type { Params } from './network';
 
-export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
+import type { OptimizerKind } from './config';
+
+export type { OptimizerKind };
 
 export interface Optimizer {
   readonly kind: OptimizerKind;

@@ -2,8 +2,10 @@
  * A network as the article writes it, y = f(σ(W₂·σ(W₁·x + b₁) + b₂)), generalised to any depth:
  * every layer l = 1…L computes z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾ and a⁽ˡ⁾ = σ(z⁽ˡ⁾); the prediction is ŷ = f(a⁽ᴸ⁾).
  */
-export type Activation = 'sigmoid' | 'tanh' | 'relu';
-export type OutputFn = 'identity' | 'sigmoid';
+export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+export const OUTPUTS = ['identity', 'sigmoid'] as const;
+export type OutputFn = (typeof OUTPUTS)[number];
 export type Loss = 'squared' | 'bce';
 
 export interface NetworkSpec {
@@ -14,14 +16,27 @@ export interface NetworkSpec {
   loss: Loss;
 }
 
-export const LIMITS = { minUnits: 1, maxUnits: 8, maxInputs: 8, minLayers: 1, maxLayers: 5 } as const;
+/**
+ * How big a network may be, the one source for the training widget's selects, its link decoder
+ * and `specErrors`: 1–4 hidden layers of 1–8 units, up to 8 inputs. `specErrors` also allows
+ * no hidden layer at all (inputs straight to the output layer), so layers, output included,
+ * number 1 to maxHidden + 1.
+ */
+export const LIMITS = { minUnits: 1, maxUnits: 8, maxInputs: 8, minHidden: 1, maxHidden: 4 } as const;
+
+const range = (lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+/** The hidden-layer counts a reader can choose: 1…4. */
+export const HIDDEN_LAYER_CHOICES = range(LIMITS.minHidden, LIMITS.maxHidden);
+/** The units per hidden layer a reader can choose: 1…8. */
+export const UNIT_CHOICES = range(LIMITS.minUnits, LIMITS.maxUnits);
 
 /** Every problem with a spec, in words a reader can act on; empty when the spec is usable. */
 export function specErrors(spec: NetworkSpec): string[] {
   const errors: string[] = [];
   const { sizes } = spec;
-  if (sizes.length < LIMITS.minLayers + 1 || sizes.length > LIMITS.maxLayers + 1) {
-    errors.push(`层数必须在 ${LIMITS.minLayers} 到 ${LIMITS.maxLayers} 之间（不含输入层）。`);
+  // sizes = [inputs, ...hidden, output]: 0…maxHidden hidden layers.
+  if (sizes.length < 2 || sizes.length > LIMITS.maxHidden + 2) {
+    errors.push(`层数必须在 1 到 ${LIMITS.maxHidden + 1} 之间（不含输入层）。`);
   }
   sizes.forEach((n, i) => {
     const max = i === 0 ? LIMITS.maxInputs : LIMITS.maxUnits;

@@ -4,7 +4,9 @@
  * Node ids are `n{layer}-{unit}` (layer 0 is the input); edge ids `e{l}-{i}-{j}` stand for W⁽ˡ⁾ᵢⱼ.
  */
 import type { NetworkSpec } from './spec';
-import type { NumberRules } from './url-numbers';
+import type { FieldParsers } from './url-fields';
+import { numberFields, type NumberRules } from './url-numbers';
+import { SEED_RULE } from './validate';
 
 /** The §4.1 network the stepper walks through: 2-2-1, sigmoid, squared error. */
 export const STEPPER_SPEC: NetworkSpec = { sizes: [2, 2, 1], activation: 'sigmoid', output: 'identity', loss: 'squared' };
@@ -50,9 +52,11 @@ export type StepperKey = 'seed' | 'x1' | 'x2' | 'y' | 'alpha';
 export const STEPPER_PREFIX = 'bp';
 export const STEPPER_DEFAULTS: Record<StepperKey, number> = { seed: 1, x1: 0.5, x2: -1, y: 1, alpha: 0.5 };
 export const STEPPER_RULES: NumberRules<StepperKey> = {
-  seed: { min: 0, max: 2 ** 32 - 1, integer: true, name: '随机种子' },
+  seed: SEED_RULE,
   x1: { min: -10, max: 10, name: '输入 x₁' },
   x2: { min: -10, max: 10, name: '输入 x₂' },
   y: { min: -10, max: 10, name: '目标 y' },
   alpha: { min: 0.0001, max: 10, name: '学习率 α' },
 };
+/** The stepper's whole list of URL keys, each with its field's parser. */
+export const STEPPER_FIELDS: FieldParsers<Record<StepperKey, number>> = numberFields(STEPPER_RULES);

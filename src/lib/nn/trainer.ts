@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LabConfig } from './config';
-import { makeDataset, type Points } from './datasets';
+import { DEFAULT_SAMPLES, DEFAULT_TRAIN_FRACTION, makeDataset, type Points } from './datasets';
 import { disposeParams, forward, initParams, type Params } from './network';
 import { createOptimizer, type Optimizer } from './optimizers';
 import type { NetworkSpec } from './spec';
@@ -39,7 +39,7 @@ export class Trainer {
   private Yv: tf.Tensor2D;
   private cursor = 0;
 
-  constructor(readonly config: LabConfig, n = 250, trainFraction = 0.5) {
+  constructor(readonly config: LabConfig, n = DEFAULT_SAMPLES, trainFraction = DEFAULT_TRAIN_FRACTION) {
     this.spec = labSpec(config);
     this.data = makeDataset(config.dataset, { n, noise: config.noise, seed: config.seed, trainFraction });
     const t = (p: Points) => tf.tensor2d(p.y.map((v) => [target(config, v)]));

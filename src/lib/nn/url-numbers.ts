@@ -1,30 +1,20 @@
 /**
  * Numeric widget settings in the URL hash, namespaced by widget (`#bp.seed=3&bp.alpha=0.5`).
- * Decoding never throws: a bad value keeps its default and comes back as a message.
+ * Decoding goes through `decodeFields` (url-fields.ts), with the same parsers as the fields.
  */
-import { parseNumber, type NumberRule } from './validate';
+import { numberField, type FieldParser, type NamedRule } from './validate';
 
-export type NumberRules<K extends string> = Record<K, NumberRule & { name: string }>;
+export type NumberRules<K extends string> = Record<K, NamedRule>;
 
+/** `prefix.key=value` for each number, appended to `into`. */
 export function encodeNumbers<K extends string>(values: Record<K, number>, prefix: string, into = new URLSearchParams()): URLSearchParams {
   for (const key of Object.keys(values) as K[]) into.set(`${prefix}.${key}`, String(values[key]));
   return into;
 }
 
-export function decodeNumbers<K extends string>(
-  params: URLSearchParams,
-  prefix: string,
-  rules: NumberRules<K>,
-  defaults: Record<K, number>,
-): { values: Record<K, number>; problems: string[] } {
-  const values = { ...defaults };
-  const problems: string[] = [];
-  for (const key of Object.keys(rules) as K[]) {
-    const raw = params.get(`${prefix}.${key}`);
-    if (raw === null) continue;
-    const r = parseNumber(raw, rules[key], rules[key].name);
-    if (r.ok) values[key] = r.value;
-    else problems.push(r.message);
-  }
-  return { values, problems };
+/** One parser per numeric rule, for `decodeFields` and for the widget's fields alike. */
+export function numberFields<K extends string>(rules: NumberRules<K>): Record<K, FieldParser<number>> {
+  const out = {} as Record<K, FieldParser<number>>;
+  for (const key of Object.keys(rules) as K[]) out[key] = numberField(rules[key]);
+  return out;
 }

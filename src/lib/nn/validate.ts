@@ -1,6 +1,7 @@
 /**
- * Reader-typed numbers become values or a clear message — never NaN on screen.
- * Covers empty fields, non-numbers, ±Infinity, 1e308 and out-of-range values.
+ * Reader-typed and link-supplied text becomes a typed value or a clear message — never NaN on
+ * screen, never an exception. Every widget field and the URL decoder for the same setting call
+ * the same parser here, so a link can set exactly what the field accepts.
  */
 export interface NumberRule {
   min: number;
@@ -8,8 +9,24 @@ export interface NumberRule {
   integer?: boolean;
 }
 
-export type Parsed = { ok: true; value: number } | { ok: false; message: string };
+/** A rule with the name the reader sees beside the field (and in its messages). */
+export interface NamedRule extends NumberRule {
+  name: string;
+}
 
+export type Parsed<T = number> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Turns text into a value of T, or explains why not. Never throws. */
+export type FieldParser<T> = (text: string) => Parsed<T>;
+
+/** Seeds are mulberry32 states: unsigned 32-bit integers. Shared by every widget with a seed. */
+export const SEED_RULE: NamedRule = { min: 0, max: 2 ** 32 - 1, integer: true, name: '随机种子' };
+
+/**
+ * A number within `rule`. Accepts plain decimals and exponent forms (`3e-2`), trimmed; refuses
+ * empty text, hex, `Infinity`, values past ±1.8e308, fractions where an integer is required, and
+ * anything outside [min, max].
+ */
 export function parseNumber(text: string, rule: NumberRule, name = '数值'): Parsed {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: `${name}不能为空。` };
@@ -25,3 +42,28 @@ export function parseNumber(text: string, rule: NumberRule, name = '数值'): Pa
   }
   return { ok: true, value };
 }
+
+/** The parser for one named numeric field. */
+export const numberField =
+  (rule: NamedRule): FieldParser<number> =>
+  (text) =>
+    parseNumber(text, rule, rule.name);
+
+/** One of `options`, matched exactly (case and all); anything else is refused with the list. */
+export function parseChoice<T extends string>(text: string, options: readonly T[], name: string): Parsed<T> {
+  const value = options.find((o) => o === text);
+  if (value !== undefined) return { ok: true, value };
+  return { ok: false, message: `未知的${name}“${text.slice(0, 20)}”，可选：${options.join('、')}。` };
+}
+
+/** The parser for a select-like field offering `options`. */
+export const choiceField =
+  <T extends string>(options: readonly T[], name: string): FieldParser<T> =>
+  (text) =>
+    parseChoice(text, options, name);
+
+/** A yes/no setting as a link writes it: "1" or "0". */
+export const flagField =
+  (name: string): FieldParser<boolean> =>
+  (text) =>
+    text === '1' || text === '0' ? { ok: true, value: text === '1' } : { ok: false, message: `${name}只能是 1（开）或 0（关），收到“${text.slice(0, 20)}”。` };

@@ -4,10 +4,10 @@
  * plain numbers, so nothing here can leak.
  */
 import type { Params } from '../../lib/nn/network';
-import { planSteps, STEPPER_SPEC, STEPPER_DEFAULTS, STEPPER_PREFIX, STEPPER_RULES, type StepperKey } from '../../lib/nn/stepper';
+import { planSteps, STEPPER_SPEC, STEPPER_DEFAULTS, STEPPER_FIELDS, STEPPER_PREFIX, STEPPER_RULES, type StepperKey } from '../../lib/nn/stepper';
 import type { StepTemplate } from '../../lib/nn/explain-tex';
 import type { Trace } from '../../lib/nn/trace';
-import { decodeNumbers } from '../../lib/nn/url-numbers';
+import { decodeFields } from '../../lib/nn/url-fields';
 import { pageBackend } from '../shared/backend.svelte';
 import { BASE } from '../shared/base';
 import { asText, checkField, copyLink, hashParams, writeHash } from '../shared/link';
@@ -49,9 +49,9 @@ export class StepperState {
   private generation = 0;
 
   constructor() {
-    const { values, problems } = decodeNumbers(hashParams(), STEPPER_PREFIX, STEPPER_RULES, STEPPER_DEFAULTS);
-    this.settings = values;
-    this.text = asText(values);
+    const { values, problems } = decodeFields(hashParams(), STEPPER_PREFIX, STEPPER_FIELDS);
+    this.settings = { ...STEPPER_DEFAULTS, ...values };
+    this.text = asText(this.settings);
     this.linkProblems = problems;
   }
 

@@ -3,15 +3,12 @@
  * the layer values TF.js computed from the valid ones.
  */
 import {
-  EXPLORER_DEFAULTS, EXPLORER_PREFIX, EXPLORER_RULES, explainForward, explorerArrays, explorerSpec, type ExplorerKey,
+  EXPLORER_DEFAULTS, EXPLORER_FIELDS, EXPLORER_PREFIX, EXPLORER_RULES, explainForward, explorerArrays, explorerSpec, type ExplorerKey,
 } from '../../lib/nn/explorer';
 import type { Activation, OutputFn } from '../../lib/nn/spec';
-import { decodeNumbers } from '../../lib/nn/url-numbers';
+import { decodeFields } from '../../lib/nn/url-fields';
 import { pageBackend } from '../shared/backend.svelte';
 import { asText, checkField, copyLink, hashParams, writeHash } from '../shared/link';
-
-const ACTIVATIONS: Activation[] = ['sigmoid', 'tanh', 'relu'];
-const OUTPUTS: OutputFn[] = ['identity', 'sigmoid'];
 
 export class ExplorerState {
   values = $state({ ...EXPLORER_DEFAULTS });
@@ -26,20 +23,12 @@ export class ExplorerState {
   tensors = $state(0);
 
   constructor() {
-    const params = hashParams();
-    const { values, problems } = decodeNumbers(params, EXPLORER_PREFIX, EXPLORER_RULES, EXPLORER_DEFAULTS);
-    this.values = values;
-    this.text = asText(values);
-    const act = params.get(`${EXPLORER_PREFIX}.act`);
-    const out = params.get(`${EXPLORER_PREFIX}.out`);
-    if (act !== null) {
-      if ((ACTIVATIONS as string[]).includes(act)) this.activation = act as Activation;
-      else problems.push(`未知的激活函数“${act.slice(0, 20)}”。`);
-    }
-    if (out !== null) {
-      if ((OUTPUTS as string[]).includes(out)) this.output = out as OutputFn;
-      else problems.push(`未知的输出函数“${out.slice(0, 20)}”。`);
-    }
+    const { values, problems } = decodeFields(hashParams(), EXPLORER_PREFIX, EXPLORER_FIELDS);
+    const { act, out, ...numbers } = values;
+    this.values = { ...EXPLORER_DEFAULTS, ...numbers };
+    this.text = asText(this.values);
+    if (act) this.activation = act;
+    if (out) this.output = out;
     this.linkProblems = problems;
   }
 
@@ -74,9 +63,19 @@ export class ExplorerState {
     this.changed();
   }
 
-  setFunctions(activation: Activation, output: OutputFn): void {
-    this.activation = activation;
-    this.output = output;
+  /** The σ select changed: its text goes through the same parser as a link's `fx.act`. */
+  setActivation(text: string): void {
+    const r = EXPLORER_FIELDS.act(text);
+    if (!r.ok) return;
+    this.activation = r.value;
+    this.changed();
+  }
+
+  /** The f select changed (`fx.out` in a link). */
+  setOutput(text: string): void {
+    const r = EXPLORER_FIELDS.out(text);
+    if (!r.ok) return;
+    this.output = r.value;
     this.changed();
   }
 
@@ -90,5 +89,3 @@ export class ExplorerState {
     this.copyStatus = await copyLink();
   }
 }
-
-export { ACTIVATIONS, OUTPUTS };

@@ -6,10 +6,10 @@
 import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
 import { shownIndices } from '../../lib/textgen/sample';
 import {
-  CORPORA, decodeSettings, encodeSettings, MAX_PROMPT, TEXTGEN_PREFIX, TEXTGEN_RULES, type CorpusName, type TextgenKey,
+  CORPORA, decodeSettings, encodeSettings, parsePrompt, TEXTGEN_PREFIX, TEXTGEN_RULES, type CorpusName, type TextgenKey,
 } from '../../lib/textgen/settings';
 import type { CharStepper } from '../../lib/textgen/stepper';
-import { codePoints, type Vocab } from '../../lib/textgen/vocab';
+import type { Vocab } from '../../lib/textgen/vocab';
 import { pageBackend } from '../shared/backend.svelte';
 import { asText, checkField, copyLink, hashParams, replaceHashParams } from '../shared/link';
 import { reportWidget } from '../shared/report';
@@ -159,8 +159,14 @@ export class TextLabState {
     this.writeHash();
   }
 
-  setPrompt(prompt: string): void {
-    this.prompt = codePoints(prompt).slice(0, MAX_PROMPT).join('');
+  /** The prompt field changed; the same rule as a link's `tg.prompt`. */
+  setPrompt(text: string): void {
+    const r = parsePrompt(text);
+    if (!r.ok) {
+      this.promptNotice = r.message;
+      return;
+    }
+    this.prompt = r.value;
     this.writeHash();
   }
 

@@ -3,7 +3,10 @@
  * steps run per animation frame within a ~12 ms budget so the page keeps its frame rate.
  * The configuration, seed included, lives in the URL (`#train.…`).
  */
-import { DEFAULT_CONFIG, decodeConfig, encodeConfig, type LabConfig } from '../../lib/nn/config';
+import { DEFAULT_CONFIG, decodeConfig, encodeConfig, labFields, LAYERS_RULE, UNITS_RULE, type LabConfig } from '../../lib/nn/config';
+import { DEFAULT_SAMPLES, DEFAULT_TRAIN_FRACTION, trainCount } from '../../lib/nn/datasets';
+import type { FieldParsers } from '../../lib/nn/url-fields';
+import { numberField } from '../../lib/nn/validate';
 import { EarlyStop } from '../../lib/nn/early-stop';
 import type { Trainer } from '../../lib/nn/trainer';
 import { pageBackend } from '../shared/backend.svelte';
@@ -38,6 +41,8 @@ export class TrainingState {
   train = $state<number[]>([]);
   val = $state<number[]>([]);
   message = $state('');
+  /** Why the last typed or chosen value was refused; empty when it was taken. */
+  fieldError = $state('');
   copyStatus = $state('');
   tensors = $state(0);
   fps = $state(0);
@@ -52,13 +57,16 @@ export class TrainingState {
   private frame = 0;
   private readonly earlyStop = new EarlyStop(PATIENCE);
   readonly prefix: string;
+  /** What each setting accepts, for this widget's training set: fields and link alike. */
+  readonly fields: FieldParsers<LabConfig>;
 
   constructor(private readonly options: TrainingOptions) {
     this.prefix = options.prefix;
+    this.fields = labFields(trainCount(options.n ?? DEFAULT_SAMPLES, options.trainFraction ?? DEFAULT_TRAIN_FRACTION));
     const base = { ...DEFAULT_CONFIG, ...options.preset };
     this.config = base;
     if (typeof location === 'undefined') return;
-    const { config, problems } = decodeConfig(location.hash, this.prefix, base);
+    const { config, problems } = decodeConfig(location.hash, this.prefix, base, this.fields);
     this.config = config;
     this.linkProblems = problems;
   }
@@ -178,6 +186,28 @@ export class TrainingState {
     this.message = '';
     this.earlyStop.reset();
     if (this.lib) this.tensors = this.lib.memory().numTensors;
+  }
+
+  /** A field or select changed: its text goes through the same parser as the link's `prefix.key`. */
+  setField<K extends keyof LabConfig>(key: K, text: string): void {
+    const r = this.fields[key](text);
+    this.fieldError = r.ok ? '' : r.message;
+    if (!r.ok) return;
+    const patch: Partial<LabConfig> = {};
+    patch[key] = r.value;
+    this.update(patch);
+  }
+
+  /** The 隐藏层数 select: keep the first layers' sizes, new layers get 2 units. */
+  setLayers(text: string): void {
+    const r = numberField(LAYERS_RULE)(text);
+    if (r.ok) this.update({ hidden: Array.from({ length: r.value }, (_, i) => this.config.hidden[i] ?? 2) });
+  }
+
+  /** A layer's 神经元 select. */
+  setUnits(layer: number, text: string): void {
+    const r = numberField(UNITS_RULE)(text);
+    if (r.ok) this.update({ hidden: this.config.hidden.map((v, i) => (i === layer ? r.value : v)) });
   }
 
   /** A control changed: start over with the new configuration and keep the link current. */

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { sectionHeadings } from '../../../src/lib/book/outline';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -12,8 +13,10 @@ export interface Chapter {
   n: number;
   path: string;
   title: string;
-  /** Section numbers as written in the MDX, e.g. ['4.1', '4.2', '4.3']. */
+  /** Section numbers, by the book's one section-heading rule, e.g. ['4.1', '4.2', '4.3']. */
   sections: string[];
+  /** Their anchors, e.g. ['sec-4-1', 'sec-4-2', 'sec-4-3']. */
+  sectionIds: string[];
   /** Whether the MDX imports a component (an interactive widget section) from src/components/. */
   widgets: boolean;
 }
@@ -27,7 +30,8 @@ export const chapters: Chapter[] = readdirSync(CONTENT)
       n: Number(f.match(/\d+/)![0]),
       path: `/${f.replace('.mdx', '')}/`,
       title: text.match(/^title:\s*(.*)$/m)![1],
-      sections: [...text.matchAll(/^## (\d+\.\d+) /gm)].map((m) => m[1]),
+      sections: sectionHeadings(text).map((h) => h.number),
+      sectionIds: sectionHeadings(text).map((h) => h.id),
       widgets: /^import \w+ from '\.\.\/src\/components\//m.test(text),
     };
   });

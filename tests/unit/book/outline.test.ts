@@ -10,6 +10,18 @@ describe('book outline', () => {
     ]);
   });
 
+  it('lists `4.2.` and `4.2、` headings like `4.2`, with one title form', () => {
+    expect(sectionsOf('## 4.1. 数学模型\n## 4.2、公式推导\n## 4.3.案例 ##\n')).toEqual([
+      { id: 'sec-4-1', title: '4.1 数学模型' },
+      { id: 'sec-4-2', title: '4.2 公式推导' },
+      { id: 'sec-4-3', title: '4.3 案例' },
+    ]);
+  });
+
+  it('skips sub-sections, other levels and unnumbered headings', () => {
+    expect(sectionsOf('# 4.1 一级\n### 4.2 三级\n## 4.3.1 子节\n##4.4 无空格\n## 4.5\n#### 练习\n')).toEqual([]);
+  });
+
   it('counts the read sections of each chapter', () => {
     const outline = [{ chapter: 4, slug: 'chapter-04', title: '4', sections: [{ id: 'sec-4-1', title: '' }, { id: 'sec-4-2', title: '' }], exercises: [], tasks: [] }];
     expect(chapterCounts(outline, { 'sec-4-2': {} }).get(4)).toEqual({ read: 1, total: 2 });

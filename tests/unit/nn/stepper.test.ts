@@ -96,17 +96,18 @@ describe('explainStep', () => {
 
 describe('stepper link', () => {
   it('round-trips its settings through the URL', async () => {
-    const { decodeNumbers, encodeNumbers } = await import('../../../src/lib/nn/url-numbers');
-    const { STEPPER_DEFAULTS, STEPPER_PREFIX, STEPPER_RULES } = await import('../../../src/lib/nn/stepper');
+    const { encodeNumbers } = await import('../../../src/lib/nn/url-numbers');
+    const { decodeFields } = await import('../../../src/lib/nn/url-fields');
+    const { STEPPER_FIELDS, STEPPER_PREFIX } = await import('../../../src/lib/nn/stepper');
     const values = { seed: 9, x1: -0.25, x2: 2, y: 0, alpha: 0.1 };
     const params = new URLSearchParams(encodeNumbers(values, STEPPER_PREFIX).toString());
-    expect(decodeNumbers(params, STEPPER_PREFIX, STEPPER_RULES, STEPPER_DEFAULTS)).toEqual({ values, problems: [] });
+    expect(decodeFields(params, STEPPER_PREFIX, STEPPER_FIELDS)).toEqual({ values, problems: [] });
   });
   it('reports a hostile value and keeps the default', async () => {
-    const { decodeNumbers } = await import('../../../src/lib/nn/url-numbers');
-    const { STEPPER_DEFAULTS, STEPPER_PREFIX, STEPPER_RULES } = await import('../../../src/lib/nn/stepper');
-    const r = decodeNumbers(new URLSearchParams('bp.alpha=1e308&bp.x1=%22%3E%3Cscript%3E'), STEPPER_PREFIX, STEPPER_RULES, STEPPER_DEFAULTS);
-    expect(r.values).toEqual(STEPPER_DEFAULTS);
+    const { decodeFields } = await import('../../../src/lib/nn/url-fields');
+    const { STEPPER_FIELDS, STEPPER_PREFIX } = await import('../../../src/lib/nn/stepper');
+    const r = decodeFields(new URLSearchParams('bp.alpha=1e308&bp.x1=%22%3E%3Cscript%3E'), STEPPER_PREFIX, STEPPER_FIELDS);
+    expect(r.values).toEqual({});
     expect(r.problems).toEqual([expect.stringMatching(/输入 x₁必须是数字/), expect.stringMatching(/学习率 α必须在/)]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../../src/lib/nn/validate';
+import { choiceField, flagField, parseChoice, parseNumber, SEED_RULE, numberField } from '../../../src/lib/nn/validate';
 
 const rate = { min: 0, max: 10 };
 
@@ -26,5 +26,52 @@ describe('parseNumber', () => {
   });
   it('rejects a fraction where an integer is required', () => {
     expect(parseNumber('2.5', { min: 1, max: 8, integer: true }).ok).toBe(false);
+  });
+});
+
+describe('rule edges', () => {
+  const batch = { min: 1, max: 250, integer: true };
+  it.each([
+    ['1', true],
+    ['250', true],
+    ['0', false],
+    ['251', false],
+    ['250.5', false],
+    ['1e2', true],
+    ['+3', true],
+    ['−3', false],
+    ['３', false],
+  ])('batch “%s” → %s', (text, ok) => {
+    expect(parseNumber(text, batch).ok).toBe(ok);
+  });
+  it('seeds are unsigned 32-bit integers', () => {
+    const seed = numberField(SEED_RULE);
+    expect(seed('0').ok).toBe(true);
+    expect(seed('4294967295').ok).toBe(true);
+    expect(seed('4294967296').ok).toBe(false);
+    expect(seed('-1').ok).toBe(false);
+    expect(seed('1.5').ok).toBe(false);
+  });
+});
+
+describe('parseChoice', () => {
+  const options = ['sgd', 'adam'] as const;
+  it('accepts an option exactly as written', () => {
+    expect(parseChoice('adam', options, '优化器')).toEqual({ ok: true, value: 'adam' });
+  });
+  it.each(['Adam', ' adam', '', 'toString', '__proto__', 'constructor'])('refuses “%s” and lists the options', (text) => {
+    expect(choiceField(options, '优化器')(text)).toEqual({ ok: false, message: `未知的优化器“${text}”，可选：sgd、adam。` });
+  });
+});
+
+describe('flagField', () => {
+  it.each([
+    ['1', true],
+    ['0', false],
+  ])('reads “%s” as %s', (text, value) => {
+    expect(flagField('早停')(text)).toEqual({ ok: true, value });
+  });
+  it.each(['true', '', '2', 'yes'])('refuses “%s”', (text) => {
+    expect(flagField('早停')(text).ok).toBe(false);
   });
 });

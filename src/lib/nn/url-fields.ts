@@ -1,0 +1,34 @@
+/**
+ * A widget's settings read from the URL hash (`#train.batch=20&train.seed=7`). Each widget
+ * lists its own settings once, as parsers; the decoder runs the very parser the widget's field
+ * runs, so a link can set exactly what typing can. Never throws.
+ */
+import type { FieldParser } from './validate';
+
+/** One parser per setting: the widget's whole list of URL keys. */
+export type FieldParsers<V> = { [K in keyof V]: FieldParser<V[K]> };
+
+const ownKey = <V>(parsers: FieldParsers<V>, name: string): name is Extract<keyof V, string> => Object.hasOwn(parsers, name);
+
+/**
+ * The settings under `prefix.` in `params`. A value its parser refuses is left out (the widget
+ * keeps its default) and explained; a name that is not one of the widget's own keys
+ * (`train.__proto__`, `train.toString`, a typo) is ignored and reported. Messages follow the
+ * widget's own order of settings, then the unknown names in link order. When a key repeats,
+ * the first occurrence counts, as with `URLSearchParams.get`.
+ */
+export function decodeFields<V>(params: URLSearchParams, prefix: string, parsers: FieldParsers<V>): { values: Partial<V>; problems: string[] } {
+  const values: Partial<V> = {};
+  const problems: string[] = [];
+  for (const name of Object.keys(parsers)) {
+    const raw = params.get(`${prefix}.${name}`);
+    if (raw === null || !ownKey(parsers, name)) continue;
+    const parsed = parsers[name](raw);
+    if (parsed.ok) values[name] = parsed.value;
+    else problems.push(parsed.message);
+  }
+  for (const key of new Set(params.keys())) {
+    if (key.startsWith(`${prefix}.`) && !ownKey(parsers, key.slice(prefix.length + 1))) problems.push(`不认识的设置“${key.slice(0, 40)}”，已忽略。`);
+  }
+  return { values, problems };
+}
