@@ -7,6 +7,7 @@ import {
 } from '../../lib/nn/explorer';
 import type { Activation, OutputFn } from '../../lib/nn/spec';
 import { decodeNumbers } from '../../lib/nn/url-numbers';
+import { isChoice } from '../../lib/parse/choice';
 import { pageBackend } from '../shared/backend.svelte';
 import { asText, checkField, copyLink, hashParams, writeHash } from '../shared/link';
 
@@ -33,11 +34,11 @@ export class ExplorerState {
     const act = params.get(`${EXPLORER_PREFIX}.act`);
     const out = params.get(`${EXPLORER_PREFIX}.out`);
     if (act !== null) {
-      if ((ACTIVATIONS as string[]).includes(act)) this.activation = act as Activation;
+      if (isChoice(act, ACTIVATIONS)) this.activation = act;
       else problems.push(`未知的激活函数“${act.slice(0, 20)}”。`);
     }
     if (out !== null) {
-      if ((OUTPUTS as string[]).includes(out)) this.output = out as OutputFn;
+      if (isChoice(out, OUTPUTS)) this.output = out;
       else problems.push(`未知的输出函数“${out.slice(0, 20)}”。`);
     }
     this.linkProblems = problems;
