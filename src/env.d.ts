@@ -1,5 +1,4 @@
-/// <reference path="../.astro/types.d.ts" />
-
+// Astro's generated types (.astro/types.d.ts) come in through tsconfig.json's "include".
 declare module 'astro' {
   interface AstroClientDirectives {
     /** Hydrate on first pointer, touch or focus inside the island (src/lib/astro/client-interaction.ts). */

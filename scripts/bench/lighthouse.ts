@@ -81,7 +81,7 @@ export async function lighthouseScores(pages: string[], opts: { runs?: number; s
     }
     return rows;
   } finally {
-    await chrome?.kill();
+    chrome?.kill();
     server.stop();
   }
 }

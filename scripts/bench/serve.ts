@@ -35,6 +35,7 @@ export async function servePreview(port?: number): Promise<Preview> {
 
   // astro preview needs a few seconds before it accepts connections.
   for (let i = 0; i < 120 && server.exitCode === null; i++) {
+    // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes (ESC[…m) from astro's log
     const printed = log.replace(/\x1b\[[0-9;]*m/g, '').match(/https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]):(\d+)/);
     if (printed && Number(printed[1]) !== port) {
       stop();
@@ -44,7 +45,9 @@ export async function servePreview(port?: number): Promise<Preview> {
       try {
         const res = await fetch(`http://localhost:${port}/`);
         if (res.ok) return { url: `http://localhost:${port}`, port, stop };
-      } catch {}
+      } catch {
+        // not accepting connections yet: try again
+      }
     }
     await new Promise((r) => setTimeout(r, 250));
   }

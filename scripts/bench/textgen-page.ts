@@ -17,7 +17,7 @@ import { buildVocab, encode, MAX_VOCAB } from '../../src/lib/textgen/vocab';
 import { gatherBatch, makeWindows, shuffled } from '../../src/lib/textgen/windows';
 
 const LEN = 40;
-let ids = new Int32Array(0);
+let ids: Int32Array = new Int32Array(0);
 let V = 0;
 let val: number[] = [];
 let train: number[] = [];

@@ -7,6 +7,7 @@ import { chapterCounts, type ChapterEntry } from '../lib/book/outline';
 import { visitKey } from '../lib/assign/status';
 import { AUTOMATIC_TASKS, checkTask, reportLog, WIDGET_EVENT } from '../lib/exercises/tasks';
 import type { TaskName } from '../lib/exercises/types';
+import { parseChoice } from '../lib/parse/choice';
 import { openProgress, unseenBackup, updateProgress } from '../lib/progress/store';
 import { BASE } from '../widgets/shared/base';
 
@@ -112,8 +113,8 @@ function recordVisit(): void {
  */
 function watchTasks(): void {
   const tasks = [...document.querySelectorAll<HTMLElement>('[data-exercise-id][data-task]')]
-    .map((el) => ({ id: el.dataset.exerciseId!, task: el.dataset.task as TaskName }))
-    .filter((t) => AUTOMATIC_TASKS.includes(t.task));
+    .map((el) => ({ id: el.dataset.exerciseId ?? '', task: parseChoice(el.dataset.task, AUTOMATIC_TASKS) }))
+    .filter((t): t is { id: string; task: TaskName } => t.id !== '' && t.task !== undefined);
   addEventListener(WIDGET_EVENT, () => {
     const done = tasks.filter((t) => checkTask(t.task, reportLog()).done);
     if (done.length) updateProgress(localStorage, (p) => done.forEach((t) => void (p.tasks[t.id] ??= new Date().toISOString())));

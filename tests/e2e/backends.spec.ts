@@ -12,11 +12,12 @@ const backendSelect = (widget: Locator) => widget.getByRole('combobox', { name: 
 /**
  * Wraps getContext on every canvas kind before the page's scripts run: 'missing' makes WebGL
  * unavailable (a browser with it disabled or blocklisted); 'record' keeps every WebGL context
- * the page creates, so the test can take them away later.
+ * the page creates, so the test can take them away later (loseWebgl fires the event that does so).
  */
 async function patchWebgl(page: Page, mode: 'missing' | 'record') {
   await page.addInitScript((mode) => {
-    const seen: WebGLRenderingContext[] = ((globalThis as unknown as { __gl: WebGLRenderingContext[] }).__gl = []);
+    const seen: WebGLRenderingContext[] = [];
+    addEventListener('test:lose-webgl', () => seen.forEach((gl) => gl.getExtension('WEBGL_lose_context')?.loseContext()));
     for (const proto of [HTMLCanvasElement.prototype, (globalThis.OffscreenCanvas ?? HTMLCanvasElement).prototype]) {
       const original = proto.getContext as (this: unknown, ...a: unknown[]) => unknown;
       (proto as { getContext: unknown }).getContext = function (this: unknown, type: string, ...rest: unknown[]) {
@@ -31,7 +32,7 @@ async function patchWebgl(page: Page, mode: 'missing' | 'record') {
 }
 
 const loseWebgl = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { __gl: WebGLRenderingContext[] }).__gl.forEach((gl) => gl.getExtension('WEBGL_lose_context')?.loseContext()));
+  page.evaluate(() => dispatchEvent(new Event('test:lose-webgl')));
 
 /** The numbers of the current step's lines, once they are on screen. */
 async function stepperLines(widget: Locator) {

@@ -3,7 +3,7 @@
  * JSON, a shape that is not progress, or a version from the future come back as a problem
  * carrying the raw text, so the caller can keep a backup and say so; older versions migrate.
  */
-import { emptyProgress, PROGRESS_VERSION, type Progress, type ProgressV1 } from './schema';
+import { emptyProgress, PROGRESS_VERSION, type Progress } from './schema';
 
 export type ProblemKind = 'corrupt' | 'unknown-version';
 
@@ -18,10 +18,10 @@ export interface Loaded {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIso = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 
-/** v1 → v2: sections read become manual marks at the time of migration (v1 kept no times). */
-function fromV1(v1: ProgressV1, now: string): Progress {
+/** v1 → v2: sections read (ProgressV1's `read`) become manual marks at the time of migration (v1 kept no times). */
+function fromV1(read: readonly unknown[], now: string): Progress {
   const p = emptyProgress();
-  for (const id of v1.read) if (typeof id === 'string') p.sections[id] = { how: 'manual', at: now };
+  for (const id of read) if (typeof id === 'string') p.sections[id] = { how: 'manual', at: now };
   return p;
 }
 
@@ -33,8 +33,8 @@ function cleanV2(data: Record<string, unknown>): Progress | null {
   for (const [id, m] of Object.entries(sections))
     if (isRecord(m) && (m.how === 'scroll' || m.how === 'manual') && isIso(m.at)) p.sections[id] = { how: m.how, at: m.at };
   for (const [id, e] of Object.entries(exercises))
-    if (isRecord(e) && Number.isInteger(e.attempts) && (e.attempts as number) >= 0 && typeof e.correct === 'boolean' && isIso(e.at))
-      p.exercises[id] = { attempts: e.attempts as number, correct: e.correct, at: e.at };
+    if (isRecord(e) && typeof e.attempts === 'number' && Number.isInteger(e.attempts) && e.attempts >= 0 && typeof e.correct === 'boolean' && isIso(e.at))
+      p.exercises[id] = { attempts: e.attempts, correct: e.correct, at: e.at };
   for (const [id, at] of Object.entries(tasks)) if (isIso(at)) p.tasks[id] = at;
   return p;
 }
@@ -48,7 +48,7 @@ export function parseProgress(raw: string | null, now = new Date().toISOString()
     return { progress: emptyProgress(), problem: { kind: 'corrupt', raw, message: '保存的学习进度已损坏（不是有效的 JSON）。' } };
   }
   const version = isRecord(data) ? data.version : undefined;
-  if (isRecord(data) && version === 1 && Array.isArray(data.read)) return { progress: fromV1(data as unknown as ProgressV1, now), migratedFrom: 1 };
+  if (isRecord(data) && version === 1 && Array.isArray(data.read)) return { progress: fromV1(data.read, now), migratedFrom: 1 };
   if (isRecord(data) && version === PROGRESS_VERSION) {
     const progress = cleanV2(data);
     if (progress) return { progress };

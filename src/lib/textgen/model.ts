@@ -64,11 +64,18 @@ export function compile(model: tfl.LayersModel, learningRate = LEARNING_RATE): v
   model.compile({ optimizer: tf.train.adam(learningRate), loss: 'sparseCategoricalCrossentropy' });
 }
 
-/** Sizes read back from a model's layers, e.g. after loading a checkpoint. */
+/** [rows, columns] of a layer's 2-D weight; throws if the layer has no such weight (not our model). */
+function matrixShape(model: tfl.LayersModel, layer: string, index: number): [number, number] {
+  const [rows, cols] = model.getLayer(layer).getWeights()[index]?.shape ?? [];
+  if (rows === undefined || cols === undefined) throw new Error(`层 ${layer} 缺少第 ${index + 1} 个二维权重`);
+  return [rows, cols];
+}
+
+/** Sizes read back from a model's layers, e.g. after loading a checkpoint. Throws if the model lacks our layers. */
 export function sizesOf(model: tfl.LayersModel): ModelSizes {
-  const [emb] = model.getLayer('embedding').getWeights();
-  const [, recurrent] = model.getLayer('lstm').getWeights();
-  return { vocabSize: emb.shape[0], embeddingSize: emb.shape[1], units: recurrent.shape[0] };
+  const [vocabSize, embeddingSize] = matrixShape(model, 'embedding', 0);
+  const [units] = matrixShape(model, 'lstm', 1);
+  return { vocabSize, embeddingSize, units };
 }
 
 /** Frees the weights and the optimizer's slots (Adam's moments), which model.dispose() leaves when we made the optimizer. */

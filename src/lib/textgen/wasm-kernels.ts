@@ -4,11 +4,21 @@
  * for 'wasm' in plain JavaScript over the backend's memory, so the same layers model trains on
  * every backend. A unit test checks outputs and gradients against the CPU backend.
  */
-import { registerKernel, getKernel, util, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs-core';
+import { registerKernel, getKernel, util, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
-interface WasmLike {
-  readSync(dataId: unknown): ArrayLike<number>;
-  makeOutput(shape: number[], dtype: string, memoryOffset?: number, values?: ArrayLike<number>): TensorInfo;
+/** The two methods of tfjs-backend-wasm's BackendWasm that the kernel calls. */
+type WasmLike = Pick<BackendWasm, 'readSync' | 'makeOutput'>;
+
+/** TF.js hands a kernel its backend as `{}`; this checks it has the methods we call. */
+const isWasm = (backend: object): backend is WasmLike =>
+  'readSync' in backend && typeof backend.readSync === 'function' && 'makeOutput' in backend && typeof backend.makeOutput === 'function';
+
+/** A tensor's values as numbers; a string tensor (Uint8Array[]) is refused. */
+function numbersOf(wasm: WasmLike, t: TensorInfo): ArrayLike<number> {
+  const values = wasm.readSync(t.dataId);
+  if (Array.isArray(values)) throw new Error('UnsortedSegmentSum: string tensors are not supported');
+  return values;
 }
 
 /** The sum itself, on flat arrays: `inner` values per segment id. */
@@ -22,18 +32,18 @@ export function segmentSum(x: ArrayLike<number>, ids: ArrayLike<number>, numSegm
   return out;
 }
 
-const unsortedSegmentSum: KernelConfig = {
-  kernelName: 'UnsortedSegmentSum',
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, backend, attrs }) => {
-    const { x, segmentIds } = inputs as { x: TensorInfo; segmentIds: TensorInfo };
-    const { numSegments } = attrs as unknown as { numSegments: number };
-    const wasm = backend as unknown as WasmLike;
-    const innerShape = x.shape.slice(segmentIds.shape.length);
-    const values = segmentSum(wasm.readSync(x.dataId), wasm.readSync(segmentIds.dataId), numSegments, util.sizeFromShape(innerShape));
-    return wasm.makeOutput([numSegments, ...innerShape], x.dtype, undefined, values);
-  },
+/** Throws if TF.js calls it without x, segmentIds, a numeric numSegments or the wasm backend. */
+const kernelFunc: KernelFunc = ({ inputs, backend, attrs }) => {
+  const { x, segmentIds } = inputs;
+  const numSegments = attrs?.numSegments;
+  if (!x || !segmentIds || typeof numSegments !== 'number') throw new Error('UnsortedSegmentSum: needs x, segmentIds and numSegments');
+  if (!isWasm(backend)) throw new Error('UnsortedSegmentSum: registered for the wasm backend only');
+  const innerShape = x.shape.slice(segmentIds.shape.length);
+  const values = segmentSum(numbersOf(backend, x), numbersOf(backend, segmentIds), numSegments, util.sizeFromShape(innerShape));
+  return backend.makeOutput([numSegments, ...innerShape], x.dtype, undefined, values);
 };
+
+const unsortedSegmentSum: KernelConfig = { kernelName: 'UnsortedSegmentSum', backendName: 'wasm', kernelFunc };
 
 /** Idempotent: call once after importing the wasm backend. */
 export function registerWasmKernels(): void {

@@ -19,7 +19,7 @@ import { registerWasmKernels } from '../../lib/textgen/wasm-kernels';
 import { makeWindows } from '../../lib/textgen/windows';
 
 const SEQ_LEN = 40;
-const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+const post = (m: FromWorker, transfer: Transferable[] = []) => self.postMessage(m, { transfer });
 
 let stopRequested = false;
 let paused: { promise: Promise<void>; resume: () => void } | null = null;

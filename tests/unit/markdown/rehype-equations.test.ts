@@ -1,3 +1,4 @@
+import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -32,10 +33,12 @@ describe('rehypeEquations', () => {
     expect(html).toContain('(9.1)');
   });
   it('does not number formulas inside an aside (the errata)', async () => {
-    const aside = { type: 'element', tagName: 'aside', properties: {}, children: [] as any[] };
-    const wrapInAside = () => (tree: any) => {
-      const second = tree.children.findLastIndex((n: any) => n.tagName === 'pre');
-      aside.children = [tree.children[second]];
+    const aside: Element = { type: 'element', tagName: 'aside', properties: {}, children: [] };
+    const wrapInAside = () => (tree: Root) => {
+      const second = tree.children.findLastIndex((n) => n.type === 'element' && n.tagName === 'pre');
+      const pre = tree.children[second];
+      if (pre?.type !== 'element') throw new Error('no display formula to wrap');
+      aside.children = [pre];
       tree.children[second] = aside;
     };
     const html = await render(twoFormulas, {

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import type { Mermaid } from 'mermaid';
 import { chromium, type Browser, type Page } from 'playwright';
 
 export type DiagramTheme = 'light' | 'dark';
@@ -64,7 +65,8 @@ export class MermaidRenderer {
     const config = { ...MERMAID_CONFIG.common, ...MERMAID_CONFIG[theme] };
     return this.page.evaluate(
       async ({ id, source, config }) => {
-        const mermaid = (globalThis as any).mermaid;
+        const mermaid = (globalThis as { mermaid?: Mermaid }).mermaid;
+        if (!mermaid) throw new Error('mermaid.min.js did not load in the page');
         mermaid.initialize(config);
         await mermaid.parse(source);
         const { svg } = await mermaid.render(id, source);
