@@ -12,6 +12,9 @@ import { hydrated, openWidget } from './support/widgets';
 
 const PAGES = [...allPages, '/progress/', '/assignment/', '/assign/'];
 
+// The service worker and the manifest are loaded under the same policy.
+test.use({ serviceWorkers: 'allow' });
+
 interface Violation {
   directive: string;
   blocked: string;
