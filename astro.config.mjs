@@ -11,8 +11,12 @@ import rehypeKatexErrors, { katexStrict } from './src/lib/markdown/rehype-katex-
 import rehypeEquations from './src/lib/markdown/rehype-equations';
 import rehypeParagraphIds from './src/lib/markdown/rehype-paragraph-ids';
 import { chapterSlugs } from './src/lib/book/chapters';
+import AstroPWA from '@vite-pwa/astro';
+import contentSecurityPolicy from './src/lib/csp/integration';
+import { pwaOptions } from './src/lib/pwa/config';
 
 const BOOK_TITLE = '大模型：市场定位与技术创新';
+const BOOK_DESCRIPTION = '大模型交互教程：逐章阅读，并在页面中亲手运行文中的公式与文本生成示例。';
 
 export default defineConfig({
   markdown: {
@@ -24,7 +28,7 @@ export default defineConfig({
   integrations: [
     starlight({
       title: BOOK_TITLE,
-      description: '大模型交互教程：逐章阅读，并在页面中亲手运行文中的公式与文本生成示例。',
+      description: BOOK_DESCRIPTION,
       defaultLocale: 'root',
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
@@ -50,5 +54,10 @@ export default defineConfig({
           addClientDirective({ name: 'interaction', entrypoint: './src/lib/astro/client-interaction.ts' }),
       },
     },
+    // ── Hosting: a strict CSP on every page, then the offline service worker. ──
+    // Order matters: both run after the build, and the worker must precache the pages as they
+    // ship, with their CSP meta (src/lib/csp/, src/lib/pwa/, src/sw.ts).
+    contentSecurityPolicy(),
+    AstroPWA(pwaOptions(BOOK_TITLE, BOOK_DESCRIPTION)),
   ],
 });

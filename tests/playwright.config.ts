@@ -21,6 +21,10 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     ...devices['Desktop Chrome'],
+    // The book's service worker (src/sw.ts) would otherwise install in every test, precache the
+    // whole site, and then answer requests itself, out of reach of page.route. Specs about the
+    // worker opt in with test.use({ serviceWorkers: 'allow' }) (offline.spec.ts, csp.spec.ts).
+    serviceWorkers: 'block',
     launchOptions: {
       // Debian's chromium: Playwright cannot download its own browser on these machines.
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

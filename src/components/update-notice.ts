@@ -1,0 +1,46 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
+/**
+ * Registers the service worker (src/sw.ts) and, when a new build has been deployed and its
+ * worker is waiting, shows a small notice: 本书已更新 with 重新加载 and 稍后. 重新加载 lets the
+ * new worker take over and reloads the page; 稍后 hides the notice until the next page, where it
+ * comes back, so a reader is never left on an old build without knowing. The browser looks for
+ * a new worker on every navigation; a long-open page also checks once an hour.
+ * Loaded with a dynamic import after the page (UpdateNotice.astro), so it costs a reader nothing
+ * at page load.
+ */
+import { registerSW } from 'virtual:pwa-register';
+
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+
+function button(label: string, onClick: () => void): HTMLButtonElement {
+  const b = Object.assign(document.createElement('button'), { type: 'button', textContent: label });
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** Shows the notice (once per page); `reload` switches to the new build. */
+function showNotice(reload: () => void): void {
+  if (document.getElementById('update-notice')) return;
+  // The live region is in the page before its text, so screen readers announce the text.
+  const notice = Object.assign(document.createElement('div'), { id: 'update-notice', className: 'update-notice' });
+  notice.setAttribute('role', 'status');
+  document.body.append(notice);
+  const text = Object.assign(document.createElement('p'), { textContent: '本书已更新。重新加载即可阅读新版本。' });
+  const reloadButton = button('重新加载', () => {
+    if (reloadButton.getAttribute('aria-disabled') === 'true') return;
+    reloadButton.setAttribute('aria-disabled', 'true');
+    text.textContent = '正在加载新版本…';
+    reload();
+  });
+  requestAnimationFrame(() => notice.append(text, reloadButton, button('稍后', () => notice.remove())));
+}
+
+/** Registers the worker and wires the notice. */
+export function start(): void {
+  const update = registerSW({
+    onNeedRefresh: () => showNotice(() => void update(true)),
+    onRegisteredSW: (_url, registration) => {
+      if (registration) setInterval(() => void registration.update().catch(() => {}), CHECK_EVERY_MS);
+    },
+  });
+}
