@@ -5,18 +5,14 @@
  * - pages with math preload KaTeX's two main fonts. KaTeX text is hidden until its font
  *   arrives (font-display: block), so without this the first formula paragraph, often the
  *   largest text on screen, paints only after the CSS has been parsed and the fonts fetched.
- * - the sidebar's hand-written `link:`s and the prev/next links get the site's base (base-links.ts).
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import mainFont from 'katex/dist/fonts/KaTeX_Main-Regular.woff2?url';
 import mathFont from 'katex/dist/fonts/KaTeX_Math-Italic.woff2?url';
 import { hasMath } from './lib/book/math';
-import { baseNavigation } from './lib/book/base-links';
-import { BASE } from './widgets/shared/base';
 
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
-  baseNavigation(route, BASE, context.url.pathname);
   const data = route.entry.data as { summary?: string; description?: string };
   if (data.summary && !data.description) {
     for (const tag of route.head) {

@@ -50,5 +50,6 @@ test('the §5.2 text lab loads its model and generates text', async ({ page }) =
 });
 
 test('search finds the glossary terms’ pages under the base', async ({ page }) => {
+  test.slow(); // one search per term, each loading index chunks and fragments
   expect(await searchRecall(page, DIST_BASE, BASE_PATH)).toEqual([]);
 });

@@ -15,6 +15,16 @@ test('the glossary terms occur in the book (the recall test has something to che
 });
 
 test('search finds ≥ 90 % of the pages showing each glossary term', async ({ page }) => {
+  test.slow(); // one search per term, each loading index chunks and fragments
   const misses = await searchRecall(page, DIST, '/');
   expect(misses).toEqual([]);
+});
+
+test('the label and option lists kept for search are hidden from readers', async ({ page }) => {
+  for (const path of ['/chapter-04/', '/chapter-11/']) {
+    await page.goto(path);
+    const copies = page.locator('.search-copy');
+    expect(await copies.count(), path).toBeGreaterThan(0);
+    for (const copy of await copies.all()) await expect(copy).toBeHidden();
+  }
 });
