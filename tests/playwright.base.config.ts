@@ -12,6 +12,8 @@ export default defineConfig({
   ...shared,
   testIgnore: undefined,
   testMatch: 'base-path.spec.ts',
+  // Whole widget pages on shared 2-core machines: room to load, never a rate.
+  timeout: 90_000,
   use: { ...shared.use, baseURL: `http://localhost:${PORT}` },
   webServer: {
     command: `npx astro preview --base /book/ --outDir ${DIST_BASE} --port ${PORT}`,

@@ -40,6 +40,7 @@ const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
 test.describe('copying math', () => {
   test.beforeEach(async ({ page }) => {
+    test.slow(); // chapter 4 is the book's heaviest page
     await page.goto('/chapter-04/');
   });
 
@@ -64,4 +65,17 @@ test.describe('copying math', () => {
     expect(text).toContain('大模型的数学模型主要包括神经网络架构、激活函数、损失函数等。以下是一个简化的数学模型示例：');
     for (const t of await texOf(after)) expect(occurrences(text, `$${t}$`), t).toBe(1);
   });
+});
+
+test('the copy handler is bundled with the page, without KaTeX’s renderer', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('response', async (res) => {
+    if (res.request().resourceType() === 'script') scripts.push(await res.text());
+  });
+  await page.goto('/chapter-04/');
+  await page.waitForLoadState('networkidle');
+  scripts.push(...(await page.locator('script:not([src])').allTextContents()));
+  // copy-tex's own selector, and a message only KaTeX's parser (katex.js) contains.
+  expect(scripts.some((s) => s.includes('.katex-mathml + .katex-html'))).toBe(true);
+  expect(scripts.filter((s) => s.includes('KaTeX parse error'))).toEqual([]);
 });
