@@ -12,6 +12,7 @@ import { relative } from 'node:path';
 import { DiagramCache, diagramKey, scopeIds } from './mermaid/cache';
 import { MermaidRenderer, type DiagramTheme } from './mermaid/render';
 import { optimizeSvg } from './mermaid/optimize';
+import { diagramLabels, searchCopy } from '../book/search-markup';
 
 export interface RemarkMermaidOptions {
   /** Folder of cached SVGs, keyed by `diagramKey`. */
@@ -71,6 +72,10 @@ export default function remarkMermaid(options: RemarkMermaidOptions) {
 }
 
 function variant(theme: DiagramTheme, svg: string): Element {
+  const tree = fromHtml(svg, { fragment: true });
+  const children = tree.children as ElementContent[];
+  // Search skips <svg>: the shown (light) copy also lists its labels, hidden, for the index.
+  if (theme === 'light') children.push(searchCopy(diagramLabels(tree)));
   return {
     type: 'element',
     tagName: 'div',
@@ -78,7 +83,7 @@ function variant(theme: DiagramTheme, svg: string): Element {
     properties: theme === 'dark'
       ? { className: ['diagram-variant', 'diagram-dark'], dataPagefindIgnore: '' }
       : { className: ['diagram-variant', 'diagram-light'] },
-    children: fromHtml(svg, { fragment: true }).children as ElementContent[],
+    children,
   };
 }
 

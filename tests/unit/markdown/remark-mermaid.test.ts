@@ -24,6 +24,12 @@ describe('remarkMermaid', () => {
     expect(html).toMatch(/<div class="diagram-variant diagram-dark" data-pagefind-ignore=""><svg[^>]*><text>dark/);
     expect(html).toContain('<figcaption>图 1　示例</figcaption>');
   });
+  it('lists the shown diagram’s labels in a hidden list for search, which skips <svg>', async () => {
+    const { launch } = fakeLauncher();
+    const html = await render(fence, { remark: [[remarkMermaid, { cacheDir: tmpCache(), launch }]] });
+    expect(html).toMatch(/<text>light<\/text><\/svg><ul hidden class="search-copy"><li>light<\/li><\/ul><\/div>/);
+    expect(html.match(/search-copy/g)).toHaveLength(1);
+  });
   it('stores renders in the cache and reuses them without a browser', async () => {
     const cacheDir = tmpCache();
     const first = fakeLauncher();

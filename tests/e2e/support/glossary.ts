@@ -1,0 +1,37 @@
+/**
+ * The book's own terms that a reader is likely to search for. Search recall is tested against this
+ * one list (search-recall.spec.ts, base-path.spec.ts): each term must find the pages that show it.
+ */
+export const GLOSSARY = [
+  '神经网络',
+  '反向传播',
+  '前向传播',
+  '梯度下降',
+  '梯度',
+  '温度',
+  '采样',
+  '概率分布',
+  '损失函数',
+  '交叉熵',
+  '学习率',
+  '激活函数',
+  '隐藏层',
+  '权重',
+  '偏置',
+  '过拟合',
+  '欠拟合',
+  '正则化',
+  '训练数据',
+  '参数',
+  '大模型',
+  '深度学习',
+  '向量',
+  '文本生成',
+  '自然语言处理',
+  '计算机视觉',
+  '语音识别',
+  '模型压缩',
+  'Transformer',
+  'TensorFlow',
+  'Keras',
+] as const;
