@@ -14,6 +14,8 @@ const PAGES = [...allPages, '/progress/', '/assignment/', '/assign/'];
 
 // The service worker and the manifest are loaded under the same policy.
 test.use({ serviceWorkers: 'allow' });
+// Each test hydrates whole pages or runs a widget while the service worker precaches the site.
+test.describe.configure({ timeout: 120_000 });
 
 interface Violation {
   directive: string;
@@ -52,7 +54,6 @@ async function policyOf(page: Page): Promise<string> {
 
 for (const path of PAGES) {
   test(`${path} carries a strict CSP and loads and hydrates without a violation`, async ({ page }) => {
-    test.setTimeout(120_000); // chapter 4 hydrates nine islands, one after another
     const violations = watchViolations(page);
     await page.goto(path);
     const policy = await policyOf(page);
@@ -117,7 +118,6 @@ test('the overfitting widget trains under the CSP', async ({ page }) => {
 });
 
 test('the text lab generates on WebAssembly and trains in its worker under the CSP', async ({ page }) => {
-  test.setTimeout(120_000);
   const violations = watchViolations(page);
   const widget = await openWidget(page, '/chapter-05/', '动手：训练并运行 5.2 节的文本生成模型');
   await widget.getByRole('button', { name: '生成', exact: true }).click();

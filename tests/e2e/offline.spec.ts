@@ -10,6 +10,9 @@ import { controlledAndPrecached, precachedPaths } from './support/offline';
 import { hydrated } from './support/widgets';
 
 test.use({ serviceWorkers: 'allow' });
+// The first visit downloads the whole precache (≈8 MB, 120 files) before anything else happens;
+// on a loaded 2-core machine that alone can take a minute.
+test.describe.configure({ timeout: 180_000 });
 
 /** The first visit: the cover page, until the worker controls it with its precache done. */
 async function visitOnceThenGoOffline(page: Page): Promise<void> {
@@ -85,7 +88,6 @@ function workers(page: Page): Promise<{ waiting: boolean; controlled: boolean }>
 }
 
 test('when a new build is deployed, the reader is offered 重新加载, and it switches to the new build', async ({ page, context }) => {
-  test.setTimeout(120_000);
   await page.goto('/chapter-01/');
   await controlledAndPrecached(page);
   // A new deployment: the server now has a different service worker.
@@ -108,7 +110,6 @@ test('when a new build is deployed, the reader is offered 重新加载, and it s
 });
 
 test('the notice can be put off with 稍后', async ({ page, context }) => {
-  test.setTimeout(120_000);
   await page.goto('/chapter-01/');
   await controlledAndPrecached(page);
   await context.route('**/sw.js', async (route) => {
