@@ -13,13 +13,16 @@
 import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { CROSS_ORIGIN_ISOLATION, withIsolationHeaders } from './lib/pwa/isolation';
-import { precacheAlternates } from './lib/pwa/routes';
+import { IGNORED_QUERY_PARAMETERS, precacheAlternates } from './lib/pwa/routes';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 
 if (CROSS_ORIGIN_ISOLATION) addPlugins([{ handlerWillRespond: async ({ response }) => withIsolationHeaders(response) }]);
 
-precacheAndRoute(self.__WB_MANIFEST, { urlManipulation: ({ url }) => precacheAlternates(url) });
+precacheAndRoute(self.__WB_MANIFEST, {
+  ignoreURLParametersMatching: IGNORED_QUERY_PARAMETERS,
+  urlManipulation: ({ url }) => precacheAlternates(url),
+});
 cleanupOutdatedCaches();
 // The first worker takes the open page at once (nothing older to replace); later ones wait for SKIP_WAITING.
 clientsClaim();

@@ -10,6 +10,9 @@ import { controlledAndPrecached, precachedPaths } from './support/offline';
 import { hydrated } from './support/widgets';
 
 test.use({ serviceWorkers: 'allow' });
+// The first visit downloads the whole precache (≈8 MB, 120 files) before anything else happens;
+// on a loaded 2-core machine that alone can take a minute.
+test.describe.configure({ timeout: 180_000 });
 
 /** The first visit: the cover page, until the worker controls it with its precache done. */
 async function visitOnceThenGoOffline(page: Page): Promise<void> {
@@ -74,4 +77,50 @@ test('offline, the text lab generates from the 唐诗 checkpoint', async ({ page
   await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: 30_000 });
   await expect(widget).not.toHaveAttribute('data-chars', '0');
   await expect(widget.getByRole('alert')).toHaveCount(0);
+});
+
+/** Whether a new worker is waiting, and whether one controls the page. */
+function workers(page: Page): Promise<{ waiting: boolean; controlled: boolean }> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return { waiting: Boolean(registration?.waiting), controlled: Boolean(navigator.serviceWorker.controller) };
+  });
+}
+
+test('when a new build is deployed, the reader is offered 重新加载, and it switches to the new build', async ({ page, context }) => {
+  await page.goto('/chapter-01/');
+  await controlledAndPrecached(page);
+  // A new deployment: the server now has a different service worker.
+  await context.route('**/sw.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\n// a newer build\n` });
+  });
+  // The browser checks for it on navigation (the page also checks hourly); ask it now.
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+  const notice = page.getByRole('status').filter({ hasText: '本书已更新' });
+  await expect(notice).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => workers(page)).toEqual({ waiting: true, controlled: true });
+
+  const reloaded = page.waitForEvent('load');
+  await notice.getByRole('button', { name: '重新加载' }).click();
+  await reloaded;
+  // The new build's worker has taken over: nothing waits any more.
+  await expect.poll(() => workers(page)).toEqual({ waiting: false, controlled: true });
+  await expect(page.locator('#update-notice')).toHaveCount(0);
+});
+
+test('the notice can be put off with 稍后', async ({ page, context }) => {
+  await page.goto('/chapter-01/');
+  await controlledAndPrecached(page);
+  await context.route('**/sw.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\n// a newer build\n` });
+  });
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+  const notice = page.getByRole('status').filter({ hasText: '本书已更新' });
+  await notice.getByRole('button', { name: '稍后' }).click({ timeout: 60_000 });
+  await expect(notice).toHaveCount(0);
+  // The next page asks again: the reader is never left on an old build without knowing.
+  await page.goto('/chapter-02/');
+  await expect(page.getByRole('status').filter({ hasText: '本书已更新' })).toBeVisible({ timeout: 60_000 });
 });

@@ -11,6 +11,7 @@
  *   attributes. Once style-src holds a hash, browsers ignore 'unsafe-inline' there, so the
  *   attributes get their own directive; `<style>` elements still need a hash.
  * - img-src data:: Starlight's and KaTeX's CSS use data: URLs for small images.
+ * - font-src data:: Vite inlines KaTeX's smallest font (KaTeX_Size3, under 4 KB) into the CSS.
  * - worker-src 'self': the text lab's training worker and Pagefind's search worker. If TF.js's
  *   threaded wasm backend is switched on (it needs cross-origin isolation), Emscripten starts its
  *   threads from blob: URLs, and `blob:` must be added here.
@@ -23,7 +24,7 @@ export const BASE_DIRECTIVES: Readonly<Record<string, readonly string[]>> = Obje
   'style-src': ["'self'"],
   'style-src-attr': ["'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
-  'font-src': ["'self'"],
+  'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
   'worker-src': ["'self'"],
   'manifest-src': ["'self'"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { precacheAlternates } from '../../../src/lib/pwa/routes';
+import { IGNORED_QUERY_PARAMETERS, precacheAlternates } from '../../../src/lib/pwa/routes';
 
 const alt = (href: string) => precacheAlternates(new URL(href)).map((u) => u.href);
 
@@ -20,5 +20,20 @@ describe('precacheAlternates', () => {
 
   it('drops the query and fragment', () => {
     expect(alt('http://x.test/assign?x=1#a=2')).toEqual(['http://x.test/assign/index.html']);
+  });
+});
+
+describe('IGNORED_QUERY_PARAMETERS', () => {
+  const ignored = (name: string) => IGNORED_QUERY_PARAMETERS.some((re) => re.test(name));
+
+  it("ignores Pagefind's ts cache-buster, so its entry file is found offline", () => {
+    expect(ignored('ts')).toBe(true);
+  });
+
+  it("keeps Workbox's defaults and nothing broader", () => {
+    expect(ignored('utm_source')).toBe(true);
+    expect(ignored('fbclid')).toBe(true);
+    expect(ignored('tsx')).toBe(false);
+    expect(ignored('a')).toBe(false);
   });
 });
