@@ -110,6 +110,24 @@ test('text lab: 生成 clicked before hydration writes text', async ({ page }) =
   await widget.getByRole('button', { name: '停止生成' }).click();
 });
 
+test('text lab: a length typed and 生成 pressed before hydration write exactly that many characters', async ({ page }) => {
+  const release = await slowIsland(page, 'TextLab');
+  await page.goto('/chapter-05/', { waitUntil: 'domcontentloaded' });
+  const widget = page.getByRole('region', { name: '动手：训练并运行 5.2 节的文本生成模型' });
+  await widget.scrollIntoViewIfNeeded();
+  await notHydrated(widget);
+  const length = widget.getByRole('textbox', { name: '长度' });
+  await length.fill('7');
+  await length.press('Enter');
+  await length.blur();
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  release();
+  await expect(widget).toHaveAttribute('data-chars', '7', LONG);
+  await expect(widget).toHaveAttribute('data-generating', 'false', LONG);
+  await expect(widget).toHaveAttribute('data-chars', '7');
+  await expect(length).toHaveValue('7');
+});
+
 test('exercise: an option and 检查答案 clicked before hydration are both carried out, in order', async ({ page }) => {
   const release = await slowIsland(page, 'Exercise');
   await page.goto('/chapter-04/', { waitUntil: 'domcontentloaded' });

@@ -5,6 +5,8 @@
  * on one of its controls is cancelled and remembered, the island starts hydrating at once, a
  * 加载中… status shows, and once hydrated each remembered click is made again on the same element:
  * Svelte 5 hydrates the server-rendered nodes in place, so the element is still the one clicked.
+ * An edit committed before hydration (a field's or a menu's `change`) is remembered the same way,
+ * in the same queue, so "type a length, then press 生成" replays in that order.
  */
 
 /** Controls whose click does something: clicks elsewhere (text, links, text fields) pass untouched. */
@@ -12,6 +14,22 @@ const ACTIONS = 'button, summary, input[type="checkbox"], input[type="radio"], i
 
 /** Astro's `load` argument to a client directive: fetches the island's code, resolves to its hydrate function. */
 export type IslandLoader = () => Promise<() => Promise<void>>;
+
+/** A click to make again, or a committed value to put back and announce again. */
+type Held = { click: HTMLElement } | { change: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement; value: string };
+
+function replay(held: Held): void {
+  if ('click' in held) {
+    held.click.removeAttribute('data-held');
+    if (held.click.isConnected) held.click.click();
+    return;
+  }
+  const field = held.change;
+  if (!field.isConnected) return;
+  // Hydration may have written the state's value over the reader's; a file input keeps its files.
+  if (!(field instanceof HTMLInputElement && field.type === 'file')) field.value = held.value;
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+}
 
 /**
  * Holds clicks on `island`'s controls until it hydrates, then replays them in order.
@@ -21,7 +39,7 @@ export type IslandLoader = () => Promise<() => Promise<void>>;
  * rejection), and the island's controls go back to the browser.
  */
 export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promise<void> {
-  const held: HTMLElement[] = [];
+  const queue: Held[] = [];
   let status: HTMLElement | undefined;
   let started: Promise<void> | undefined;
 
@@ -31,9 +49,16 @@ export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promi
     // Cancelling also keeps a checkbox or radio as it was, and a submit button from reloading the page.
     event.preventDefault();
     event.stopPropagation();
-    held.push(target);
+    queue.push({ click: target });
     target.setAttribute('data-held', '');
     showBusy();
+    void hydrate();
+  };
+  const onChange = (event: Event) => {
+    const field = event.target;
+    const editable = field instanceof HTMLInputElement || field instanceof HTMLSelectElement || field instanceof HTMLTextAreaElement;
+    if (!editable || field.type === 'checkbox' || field.type === 'radio') return;
+    queue.push({ change: field, value: field.value });
     void hydrate();
   };
 
@@ -50,8 +75,8 @@ export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promi
 
   function settle(): void {
     island.removeEventListener('click', onClick, true);
+    island.removeEventListener('change', onChange, true);
     island.removeAttribute('aria-busy');
-    for (const target of held) target.removeAttribute('data-held');
   }
 
   const hydrate = (): Promise<void> =>
@@ -60,6 +85,7 @@ export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promi
         await (await load())();
       } catch (error) {
         settle();
+        for (const held of queue) if ('click' in held) held.click.removeAttribute('data-held');
         showBusy();
         island.removeAttribute('aria-busy');
         if (status) status.textContent = '组件加载失败，请刷新本页再试。';
@@ -67,12 +93,13 @@ export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promi
         return;
       }
       settle();
-      status?.remove();
       // Let the island's first effects run before its handlers see the clicks.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      for (const target of held.splice(0)) if (target.isConnected) target.click();
+      status?.remove();
+      for (const held of queue.splice(0)) replay(held);
     })());
 
   island.addEventListener('click', onClick, true);
+  island.addEventListener('change', onChange, true);
   return hydrate;
 }
