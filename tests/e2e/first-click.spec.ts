@@ -164,3 +164,19 @@ test('我的进度: 导出进度 clicked before hydration downloads the file', a
   release();
   expect((await download).suggestedFilename()).toBe('我的学习进度.json');
 });
+
+// Issue 9 §9: a control that works (or swaps 运行 for 暂停) keeps keyboard focus, so the next key acts.
+test('training loop: Enter on 运行, then Enter again pauses, with focus kept on the one button', async ({ page }) => {
+  await page.goto('/chapter-03/');
+  const widget = page.getByRole('region', { name: '动手：观察五步训练循环' });
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
+  const run = widget.getByRole('button', { name: '运行' });
+  await run.focus();
+  await page.keyboard.press('Enter');
+  const pause = widget.getByRole('button', { name: '暂停' });
+  await expect(pause).toBeFocused(LONG);
+  await expect(widget).toHaveAttribute('data-steps', /^[1-9]/, LONG);
+  await page.keyboard.press('Enter');
+  await expect(run).toBeFocused();
+});
