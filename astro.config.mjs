@@ -50,8 +50,10 @@ export default defineConfig({
     {
       name: 'client-interaction',
       hooks: {
-        'astro:config:setup': ({ addClientDirective }) =>
-          addClientDirective({ name: 'interaction', entrypoint: './src/lib/astro/client-interaction.ts' }),
+        'astro:config:setup': ({ addClientDirective }) => {
+          addClientDirective({ name: 'interaction', entrypoint: './src/lib/astro/client-interaction.ts' });
+          addClientDirective({ name: 'near', entrypoint: './src/lib/astro/client-near.ts' });
+        },
       },
     },
     // ── Hosting: a strict CSP on every page, then the offline service worker. ──

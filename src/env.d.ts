@@ -3,6 +3,8 @@ declare module 'astro' {
   interface AstroClientDirectives {
     /** Hydrate on first pointer, touch or focus inside the island (src/lib/astro/client-interaction.ts). */
     'client:interaction'?: boolean;
+    /** Hydrate near the viewport, or on a first click, which is held and replayed (src/lib/astro/client-near.ts). */
+    'client:near'?: boolean | { rootMargin?: string };
   }
 }
 export {};

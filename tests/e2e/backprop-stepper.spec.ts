@@ -192,3 +192,19 @@ test('a link with a broken value explains itself and falls back to the default',
   await expect(widget.locator('script')).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });
+
+test('Tab to 下一步, Enter, then Space: two steps, and focus stays on the button', async ({ page }) => {
+  const widget = await openStepper(page);
+  const next = widget.getByRole('button', { name: '下一步' });
+  await widget.getByRole('textbox', { name: '随机种子' }).focus();
+  // 上一步 sits between the last field and 下一步; a reader tabs past it.
+  for (let i = 0; i < 3 && !(await next.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(widget).toHaveAttribute('data-step', '0');
+  // Ready again (it looks enabled; aria-disabled counts here too) before the next key.
+  await expect(next).toBeEnabled();
+  await page.keyboard.press('Space');
+  await expect(widget).toHaveAttribute('data-step', '1');
+  await expect(next).toBeFocused();
+});

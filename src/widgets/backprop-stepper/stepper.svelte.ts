@@ -37,6 +37,8 @@ export class StepperState {
   autodiffDiff = $state<number | null>(null);
   error = $state('');
   busy = $state(false);
+  canPrev = $derived(this.index > 0 && !this.busy);
+  canReset = $derived(this.index >= 0 && !this.busy);
   tensors = $state(0);
   step = $derived(this.index >= 0 ? this.steps[this.index] : null);
   /** The equations KaTeX typeset at build time; until they arrive (or if they can't), lines show as text. */

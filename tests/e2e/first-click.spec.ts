@@ -1,0 +1,182 @@
+/**
+ * Issue 9 §3: every widget answers a click made before its island has hydrated. The CPU runs 4×
+ * slower (a slow phone), and the island's own module is held back until the click has been made,
+ * so the click always lands on the server-rendered markup, whatever the machine's speed. Then the
+ * module is let through, and the click's outcome must appear.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Slows the CPU 4× and holds back the island module `component` (its Vite chunk,
+ * `/_astro/<component>.<hash>.js`) until the returned function is called.
+ */
+async function slowIsland(page: Page, component: string): Promise<() => void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(new RegExp(`/_astro/${component}\\.[\\w-]+\\.js$`), async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The island around `widget`, checked to be still server-rendered (not hydrated). */
+async function notHydrated(widget: Locator): Promise<Locator> {
+  const island = widget.locator('xpath=ancestor::astro-island');
+  await expect(island).toHaveAttribute('ssr', '');
+  return island;
+}
+
+// A 4× slower CPU on a shared machine: wait for outcomes generously (they are states, not rates).
+const LONG = { timeout: 60_000 };
+test.describe.configure({ timeout: 120_000 });
+
+test('forward explorer: 计算 clicked before hydration computes', async ({ page }) => {
+  const release = await slowIsland(page, 'ForwardExplorer');
+  await page.goto('/chapter-04/', { waitUntil: 'domcontentloaded' });
+  const widget = page.getByRole('region', { name: '动手：改动 x 和权重，看每一层的 z 与 a' });
+  await notHydrated(widget);
+  await widget.getByRole('button', { name: '计算' }).click();
+  release();
+  await expect(widget.locator('.numbers li').first()).toBeVisible(LONG);
+});
+
+test('backprop stepper: 下一步 clicked before hydration takes the first step', async ({ page }) => {
+  const release = await slowIsland(page, 'BackpropStepper');
+  await page.goto('/chapter-04/', { waitUntil: 'domcontentloaded' });
+  const widget = page.getByRole('region', { name: '动手：逐步执行反向传播' });
+  await widget.scrollIntoViewIfNeeded();
+  await notHydrated(widget);
+  await widget.getByRole('button', { name: '下一步' }).click();
+  release();
+  await expect(widget).toHaveAttribute('data-step', '0', LONG);
+});
+
+test('backprop stepper: Enter on a focused 下一步 before hydration takes the first step', async ({ page }) => {
+  const release = await slowIsland(page, 'BackpropStepper');
+  await page.goto('/chapter-04/', { waitUntil: 'domcontentloaded' });
+  const widget = page.getByRole('region', { name: '动手：逐步执行反向传播' });
+  await widget.scrollIntoViewIfNeeded();
+  await notHydrated(widget);
+  const next = widget.getByRole('button', { name: '下一步' });
+  await next.focus();
+  await page.keyboard.press('Enter');
+  release();
+  await expect(widget).toHaveAttribute('data-step', '0', LONG);
+  await expect(next).toBeFocused();
+});
+
+test('a click waiting for its widget says 加载中…, and the hint goes once the click is carried out', async ({ page }) => {
+  const release = await slowIsland(page, 'BackpropStepper');
+  await page.goto('/chapter-04/', { waitUntil: 'domcontentloaded' });
+  const widget = page.getByRole('region', { name: '动手：逐步执行反向传播' });
+  await widget.scrollIntoViewIfNeeded();
+  await notHydrated(widget);
+  await widget.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '加载中…' })).toBeVisible();
+  release();
+  await expect(widget).toHaveAttribute('data-step', '0', LONG);
+  await expect(page.getByText('加载中…')).toHaveCount(0);
+});
+
+for (const [name, title] of [
+  ['training loop', '动手：观察五步训练循环'],
+  ['overfitting widget', '动手：观察过拟合，并用 L2 正则化和早停缓解它'],
+] as const) {
+  test(`${name}: 运行 clicked before hydration starts training`, async ({ page }) => {
+    const release = await slowIsland(page, 'TrainingLoop');
+    await page.goto('/chapter-03/', { waitUntil: 'domcontentloaded' });
+    const widget = page.getByRole('region', { name: title });
+    await widget.scrollIntoViewIfNeeded();
+    await notHydrated(widget);
+    await widget.getByRole('button', { name: '运行' }).click();
+    release();
+    await expect(widget).toHaveAttribute('data-steps', /^[1-9]/, LONG);
+    await widget.getByRole('button', { name: '暂停' }).click();
+  });
+}
+
+test('text lab: 生成 clicked before hydration writes text', async ({ page }) => {
+  const release = await slowIsland(page, 'TextLab');
+  await page.goto('/chapter-05/', { waitUntil: 'domcontentloaded' });
+  const widget = page.getByRole('region', { name: '动手：训练并运行 5.2 节的文本生成模型' });
+  await widget.scrollIntoViewIfNeeded();
+  await notHydrated(widget);
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  release();
+  await expect(widget).toHaveAttribute('data-chars', /^[1-9]/, LONG);
+  await widget.getByRole('button', { name: '停止生成' }).click();
+});
+
+test('text lab: a length typed and 生成 pressed before hydration write exactly that many characters', async ({ page }) => {
+  const release = await slowIsland(page, 'TextLab');
+  await page.goto('/chapter-05/', { waitUntil: 'domcontentloaded' });
+  const widget = page.getByRole('region', { name: '动手：训练并运行 5.2 节的文本生成模型' });
+  await widget.scrollIntoViewIfNeeded();
+  await notHydrated(widget);
+  const length = widget.getByRole('textbox', { name: '长度' });
+  await length.fill('7');
+  await length.press('Enter');
+  await length.blur();
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  release();
+  await expect(widget).toHaveAttribute('data-chars', '7', LONG);
+  await expect(widget).toHaveAttribute('data-generating', 'false', LONG);
+  await expect(widget).toHaveAttribute('data-chars', '7');
+  await expect(length).toHaveValue('7');
+});
+
+test('exercise: an option and 检查答案 clicked before hydration are both carried out, in order', async ({ page }) => {
+  const release = await slowIsland(page, 'Exercise');
+  await page.goto('/chapter-04/', { waitUntil: 'domcontentloaded' });
+  const ex = page.locator('[data-exercise-id="ex-4-4"]');
+  await ex.scrollIntoViewIfNeeded();
+  await notHydrated(ex);
+  await ex.getByRole('radio').nth(1).click();
+  await ex.getByRole('button', { name: '检查答案' }).click();
+  release();
+  await expect(ex.getByRole('status')).toContainText('还不对', LONG);
+  await expect(ex.getByRole('radio').nth(1)).toBeChecked();
+  await expect(page).toHaveURL(/\/chapter-04\/$/);
+});
+
+test('assignment builder: a title and a section picked before hydration make a link', async ({ page }) => {
+  const release = await slowIsland(page, 'AssignBuilder');
+  await page.goto('/assign/', { waitUntil: 'domcontentloaded' });
+  const builder = page.locator('.builder');
+  await notHydrated(builder);
+  await builder.getByRole('textbox', { name: '标题' }).fill('第四章作业');
+  await builder.getByRole('checkbox').first().click();
+  release();
+  await expect(builder.getByRole('button', { name: '复制作业链接' })).toBeVisible(LONG);
+  await expect(builder.getByRole('checkbox').first()).toBeChecked();
+});
+
+test('我的进度: 导出进度 clicked before hydration downloads the file', async ({ page }) => {
+  const release = await slowIsland(page, 'ProgressView');
+  await page.goto('/progress/', { waitUntil: 'domcontentloaded' });
+  const view = page.locator('.progress-view');
+  await notHydrated(view);
+  const download = page.waitForEvent('download', LONG);
+  await view.getByRole('button', { name: '导出进度（JSON）' }).click();
+  release();
+  expect((await download).suggestedFilename()).toBe('我的学习进度.json');
+});
+
+// Issue 9 §9: a control that works (or swaps 运行 for 暂停) keeps keyboard focus, so the next key acts.
+test('training loop: Enter on 运行, then Enter again pauses, with focus kept on the one button', async ({ page }) => {
+  await page.goto('/chapter-03/');
+  const widget = page.getByRole('region', { name: '动手：观察五步训练循环' });
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
+  const run = widget.getByRole('button', { name: '运行' });
+  await run.focus();
+  await page.keyboard.press('Enter');
+  const pause = widget.getByRole('button', { name: '暂停' });
+  await expect(pause).toBeFocused(LONG);
+  await expect(widget).toHaveAttribute('data-steps', /^[1-9]/, LONG);
+  await page.keyboard.press('Enter');
+  await expect(run).toBeFocused();
+});
