@@ -10,7 +10,7 @@ import type { Trace } from '../../lib/nn/trace';
 import { decodeNumbers } from '../../lib/nn/url-numbers';
 import { pageBackend } from '../shared/backend.svelte';
 import { BASE } from '../shared/base';
-import { asText, checkField, copyLink, hashParams, writeHash } from '../shared/link';
+import { asText, checkField, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
 
 type Lib = typeof import('../shared/tf-runtime');
 
@@ -52,7 +52,7 @@ export class StepperState {
     const { values, problems } = decodeNumbers(hashParams(), STEPPER_PREFIX, STEPPER_RULES, STEPPER_DEFAULTS);
     this.settings = values;
     this.text = asText(values);
-    this.linkProblems = problems;
+    this.linkProblems = [...linkDamage(), ...problems];
   }
 
   /** A reader edits a field: valid values restart the pass and update the link; invalid ones only explain. */

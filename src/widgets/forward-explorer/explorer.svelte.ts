@@ -8,7 +8,7 @@ import {
 import type { Activation, OutputFn } from '../../lib/nn/spec';
 import { decodeNumbers } from '../../lib/nn/url-numbers';
 import { pageBackend } from '../shared/backend.svelte';
-import { asText, checkField, copyLink, hashParams, writeHash } from '../shared/link';
+import { asText, checkField, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
 
 const ACTIVATIONS: Activation[] = ['sigmoid', 'tanh', 'relu'];
 const OUTPUTS: OutputFn[] = ['identity', 'sigmoid'];
@@ -40,7 +40,7 @@ export class ExplorerState {
       if ((OUTPUTS as string[]).includes(out)) this.output = out as OutputFn;
       else problems.push(`未知的输出函数“${out.slice(0, 20)}”。`);
     }
-    this.linkProblems = problems;
+    this.linkProblems = [...linkDamage(), ...problems];
   }
 
   /** Loads TF.js on first use and recomputes every layer from the current valid numbers. */
