@@ -3,7 +3,7 @@
  * URL state, in a browser whose storage is empty, holds garbage, or holds stale data from an
  * older build.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { allPages, chapters } from './support/site';
 
 /** The sidebar's own pages besides the chapters: the ones that expect URL or stored state. */
@@ -34,28 +34,44 @@ test('the list covers every page in the sidebar', async ({ page }) => {
   expect([...new Set(hrefs)].sort()).toEqual([...sidebarPages].sort());
 });
 
+/** A malformed `%` sequence in the fragment, as a damaged link may carry. */
+const MALFORMED = '#%E0%A4%A';
+
+/** Opens `path` + `hash` and expects no console error or uncaught exception once it has settled. */
+async function expectNoErrors(page: Page, path: string, hash = ''): Promise<void> {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(path + hash);
+  await page.waitForLoadState('networkidle');
+  // The tool pages' islands load at once: wait until they have hydrated and run their first effects.
+  if (toolPages.includes(path)) await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  // 404.html is served with status 404 by design; that load is not an error of the page.
+  expect(errors.filter((e) => !(path === '/404.html' && /status of 404/.test(e)))).toEqual([]);
+}
+
 for (const [state, values] of Object.entries(storages)) {
   test.describe(`no errors while reading, with ${state} storage`, () => {
     for (const path of pages) {
       test(`${path} logs no console or page errors`, async ({ page }) => {
-        const errors: string[] = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error') errors.push(m.text());
-        });
-        page.on('pageerror', (e) => errors.push(String(e)));
         await page.addInitScript((v) => {
           if (sessionStorage.getItem('seeded')) return;
           sessionStorage.setItem('seeded', '1');
           localStorage.clear();
           for (const [k, x] of Object.entries(v)) localStorage.setItem(k, x);
         }, values);
-        await page.goto(path);
-        await page.waitForLoadState('networkidle');
-        // The tool pages' islands load at once: wait until they have hydrated and run their first effects.
-        if (toolPages.includes(path)) await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-        // 404.html is served with status 404 by design; that load is not an error of the page.
-        expect(errors.filter((e) => !(path === '/404.html' && /status of 404/.test(e)))).toEqual([]);
+        await expectNoErrors(page, path);
       });
     }
   });
 }
+
+test.describe('no errors with a malformed % in the link', () => {
+  for (const path of pages) {
+    test(`${path}${MALFORMED} logs no console or page errors`, async ({ page }) => {
+      await expectNoErrors(page, path, MALFORMED);
+    });
+  }
+});
