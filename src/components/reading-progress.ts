@@ -9,6 +9,7 @@ import { AUTOMATIC_TASKS, checkTask, reportLog, WIDGET_EVENT } from '../lib/exer
 import type { TaskName } from '../lib/exercises/types';
 import { parseChoice } from '../lib/parse/choice';
 import { openProgress, unseenBackup, updateProgress } from '../lib/progress/store';
+import { readFragment } from '../lib/url/fragment';
 import { BASE } from '../widgets/shared/base';
 
 const outline = JSON.parse(document.getElementById('book-outline')?.textContent ?? '[]') as ChapterEntry[];
@@ -103,7 +104,15 @@ function notice(message: string): void {
 
 /** Opening a paragraph, formula or figure link counts as visiting it (an assignment item). */
 function recordVisit(): void {
-  const id = decodeURIComponent(location.hash.slice(1));
+  // readFragment never throws: a malformed `%` in the link must not switch off progress for the page.
+  const f = readFragment(location.hash);
+  const id = f.kind === 'anchor' ? f.id : '';
+  const target = id ? document.getElementById(id) : null;
+  // An anchor that arrived with a 。 or ) glued on, or encoded twice: go where it meant.
+  if (target && id !== location.hash.slice(1)) {
+    history.replaceState(history.state, '', `#${id}`);
+    target.scrollIntoView();
+  }
   if (/^[pfm]-[0-9a-z]{7}(-\d+)?$/.test(id) && document.getElementById(id)) updateProgress(localStorage, (p) => void (p.tasks[visitKey(id)] ??= new Date().toISOString()));
 }
 

@@ -5,6 +5,7 @@
  */
 import LZString from 'lz-string';
 import { expect, test, type Page } from '@playwright/test';
+import { ASSIGN_LIMITS } from '../../src/lib/assign/limits';
 
 const link = (data: unknown, version = 1) => `/assignment/#a=${version}.${LZString.compressToEncodedURIComponent(JSON.stringify(data))}`;
 const base = { title: '第 4 章作业', due: '2026-12-01', notes: '先读再做。', items: [{ k: 'sec', id: 'sec-4-2' }, { k: 'ex', id: 'ex-4-4' }] };
@@ -25,7 +26,7 @@ test('an instructor builds an assignment, a student completes it in a fresh brow
   await page.getByRole('button', { name: '复制作业链接' }).click();
   await expect(page.getByRole('status').filter({ hasText: '链接已复制' })).toBeVisible();
   const url = await page.evaluate(() => navigator.clipboard.readText());
-  expect(url).toMatch(/\/assignment\/#a=1\./);
+  expect(url).toMatch(/\/assignment\/#a=2\./);
 
   const student = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await student.goto(url.replace(/^https?:\/\/[^/]+/, ''));
@@ -81,7 +82,7 @@ test('hostile text in the title and notes is shown as text and never runs', asyn
 });
 
 for (const [name, url, message] of [
-  ['invalid encoding', '/assignment/#a=1.%E2%9C%93garbage', '无法解码'],
+  ['invalid encoding', '/assignment/#a=1.%E2%9C%93garbage', '链接不完整或已损坏'],
   ['an unknown version', link(base, 9), '第 9 版'],
   ['a 100 KB payload', `/assignment/#a=1.${'x'.repeat(100 * 1024)}`, '太长'],
 ] as const) {
@@ -91,6 +92,68 @@ for (const [name, url, message] of [
     await expect(page.getByRole('alert')).toContainText(message);
   });
 }
+
+test('a version-1 link from before checksums still opens', async ({ page }) => {
+  await page.goto(link(base));
+  await hydratedIsland(page, '.assignment');
+  await expect(page.getByRole('heading', { name: base.title })).toBeVisible();
+});
+
+test('the plain page, opened from the sidebar, asks for a link', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/');
+  await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '我的作业' }).click();
+  await hydratedIsland(page, '.assignment');
+  await expect(page.getByRole('alert')).toContainText('需要老师发来的作业链接');
+  expect(errors).toEqual([]);
+});
+
+test(`the builder refuses more than ${ASSIGN_LIMITS.maxItems} items`, async ({ page }) => {
+  await page.goto('/assign/');
+  await hydratedIsland(page, '.builder');
+  await page.getByLabel('标题').fill('很多段落');
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => `http://x/chapter-04/#p-${i.toString(36).padStart(7, '0')}`).join('\n');
+  const paragraphs = page.getByLabel(/指定段落/);
+  await paragraphs.fill(lines(ASSIGN_LIMITS.maxItems));
+  // That many items make a long link: allowed, after the warning.
+  await page.getByRole('checkbox', { name: '仍然使用这个长链接' }).check();
+  await expect(page.getByRole('textbox', { name: /作业链接/ })).toBeVisible();
+  await paragraphs.fill(lines(ASSIGN_LIMITS.maxItems + 1));
+  await expect(page.getByText(`一份作业最多 ${ASSIGN_LIMITS.maxItems} 项`)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /作业链接/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '复制作业链接' })).toHaveCount(0);
+});
+
+/** Text that does not compress: every character differs from its neighbours. */
+const incompressible = (n: number) => Array.from({ length: n }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000))).join('');
+
+async function openBuilder(page: Page) {
+  await page.goto('/assign/');
+  await hydratedIsland(page, '.builder');
+  await page.getByLabel('标题').fill('长说明');
+  await page.getByRole('checkbox', { name: /^阅读 4\.2/ }).check();
+  await expect(page.getByRole('textbox', { name: /作业链接/ })).toBeVisible();
+}
+
+test(`the builder warns before making a link longer than ${ASSIGN_LIMITS.warnLink} characters, and says how to shorten it`, async ({ page }) => {
+  await openBuilder(page);
+  await page.getByLabel('说明').fill(incompressible(600));
+  const warning = page.getByRole('status').filter({ hasText: '超过 2,000 个' });
+  await expect(warning).toContainText('缩短方法');
+  await expect(page.getByRole('textbox', { name: /作业链接/ })).toHaveCount(0);
+  await warning.getByRole('checkbox', { name: '仍然使用这个长链接' }).check();
+  const link = await page.getByRole('textbox', { name: /作业链接/ }).inputValue();
+  expect(link.length).toBeGreaterThan(ASSIGN_LIMITS.warnLink);
+});
+
+test(`the builder refuses a link longer than the codec reads (${ASSIGN_LIMITS.maxEncoded / 1024} KB)`, async ({ page }) => {
+  await openBuilder(page);
+  await page.getByLabel('说明').fill(incompressible(ASSIGN_LIMITS.maxNotes));
+  await expect(page.getByText(/作业链接太长（\d+ KB，上限 16 KB）/)).toContainText('缩短方法');
+  await expect(page.getByRole('textbox', { name: /作业链接/ })).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: '仍然使用这个长链接' })).toHaveCount(0);
+});
 
 test('unknown section and exercise ids are listed as missing; the rest still works', async ({ page }) => {
   await page.goto(link({ ...base, items: [...base.items, { k: 'sec', id: 'sec-9-9' }, { k: 'ex', id: 'ex-42-1' }] }));

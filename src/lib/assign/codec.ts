@@ -1,18 +1,22 @@
 /**
  * An assignment travels entirely in its link: versioned JSON, compressed with lz-string into
- * URL-safe text (`#a=1.<data>`). Decoding never throws and never trusts the link: sizes are
- * capped before and after decompression, every field is checked, ids must look like ours, and
- * ids the book does not have come back as "missing" rather than failing the whole assignment.
+ * URL-safe text. Version 2 (`#a=2.<checksum>.<data>`) carries a checksum of the data, so a link
+ * cut short or with characters added is refused as damaged instead of half-read; version 1
+ * (`#a=1.<data>`) links stay readable. Decoding never throws and never trusts the link: sizes are
+ * capped (ASSIGN_LIMITS) before and after decompression, every field is checked, ids must look
+ * like ours, and ids the book does not have come back as "missing" rather than failing it all.
  */
 import LZString from 'lz-string';
+import { checksum } from '../url/checksum';
+import { DAMAGED, readFragment } from '../url/fragment';
+import { ASSIGN_LIMITS as L, PRESET_PATTERN } from './limits';
 
 // lz-string is CommonJS: Node's ES-module loader (the build) only sees its default export.
 const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 
-export const ASSIGN_VERSION = 1;
-/** A link this long is not one our builder made (a full-book assignment is a few KB). */
-export const MAX_ENCODED = 16 * 1024;
-const MAX_JSON = 64 * 1024;
+export const ASSIGN_VERSION = 2;
+/** Versions this page reads. */
+const READABLE = [1, 2];
 
 export type Item =
   | { k: 'sec'; id: string }
@@ -37,11 +41,14 @@ export interface Known {
 export type Decoded = { ok: true; assignment: Assignment; missing: string[] } | { ok: false; message: string };
 
 const PATTERN = { sec: /^sec-\d{1,2}(-\d{1,2})?$/, para: /^[pfm]-[0-9a-z]{7}(-\d{1,3})?$/, ex: /^ex-\d{1,2}-\d{1,2}$/, task: /^ex-\d{1,2}-\d{1,2}$/ };
-/** A widget preset is only ever used as our own page's #fragment: URL-parameter characters only. */
-const PRESET = /^[\w.=&%+~-]{0,500}$/;
+/** lz-string's URL-safe alphabet; a chat app may have turned its `+` into a space. */
+const DATA = /^[A-Za-z0-9+$-]+$/;
+const DAMAGED_MESSAGE = `作业${DAMAGED}，无法读取。请检查链接是否复制完整，或向老师要一个新的链接。`;
 
+/** The text after `#a=` for an assignment: `2.<checksum>.<data>`. */
 export function encodeAssignment(a: Assignment): string {
-  return `${ASSIGN_VERSION}.${compressToEncodedURIComponent(JSON.stringify({ v: ASSIGN_VERSION, ...a }))}`;
+  const data = compressToEncodedURIComponent(JSON.stringify({ v: ASSIGN_VERSION, ...a }));
+  return `${ASSIGN_VERSION}.${checksum(data)}.${data}`;
 }
 
 const text = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length <= max ? v : null);
@@ -54,30 +61,40 @@ function item(raw: unknown): Item | null {
   if (k === 'para') return Number.isInteger(r.ch) && (r.ch as number) >= 1 && (r.ch as number) <= 99 ? { k, id: r.id, ch: r.ch as number } : null;
   if (k === 'task') {
     if (r.preset === undefined) return { k, id: r.id };
-    return typeof r.preset === 'string' && PRESET.test(r.preset) ? { k, id: r.id, preset: r.preset } : null;
+    return typeof r.preset === 'string' && PRESET_PATTERN.test(r.preset) ? { k, id: r.id, preset: r.preset } : null;
   }
   return { k, id: r.id };
 }
 
+/** The compressed data of a link, or a refusal: the version must be one we read and, from version 2, the checksum must match. */
+function payload(encoded: string): { ok: true; data: string } | { ok: false; message: string } {
+  const parts = encoded.split('.');
+  const version = Number(parts[0]);
+  if (!/^\d{1,3}$/.test(parts[0]) || parts.length < 2) return { ok: false, message: DAMAGED_MESSAGE };
+  if (!READABLE.includes(version)) return { ok: false, message: `这个作业链接来自第 ${version} 版，本页只能读取第 ${READABLE.join('、')} 版。` };
+  const data = parts[parts.length - 1];
+  const shape = version === 1 ? parts.length === 2 : parts.length === 3 && checksum(data) === parts[1];
+  return shape && DATA.test(data) ? { ok: true, data } : { ok: false, message: DAMAGED_MESSAGE };
+}
+
+/** Reads the text after `#a=` (see encodeAssignment). Never throws; a refusal carries the message to show. */
 export function decodeAssignment(encoded: string, known: Known): Decoded {
-  if (encoded.length > MAX_ENCODED) return { ok: false, message: `作业链接太长（${Math.round(encoded.length / 1024)} KB），不是本站生成的链接。` };
-  const dot = encoded.indexOf('.');
-  const version = Number(encoded.slice(0, dot));
-  if (dot < 1 || !Number.isInteger(version)) return { ok: false, message: '作业链接不完整或格式不对，无法读取。请向老师要一个新的链接。' };
-  if (version !== ASSIGN_VERSION) return { ok: false, message: `这个作业链接来自第 ${version} 版，本页只能读取第 ${ASSIGN_VERSION} 版。` };
+  if (encoded.length > L.maxEncoded) return { ok: false, message: `作业链接太长（${Math.round(encoded.length / 1024)} KB），不是本站生成的链接。` };
+  const p = payload(encoded.trim().replace(/ /g, '+'));
+  if (!p.ok) return p;
   let data: unknown;
   try {
-    const json = decompressFromEncodedURIComponent(encoded.slice(dot + 1));
-    if (!json || json.length > MAX_JSON) throw new Error();
+    const json = decompressFromEncodedURIComponent(p.data);
+    if (!json || json.length > L.maxJson) throw new Error();
     data = JSON.parse(json);
   } catch {
-    return { ok: false, message: '作业链接已损坏（无法解码）。请检查链接是否复制完整。' };
+    return { ok: false, message: DAMAGED_MESSAGE };
   }
-  const d = data as Record<string, unknown>;
-  const title = text(d?.title, 200);
-  const due = text(d?.due, 10);
-  const notes = text(d?.notes, 4000);
-  if (title === null || due === null || notes === null || (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) || !Array.isArray(d.items) || d.items.length > 300)
+  const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  const title = text(d.title, L.maxTitle);
+  const due = text(d.due, 10);
+  const notes = text(d.notes, L.maxNotes);
+  if (title === null || due === null || notes === null || (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) || !Array.isArray(d.items) || d.items.length > L.maxItems)
     return { ok: false, message: '作业链接的内容不符合格式，无法读取。' };
   const items = d.items.map(item);
   if (items.some((i) => i === null)) return { ok: false, message: '作业链接里有格式不对的条目，无法读取。' };
@@ -85,4 +102,14 @@ export function decodeAssignment(encoded: string, known: Known): Decoded {
     i.k === 'sec' ? known.sections.has(i.id) : i.k === 'para' ? true /* checked by the page it links to */ : i.k === 'ex' ? known.exercises.has(i.id) : known.tasks.has(i.id);
   const valid = items as Item[];
   return { ok: true, assignment: { title, due, notes, items: valid.filter(exists) }, missing: valid.filter((i) => !exists(i)).map((i) => i.id) };
+}
+
+/**
+ * The assignment code in a page's fragment (`location.hash`), repaired as readFragment repairs it
+ * and with any `+` that became a space put back; null when the fragment has no `a=`.
+ */
+export function assignmentCode(hash: string): string | null {
+  const f = readFragment(hash);
+  const code = f.kind === 'params' ? f.params.get('a') : null;
+  return code === null ? null : code.trim().replace(/ /g, '+');
 }

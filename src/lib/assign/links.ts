@@ -1,5 +1,7 @@
 /** Where each assignment item lives in the book, built only from validated ids (never from link text). */
+import { readFragment, signFragment } from '../url/fragment';
 import type { Item } from './codec';
+import { PRESET_PATTERN } from './limits';
 
 const chapterOf = (id: string) => Number(id.match(/^(?:sec|ex)-(\d+)/)?.[1]);
 const page = (base: string, ch: number) => `${base}chapter-${String(ch).padStart(2, '0')}/`;
@@ -39,8 +41,14 @@ export function paragraphItem(url: string): Item | null {
   return m ? { k: 'para', id: m[2], ch: Number(m[1]) } : null;
 }
 
-/** The #fragment of a widget link copied with 复制链接, kept only if it is plain URL parameters. */
+/**
+ * The #fragment of a widget link copied with 复制链接, repaired as readFragment repairs it (and
+ * still signed if it was), kept only if it is plain URL parameters within ASSIGN_LIMITS.maxPreset.
+ * A damaged signed link gives null.
+ */
 export function presetFrom(link: string): string | null {
-  const hash = link.trim().split('#')[1] ?? '';
-  return hash && /^[\w.=&%+~-]{1,500}$/.test(hash) ? hash : null;
+  const f = readFragment(link.trim().split('#')[1] ?? '');
+  if (f.kind !== 'params') return null;
+  const hash = f.signed ? signFragment(f.params) : f.params.toString();
+  return hash && PRESET_PATTERN.test(hash) ? hash : null;
 }

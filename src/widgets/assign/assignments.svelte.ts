@@ -2,7 +2,7 @@
  * The student's side of an assignment: decode the link (never trusting it), remember every
  * assignment opened in this browser, and derive the checklist from progress.
  */
-import { decodeAssignment, type Assignment } from '../../lib/assign/codec';
+import { assignmentCode, decodeAssignment, type Assignment } from '../../lib/assign/codec';
 import { makeReceipt, type Receipt } from '../../lib/assign/receipt';
 import { assignmentStatus } from '../../lib/assign/status';
 import type { ChapterEntry } from '../../lib/book/outline';
@@ -27,15 +27,20 @@ export class AssignmentState {
 
   constructor(private readonly outline: ChapterEntry[]) {}
 
+  /**
+   * Reads the assignment in the page's link. Writes this object's state and never reads it, so
+   * calling it from an effect cannot make the effect depend on what it writes.
+   */
   load(): void {
     progressStore.open();
-    this.opened = this.readOpened();
-    const code = new URLSearchParams(location.hash.slice(1)).get('a');
+    const opened = this.readOpened();
+    this.opened = opened;
+    const code = assignmentCode(location.hash);
     this.assignment = null;
     this.error = '';
     this.missing = [];
-    if (!code) {
-      this.error = this.opened.length ? '' : '这个页面需要老师发来的作业链接（网址里带有 #a=…）。';
+    if (code === null) {
+      this.error = opened.length ? '' : '这个页面需要老师发来的作业链接（网址里带有 #a=…）。';
       return;
     }
     const known = {

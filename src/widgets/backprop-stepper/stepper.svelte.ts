@@ -10,7 +10,7 @@ import type { Trace } from '../../lib/nn/trace';
 import { decodeFields } from '../../lib/nn/url-fields';
 import { pageBackend } from '../shared/backend.svelte';
 import { BASE } from '../shared/base';
-import { asText, checkField, copyLink, hashParams, writeHash } from '../shared/link';
+import { asText, checkField, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
 
 type Lib = typeof import('../shared/tf-runtime');
 
@@ -54,7 +54,7 @@ export class StepperState {
     const { values, problems } = decodeFields(hashParams(), STEPPER_PREFIX, STEPPER_FIELDS);
     this.settings = { ...STEPPER_DEFAULTS, ...values };
     this.text = asText(this.settings);
-    this.linkProblems = problems;
+    this.linkProblems = [...linkDamage(), ...problems];
   }
 
   /** A reader edits a field: valid values restart the pass and update the link; invalid ones only explain. */

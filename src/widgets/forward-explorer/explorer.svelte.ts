@@ -8,7 +8,7 @@ import {
 import type { Activation, OutputFn } from '../../lib/nn/spec';
 import { decodeFields } from '../../lib/nn/url-fields';
 import { pageBackend } from '../shared/backend.svelte';
-import { asText, checkField, copyLink, hashParams, writeHash } from '../shared/link';
+import { asText, checkField, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
 
 export class ExplorerState {
   values = $state({ ...EXPLORER_DEFAULTS });
@@ -29,7 +29,7 @@ export class ExplorerState {
     this.text = asText(this.values);
     if (act) this.activation = act;
     if (out) this.output = out;
-    this.linkProblems = problems;
+    this.linkProblems = [...linkDamage(), ...problems];
   }
 
   /** Loads TF.js on first use and recomputes every layer from the current valid numbers. */

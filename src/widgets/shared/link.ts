@@ -1,19 +1,38 @@
 /**
  * A widget's settings live in the page's URL hash, so "复制链接" hands a class the exact same
- * numbers. These helpers keep the hash current and copy it.
+ * numbers. These helpers keep the hash current (signed with a checksum, so a link that arrives
+ * cut short is refused rather than half-applied), read it back repaired, and copy it.
  */
 import { encodeNumbers } from '../../lib/nn/url-numbers';
 import { parseNumber, type NumberRule } from '../../lib/nn/validate';
+import { DAMAGED, readFragment, signFragment } from '../../lib/url/fragment';
+
+/** Shown by every widget on a page whose link is damaged: none of its settings were applied. */
+export const LINK_DAMAGED = `${DAMAGED}（可能在转发时被截断或多了字符），链接里的设置都没有采用。请向发链接的人要一个完整的链接。`;
+
+const pageFragment = () => readFragment(typeof location === 'undefined' ? '' : location.hash);
+
+/**
+ * The widget settings in the page's hash, repaired (see readFragment). Empty when the hash is a
+ * plain anchor or a damaged link: then nothing from it is applied.
+ */
+export function hashParams(): URLSearchParams {
+  const f = pageFragment();
+  return f.kind === 'params' ? f.params : new URLSearchParams();
+}
+
+/** [LINK_DAMAGED] when the page's link is damaged, else []: for a widget's list of link problems. */
+export const linkDamage = (): string[] => (pageFragment().kind === 'damaged' ? [LINK_DAMAGED] : []);
 
 /**
  * Replaces this widget's keys (`prefix.…`) in the hash with `mine`, leaving other widgets' keys
  * alone; keys of this widget that `mine` no longer has are dropped.
  */
 export function replaceHashParams(prefix: string, mine: URLSearchParams): void {
-  const params = new URLSearchParams(location.hash.slice(1));
+  const params = hashParams();
   for (const key of [...params.keys()]) if (key.startsWith(`${prefix}.`)) params.delete(key);
   for (const [key, value] of mine) params.append(key, value);
-  history.replaceState(history.state, '', `#${params}`);
+  history.replaceState(history.state, '', `#${signFragment(params)}`);
 }
 
 /** Writes a widget's numbers and strings to the hash under its prefix. */
@@ -39,8 +58,6 @@ export async function copyLink(): Promise<string> {
 export function asText<K extends string>(values: Record<K, number>): Record<K, string> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])) as Record<K, string>;
 }
-
-export const hashParams = () => new URLSearchParams(typeof location === 'undefined' ? '' : location.hash.slice(1));
 
 /**
  * Validates a typed field against its rule. On error, records the message under `key` and

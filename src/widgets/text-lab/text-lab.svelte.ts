@@ -11,7 +11,7 @@ import {
 import type { CharStepper } from '../../lib/textgen/stepper';
 import type { Vocab } from '../../lib/textgen/vocab';
 import { pageBackend } from '../shared/backend.svelte';
-import { asText, checkField, copyLink, hashParams, replaceHashParams } from '../shared/link';
+import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { reportWidget } from '../shared/report';
 import { FrameBuffer, type OutChar } from './output';
 import type { Saved } from './text-runtime';
@@ -54,7 +54,7 @@ export class TextLabState {
     this.prompt = settings.prompt;
     this.numbers = settings.numbers;
     this.text = asText(settings.numbers);
-    this.linkProblems = problems;
+    this.linkProblems = [...linkDamage(), ...problems];
   }
 
   async runtime(): Promise<Runtime> {

@@ -10,7 +10,7 @@ import { numberField } from '../../lib/nn/validate';
 import { EarlyStop } from '../../lib/nn/early-stop';
 import type { Trainer } from '../../lib/nn/trainer';
 import { pageBackend } from '../shared/backend.svelte';
-import { copyLink, replaceHashParams } from '../shared/link';
+import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { reportWidget } from '../shared/report';
 
 type Lib = typeof import('../shared/tf-runtime');
@@ -66,9 +66,9 @@ export class TrainingState {
     const base = { ...DEFAULT_CONFIG, ...options.preset };
     this.config = base;
     if (typeof location === 'undefined') return;
-    const { config, problems } = decodeConfig(location.hash, this.prefix, base, this.fields);
+    const { config, problems } = decodeConfig(hashParams().toString(), this.prefix, base, this.fields);
     this.config = config;
-    this.linkProblems = problems;
+    this.linkProblems = [...linkDamage(), ...problems];
   }
 
   private async ensure(): Promise<Trainer> {

@@ -1,0 +1,96 @@
+/**
+ * A page's #fragment as it arrives from chat apps, e-mail and learning platforms. Reading it never
+ * throws. What those tools do to a link without changing its meaning is undone: `+` turned into a
+ * space or `%20`, the whole fragment percent-encoded once more, and a `。`, `）`, `)` or `.` glued on
+ * at the end. What does change its meaning (a link cut short, characters appended) is caught by a
+ * checksum that the site's own links carry, and the fragment is then refused as a whole.
+ *
+ * Widget links are signed: `#sum=<checksum>&bp.seed=3&…`. The checksum comes first, so cutting the
+ * link short removes settings but never the checksum. A fragment without `sum` (typed by hand, or
+ * from before signing) is read as it is: a cut-off value there cannot be told from a real one.
+ */
+import { checksum } from './checksum';
+
+export { checksum };
+
+/** Says what the reader sees when a link is refused. */
+export const DAMAGED = '链接不完整或已损坏';
+/** The fragment parameter that carries the checksum of all the others. */
+export const SUM_KEY = 'sum';
+
+export type Fragment =
+  /** No fragment. */
+  | { kind: 'empty' }
+  /** A plain anchor such as `#sec-4-2` or `#p-0abc123`, percent-decoded. */
+  | { kind: 'anchor'; id: string }
+  /** URL parameters (the checksum removed); `signed` when a checksum was present and matched. */
+  | { kind: 'params'; params: URLSearchParams; signed: boolean }
+  /** A signed fragment whose checksum does not match, however it is repaired. */
+  | { kind: 'damaged' };
+
+/** One character a chat app or the end of a sentence glues onto a link, raw or as the browser encodes it. */
+const TRAILING = /(?:\.|\)|%29|。|%E3%80%82|）|%EF%BC%89)$/i;
+
+/** decodeURIComponent, or the text unchanged where it holds a malformed `%` sequence. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Undoes extra rounds of percent-encoding: parameters always carry a raw `=`, so a fragment with
+ * none but with `%3D`, `%26` or `%25` was encoded again on the way (at most three rounds).
+ */
+function unwrap(text: string): string {
+  for (let i = 0; i < 3 && !text.includes('=') && /%(?:3D|26|25)/i.test(text); i++) {
+    const once = safeDecode(text);
+    if (once === text) break;
+    text = once;
+  }
+  return text;
+}
+
+/** The text and, one by one, the text with each trailing glued-on character removed. */
+function trimmed(text: string): string[] {
+  const out = [text];
+  for (let t = text; TRAILING.test(t) && out.length < 8; ) out.push((t = t.replace(TRAILING, '')));
+  return out;
+}
+
+/** The parameters' checksum is over their canonical form, so `+`, ` ` and `%20` all agree. */
+function verify(text: string): URLSearchParams | null {
+  const params = new URLSearchParams(text);
+  const sum = params.get(SUM_KEY);
+  params.delete(SUM_KEY);
+  return sum !== null && sum === checksum(params.toString()) ? params : null;
+}
+
+/**
+ * Reads a fragment (`location.hash`, with or without its `#`). Never throws.
+ * Signed parameters are accepted only if some repair of them matches the checksum; unsigned ones
+ * and anchors lose any glued-on trailing characters.
+ */
+export function readFragment(hash: string): Fragment {
+  const text = unwrap(hash.replace(/^#/, ''));
+  const candidates = trimmed(text);
+  const plain = candidates[candidates.length - 1];
+  if (!plain) return { kind: 'empty' };
+  if (!plain.includes('=')) return { kind: 'anchor', id: safeDecode(plain) };
+  if (!new URLSearchParams(text).has(SUM_KEY) && !new URLSearchParams(plain).has(SUM_KEY)) return { kind: 'params', params: new URLSearchParams(plain), signed: false };
+  for (const c of candidates) {
+    const params = verify(c);
+    if (params) return { kind: 'params', params, signed: true };
+  }
+  return { kind: 'damaged' };
+}
+
+/** The fragment text (no `#`) for `params`, signed with its checksum in front. Empty params give ''. */
+export function signFragment(params: URLSearchParams): string {
+  const rest = new URLSearchParams(params);
+  rest.delete(SUM_KEY);
+  const canonical = rest.toString();
+  return canonical ? `${SUM_KEY}=${checksum(canonical)}&${canonical}` : '';
+}
