@@ -4,7 +4,7 @@
  * e2e helpers. A section is a level-2 heading (`## …`) whose text starts with
  * chapter.section, then a separator, then a title:
  *
- *   `4.2 标题`, `4.2　标题` (any whitespace), `4.2. 标题`, `4.2.标题`, `4.2、标题`, `10.12 标题`
+ *   `4.2 标题`, `4.2 标题` with any whitespace (U+3000 too), `4.2. 标题`, `4.2.标题`, `4.2、标题`, `10.12 标题`
  *
  * Not sections: `4.2标题` (no separator), `4.2.1 标题` (sub-sections are not numbered sections;
  * Starlight's slug anchor still applies), `4.2` (no title), `04.2` or `4.0` (numbers start at 1,
