@@ -5,4 +5,14 @@
  */
 import { safeStore } from './store';
 
-export const local = safeStore(() => globalThis.localStorage);
+/**
+ * Set on the stand-in that src/components/ThemeProvider.astro installs where the browser refuses
+ * storage: it keeps Starlight's theme picker working for the visit, but stores nothing.
+ */
+export const SESSION_ONLY = 'dmxSessionOnly';
+
+export const local = safeStore(() => {
+  const storage: Storage | undefined = globalThis.localStorage;
+  if (storage && SESSION_ONLY in storage) throw new DOMException('Site storage is refused.', 'SecurityError');
+  return storage;
+});
