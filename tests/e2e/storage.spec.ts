@@ -135,6 +135,7 @@ async function smallestTraining(page: Page): Promise<Locator> {
   for (const [label, value] of [
     ['训练轮数', TEXTGEN_RULES.epochs.min],
     ['批大小', TEXTGEN_RULES.batch.max],
+    ['长度', 10],
   ] as const) {
     const field = widget.getByLabel(label, { exact: true });
     await field.fill(String(value));
@@ -195,8 +196,8 @@ for (const [variant, refuse] of [
     await expect(message).not.toContainText('模型已保存');
     await expect(widget.locator('.model')).toContainText('在本页训练的模型');
     await widget.getByRole('button', { name: '生成', exact: true }).click();
-    await expect(widget).toHaveAttribute('data-generating', 'false');
-    await expect(widget).not.toHaveAttribute('data-chars', '0');
+    await expect(widget).not.toHaveAttribute('data-chars', '0', { timeout: 60_000 });
+    await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: 60_000 });
     expect(errors).toEqual([]);
   });
 }
@@ -223,8 +224,8 @@ test('训练完成，模型已保存 appears only once the model is stored; on a
   await again.scrollIntoViewIfNeeded();
   await hydrated(again);
   await again.getByRole('button', { name: '生成', exact: true }).click();
-  await expect(again).not.toHaveAttribute('data-chars', '0');
-  await expect(again).toHaveAttribute('data-generating', 'false');
+  await expect(again).not.toHaveAttribute('data-chars', '0', { timeout: 60_000 });
+  await expect(again).toHaveAttribute('data-generating', 'false', { timeout: 60_000 });
   await expect(again.locator('.model')).toContainText('本浏览器中保存的模型');
   expect(errors).toEqual([]);
 });

@@ -59,25 +59,15 @@ async function read(name: string): Promise<{ artifacts: tf.io.ModelArtifacts; me
   return { artifacts, meta: parseSavedMeta(artifacts.userDefinedMetadata) };
 }
 
-/** 'quota' when the origin's storage has less room left than `bytes`, else 'unavailable'. */
-async function whyNotKept(bytes: number): Promise<Exclude<StorageState, 'ok'>> {
-  try {
-    const { usage = 0, quota } = await navigator.storage.estimate();
-    return quota !== undefined && quota - usage < bytes ? 'quota' : 'unavailable';
-  } catch {
-    return 'unavailable';
-  }
-}
-
 /**
  * Saves the model under `name` and reads it back. IndexedDB reports a write as done before it
- * commits, and a full disk aborts the commit afterwards, so only a read-back that finds this
- * very save counts as kept. A model saved earlier stays as it was when this save fails.
+ * commits, and a full disk aborts the commit afterwards (tf.io resolves all the same), so only
+ * a read-back that finds this very save counts as kept; one that does not is taken as 'quota',
+ * the reason a write accepted by an open database fails to commit. A model saved earlier stays
+ * as it was when this save fails.
  */
 export async function save(name: string, saved: Saved): Promise<SaveOutcome> {
   const id = saveId();
-  const data = saved.artifacts.weightData ?? [];
-  const bytes = (Array.isArray(data) ? data : [data]).reduce((n, b) => n + b.byteLength, 0);
   try {
     const handler = tf.io.getSaveHandlers(key(name))[0];
     if (!handler?.save) return { ok: false, state: 'unavailable' };
@@ -89,7 +79,7 @@ export async function save(name: string, saved: Saved): Promise<SaveOutcome> {
   if (back?.meta?.saveId === id) return { ok: true };
   // Nothing older under this name: drop the index entry the aborted save left behind.
   if (!back) await removeSaved(name);
-  return { ok: false, state: await whyNotKept(bytes) };
+  return { ok: false, state: 'quota' };
 }
 
 /**
