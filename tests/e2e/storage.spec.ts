@@ -178,12 +178,9 @@ for (const [variant, refuse] of [
   [
     'opening IndexedDB fails',
     () => {
-      const open = IDBFactory.prototype.open;
-      // Every open is refused after the page's own upgrade handler ran, as a locked-down browser does.
-      IDBFactory.prototype.open = function (this: IDBFactory) {
-        const req = open.call(this, `refused-${Math.random()}`, 1);
-        req.addEventListener('upgradeneeded', () => setTimeout(() => req.transaction?.abort()));
-        return req;
+      // As Firefox does with site data blocked: the factory is there, open() refuses.
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
       };
     },
   ],
