@@ -32,7 +32,7 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
-      components: { Search: './src/components/Search.astro', Head: './src/components/Head.astro', MarkdownContent: './src/components/MarkdownContent.astro' },
+      components: { Search: './src/components/Search.astro', Head: './src/components/Head.astro', MarkdownContent: './src/components/MarkdownContent.astro', ThemeProvider: './src/components/ThemeProvider.astro' },
       // Wrap long code lines instead of scrolling: readable on phones, and no unfocusable scroll region.
       expressiveCode: { defaultProps: { wrap: true } },
       sidebar: [

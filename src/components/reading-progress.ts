@@ -9,6 +9,8 @@ import { AUTOMATIC_TASKS, checkTask, reportLog, WIDGET_EVENT } from '../lib/exer
 import type { TaskName } from '../lib/exercises/types';
 import { parseChoice } from '../lib/parse/choice';
 import { openProgress, unseenBackup, updateProgress } from '../lib/progress/store';
+import { local } from '../lib/storage/local';
+import { storageNotice } from '../lib/storage/notice';
 import { readFragment } from '../lib/url/fragment';
 import { BASE } from '../widgets/shared/base';
 
@@ -32,7 +34,7 @@ function sidebar(read: Record<string, unknown>): void {
 
 function toggle(id: string, button: HTMLButtonElement): void {
   const on = button.getAttribute('aria-pressed') !== 'true';
-  const { progress } = updateProgress(localStorage, (p) => (on ? void (p.sections[id] ??= { how: 'manual', at: new Date().toISOString() }) : void delete p.sections[id]));
+  const { progress } = updateProgress(local, (p) => (on ? void (p.sections[id] ??= { how: 'manual', at: new Date().toISOString() }) : void delete p.sections[id]));
   refresh(progress.sections);
 }
 
@@ -45,7 +47,7 @@ function checkScrolled(): void {
   if (!passed.length) return;
   for (const [id] of passed) ends.delete(id);
   const now = new Date().toISOString();
-  refresh(updateProgress(localStorage, (p) => passed.forEach(([id]) => void (p.sections[id] ??= { how: 'scroll', at: now }))).progress.sections);
+  refresh(updateProgress(local, (p) => passed.forEach(([id]) => void (p.sections[id] ??= { how: 'scroll', at: now }))).progress.sections);
 }
 
 let queued = false;
@@ -102,6 +104,14 @@ function notice(message: string): void {
   content?.prepend(p);
 }
 
+/** Once per page, when the browser refuses storage (now or at a later write): what will not be kept. */
+function storageWarning(): void {
+  if (local.state === 'ok' || document.querySelector('.storage-notice')) return;
+  const p = Object.assign(document.createElement('p'), { className: 'progress-notice storage-notice', textContent: storageNotice(local.state, '阅读进度、练习记录和打开过的作业') });
+  p.setAttribute('role', 'status');
+  document.querySelector('.sl-markdown-content')?.prepend(p);
+}
+
 /** Opening a paragraph, formula or figure link counts as visiting it (an assignment item). */
 function recordVisit(): void {
   // readFragment never throws: a malformed `%` in the link must not switch off progress for the page.
@@ -113,7 +123,7 @@ function recordVisit(): void {
     history.replaceState(history.state, '', `#${id}`);
     target.scrollIntoView();
   }
-  if (/^[pfm]-[0-9a-z]{7}(-\d+)?$/.test(id) && document.getElementById(id)) updateProgress(localStorage, (p) => void (p.tasks[visitKey(id)] ??= new Date().toISOString()));
+  if (/^[pfm]-[0-9a-z]{7}(-\d+)?$/.test(id) && document.getElementById(id)) updateProgress(local, (p) => void (p.tasks[visitKey(id)] ??= new Date().toISOString()));
 }
 
 /**
@@ -126,23 +136,25 @@ function watchTasks(): void {
     .filter((t): t is { id: string; task: TaskName } => t.id !== '' && t.task !== undefined);
   addEventListener(WIDGET_EVENT, () => {
     const done = tasks.filter((t) => checkTask(t.task, reportLog()).done);
-    if (done.length) updateProgress(localStorage, (p) => done.forEach((t) => void (p.tasks[t.id] ??= new Date().toISOString())));
+    if (done.length) updateProgress(local, (p) => done.forEach((t) => void (p.tasks[t.id] ??= new Date().toISOString())));
   });
 }
 
 try {
-  const opened = openProgress(localStorage);
+  const opened = openProgress(local);
+  storageWarning();
+  local.onChange(storageWarning);
   watchTasks();
   recordVisit();
   addEventListener('hashchange', recordVisit);
   // Whoever on the page read the bad data first made the backup; the notice shows until 我的进度 is visited.
-  const unseen = unseenBackup(localStorage);
+  const unseen = unseenBackup(local);
   if (unseen && !location.pathname.endsWith('/progress/')) notice(`${unseen.message}原来的数据已另存为备份，可在“我的进度”页下载。`);
   track();
   refresh(opened.progress.sections);
   for (const id of Object.keys(opened.progress.sections)) ends.delete(id);
   addEventListener('scroll', onScroll, { passive: true });
-  addEventListener('storage', () => refresh(openProgress(localStorage).progress.sections));
+  addEventListener('storage', () => refresh(openProgress(local).progress.sections));
 } catch {
   // No localStorage (a privacy mode): the book reads the same, just without progress.
 }

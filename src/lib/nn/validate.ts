@@ -3,6 +3,8 @@
  * screen, never an exception. Every widget field and the URL decoder for the same setting call
  * the same parser here, so a link can set exactly what the field accepts.
  */
+import { isChoice } from '../parse/choice';
+
 export interface NumberRule {
   min: number;
   max: number;
@@ -51,8 +53,7 @@ export const numberField =
 
 /** One of `options`, matched exactly (case and all); anything else is refused with the list. */
 export function parseChoice<T extends string>(text: string, options: readonly T[], name: string): Parsed<T> {
-  const value = options.find((o) => o === text);
-  if (value !== undefined) return { ok: true, value };
+  if (isChoice(text, options)) return { ok: true, value: text };
   return { ok: false, message: `未知的${name}“${text.slice(0, 20)}”，可选：${options.join('、')}。` };
 }
 

@@ -1,8 +1,10 @@
 /**
- * Reading and writing progress in a Storage (localStorage in the page, a fake in tests).
- * A problem found while reading is first copied to a backup key, so the reader can download
- * it; only then is the main key free to be overwritten by new progress.
+ * Reading and writing progress in a SafeStore (the page's localStorage, a fake in tests), which
+ * never throws. A problem found while reading is first copied to a backup key, so the reader can
+ * download it; only once that backup is stored is the main key free to be overwritten. When the
+ * backup cannot be stored, the bad record stays as it is and this session records in memory.
  */
+import type { SafeStore } from '../storage/store';
 import { parseProgress, type Loaded } from './parse';
 import { PROGRESS_KEY, type Progress } from './schema';
 
@@ -15,48 +17,53 @@ export interface Opened extends Loaded {
   backupKey?: string;
 }
 
-export function openProgress(storage: Storage, now = new Date()): Opened {
-  const loaded = parseProgress(storage.getItem(PROGRESS_KEY), now.toISOString());
+/** The stored progress (migrated, or fresh after backing up unusable data). Never throws. */
+export function openProgress(store: SafeStore, now = new Date()): Opened {
+  const loaded = parseProgress(store.read(PROGRESS_KEY), now.toISOString());
   if (!loaded.problem) {
-    if (loaded.migratedFrom) storage.setItem(PROGRESS_KEY, JSON.stringify(loaded.progress));
+    if (loaded.migratedFrom) saveProgress(store, loaded.progress);
     return loaded;
   }
   const backupKey = `${BACKUP_PREFIX}${now.toISOString()}`;
-  storage.setItem(backupKey, loaded.problem.raw);
-  storage.setItem(UNSEEN_KEY, JSON.stringify({ key: backupKey, message: loaded.problem.message }));
+  if (!store.write(backupKey, loaded.problem.raw)) {
+    // No backup, so the bad record must survive: this session records beside it, in memory.
+    store.remove(backupKey);
+    store.keep(PROGRESS_KEY, JSON.stringify(loaded.progress));
+    return loaded;
+  }
+  store.write(UNSEEN_KEY, JSON.stringify({ key: backupKey, message: loaded.problem.message }));
   // Only once the backup is written does a fresh record replace the bad one, so the next
   // reader on this page does not back the same data up again.
-  saveProgress(storage, loaded.progress);
+  saveProgress(store, loaded.progress);
   return { ...loaded, backupKey };
 }
 
-export const saveProgress = (storage: Storage, progress: Progress) => storage.setItem(PROGRESS_KEY, JSON.stringify(progress));
+/** Writes progress; false when it is kept for this session only (see SafeStore.write). */
+export const saveProgress = (store: SafeStore, progress: Progress): boolean => store.write(PROGRESS_KEY, JSON.stringify(progress));
 
 /** Every backup kept, newest first, for the 我的进度 page to offer as downloads. */
-export function listBackups(storage: Storage): { key: string; raw: string }[] {
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key?.startsWith(BACKUP_PREFIX)) keys.push(key);
-  }
-  return keys.sort().reverse().map((key) => ({ key, raw: storage.getItem(key) ?? '' }));
+export function listBackups(store: SafeStore): { key: string; raw: string }[] {
+  const keys = store.keys().filter((key) => key.startsWith(BACKUP_PREFIX));
+  return keys.sort().reverse().map((key) => ({ key, raw: store.read(key) ?? '' }));
 }
 
 /**
  * Read, change, write back in one step, so two writers on a page (the reading tracker and an
  * exercise) never overwrite each other's records with a stale copy.
  */
-export function updateProgress(storage: Storage, change: (p: Progress) => void, now = new Date()): Opened {
-  const opened = openProgress(storage, now);
+export function updateProgress(store: SafeStore, change: (p: Progress) => void, now = new Date()): Opened {
+  const opened = openProgress(store, now);
   change(opened.progress);
-  saveProgress(storage, opened.progress);
+  saveProgress(store, opened.progress);
   return opened;
 }
 
-/** The backup the reader has not yet been told about, if any. */
-export function unseenBackup(storage: Storage): { key: string; message: string } | null {
+/** The backup the reader has not yet been told about, if any (null for anything malformed). */
+export function unseenBackup(store: SafeStore): { key: string; message: string } | null {
   try {
-    return JSON.parse(storage.getItem(UNSEEN_KEY) ?? 'null');
+    const v: unknown = JSON.parse(store.read(UNSEEN_KEY) ?? 'null');
+    if (typeof v !== 'object' || v === null || !('key' in v) || !('message' in v)) return null;
+    return typeof v.key === 'string' && typeof v.message === 'string' ? { key: v.key, message: v.message } : null;
   } catch {
     return null;
   }

@@ -6,6 +6,7 @@ import { assignmentCode, decodeAssignment, type Assignment } from '../../lib/ass
 import { makeReceipt, type Receipt } from '../../lib/assign/receipt';
 import { assignmentStatus } from '../../lib/assign/status';
 import type { ChapterEntry } from '../../lib/book/outline';
+import { local } from '../../lib/storage/local';
 import { progressStore } from '../shared/progress.svelte';
 
 const OPENED_KEY = 'dmx.assignments';
@@ -61,7 +62,7 @@ export class AssignmentState {
 
   private readOpened(): Opened[] {
     try {
-      const list = JSON.parse(localStorage.getItem(OPENED_KEY) ?? '[]');
+      const list = JSON.parse(local.read(OPENED_KEY) ?? '[]');
       return Array.isArray(list) ? list.filter((o) => typeof o?.code === 'string' && typeof o?.title === 'string').slice(0, 50) : [];
     } catch {
       return [];
@@ -71,11 +72,8 @@ export class AssignmentState {
   private remember(o: Opened): void {
     const list = [o, ...this.readOpened().filter((x) => x.code !== o.code)].slice(0, 50);
     this.opened = list;
-    try {
-      localStorage.setItem(OPENED_KEY, JSON.stringify(list));
-    } catch {
-      // Without storage the assignment still works; it is just not remembered.
-    }
+    // Without storage the assignment still works; it is remembered for this session only.
+    local.write(OPENED_KEY, JSON.stringify(list));
   }
 
   receipt(): Promise<Receipt> {

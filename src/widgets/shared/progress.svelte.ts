@@ -2,32 +2,36 @@
  * The reader's progress in this browser, shared by every island on the page: exercises,
  * widget tasks and sections read. Reads once through src/lib/progress (which backs up bad
  * data instead of dropping it) and writes back after every change; other tabs stay in step.
+ * Storage goes through the page's SafeStore: when the browser refuses it, progress is kept in
+ * memory for the session and `storage` says why (the page shows one notice for it).
  */
 import { emptyProgress, PROGRESS_KEY, type Progress } from '../../lib/progress/schema';
 import { openProgress, updateProgress } from '../../lib/progress/store';
+import { local } from '../../lib/storage/local';
+import type { StorageState } from '../../lib/storage/store';
 
 class ProgressStore {
   progress = $state<Progress>(emptyProgress());
-  /** Set when stored progress could not be read and was kept as a backup. */
+  /** Set when stored progress could not be read: kept as a backup, or left untouched. */
   notice = $state('');
-  backupKey = $state('');
+  /** Whether progress is being kept ('ok') or lives only in this page. */
+  storage = $state<StorageState>('ok');
   private opened = false;
 
   open(): Progress {
-    if (this.opened || typeof localStorage === 'undefined') return this.progress;
+    if (this.opened) return this.progress;
     this.opened = true;
-    try {
-      const o = openProgress(localStorage);
-      this.progress = o.progress;
-      if (o.problem) {
-        this.notice = `${o.problem.message}原来的数据已另存为备份，可以在“我的进度”页下载；从现在起重新记录。`;
-        this.backupKey = o.backupKey ?? '';
-      }
-    } catch {
-      this.notice = '浏览器不允许本站使用本地存储（可能是隐私模式），学习进度不会被保存。';
+    local.onChange((state) => (this.storage = state));
+    const o = openProgress(local);
+    this.progress = o.progress;
+    this.storage = local.state;
+    if (o.problem) {
+      this.notice = o.backupKey
+        ? `${o.problem.message}原来的数据已另存为备份，可以在“我的进度”页下载；从现在起重新记录。`
+        : `${o.problem.message}原来的数据原样保留在浏览器里（无法另存备份），本次浏览的记录不会覆盖它。`;
     }
     addEventListener('storage', (e) => {
-      if (e.key === PROGRESS_KEY) this.progress = openProgress(localStorage).progress;
+      if (e.key === PROGRESS_KEY) this.progress = openProgress(local).progress;
     });
     return this.progress;
   }
@@ -35,12 +39,7 @@ class ProgressStore {
   /** Applies a change to the freshest stored copy (another writer may have saved since we read). */
   private update(change: (p: Progress) => void): void {
     this.open();
-    try {
-      this.progress = updateProgress(localStorage, change).progress;
-    } catch {
-      change(this.progress);
-      this.notice = '无法保存学习进度（本地存储已满或被禁用）。';
-    }
+    this.progress = updateProgress(local, change).progress;
   }
 
   recordAttempt(id: string, correct: boolean): number {
@@ -55,14 +54,6 @@ class ProgressStore {
 
   completeTask(id: string): void {
     this.update((p) => void (p.tasks[id] ??= new Date().toISOString()));
-  }
-
-  markSection(id: string, how: 'scroll' | 'manual'): void {
-    this.update((p) => void (p.sections[id] ??= { how, at: new Date().toISOString() }));
-  }
-
-  unmarkSection(id: string): void {
-    this.update((p) => void delete p.sections[id]);
   }
 
   replace(progress: Progress): void {

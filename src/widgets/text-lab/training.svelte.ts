@@ -5,9 +5,11 @@
  */
 import { checkFile, checkText } from '../../lib/textgen/corpus';
 import type { FromWorker, StartTraining } from '../../lib/textgen/protocol';
+import { storageNotice } from '../../lib/storage/notice';
 import { buildVocab } from '../../lib/textgen/vocab';
 import { BASE } from '../shared/base';
 import type { TextLabState } from './text-lab.svelte';
+import type { Saved } from './text-runtime';
 
 /** 'pausing': asked the worker to pause; it finishes the batch under way and confirms with 'paused'. */
 export type TrainStatus = 'idle' | 'preparing' | 'running' | 'pausing' | 'paused';
@@ -27,10 +29,14 @@ export class TextTrainState {
   charsPerSecond = $state(0);
   backend = $state('');
   message = $state('');
+  /** The last trained model could not be saved (the message says why). */
+  saveFailed = $state(false);
   error = $state('');
   notices = $state<string[]>([]);
 
   private worker: Worker | undefined;
+  /** Counts trainings started, so a slow save does not overwrite a newer training's message. */
+  private run = 0;
   private started = 0;
   private batchesDone = 0;
   private totalBatches = 0;
@@ -65,6 +71,8 @@ export class TextTrainState {
     if (this.status !== 'idle') return;
     this.error = '';
     this.message = '';
+    this.saveFailed = false;
+    this.run++;
     this.status = 'preparing';
     try {
       const text = await this.corpusText();
@@ -121,18 +129,35 @@ export class TextTrainState {
       this.samples.push(m.sample);
     } else if (m.type === 'done') {
       const saved = { artifacts: m.artifacts, meta: { vocab: job.vocab, epochs: m.epochsDone, corpus: this.lab.corpus } };
-      void this.lab.runtime().then(async (rt) => {
-        this.lab.use(saved, `在本页训练的模型（共 ${m.epochsDone} 轮）`);
-        await rt.save(this.lab.corpus, saved).catch(() => (this.notices = [...this.notices, '无法保存到浏览器存储（可能是隐私模式），刷新后需要重新训练。']));
-      });
-      this.message = {
-        done: '训练完成，模型已保存在本浏览器中，下次打开本页会自动载入。',
-        stopped: '已停止：保留了最后一个完整批次之后的权重，并已保存。',
-        diverged: '训练发散：损失变成了非有限值。已恢复到出错前那一批的权重并停止。',
-      }[m.reason];
       this.finish();
+      void this.keep(saved, m.reason);
     } else if (m.type === 'error') {
       this.fail(m.message);
+    }
+  }
+
+  /**
+   * Takes the trained weights into use, then saves them; the message says they are saved only
+   * once the save has been read back, and says plainly when they were not.
+   */
+  private async keep(saved: Saved, reason: 'done' | 'stopped' | 'diverged'): Promise<void> {
+    const run = this.run;
+    this.message = '正在把模型保存到本浏览器…';
+    try {
+      const rt = await this.lab.runtime();
+      this.lab.use(saved, `在本页训练的模型（共 ${saved.meta.epochs} 轮）`);
+      const outcome = await rt.save(this.lab.corpus, saved);
+      if (run !== this.run) return; // a new training has started; its own message will follow
+      const lost = outcome.ok ? '' : storageNotice(outcome.state, '这个模型');
+      this.message = {
+        done: outcome.ok ? '训练完成，模型已保存在本浏览器中，下次打开本页会自动载入。' : `训练完成。${lost}`,
+        stopped: outcome.ok ? '已停止：保留了最后一个完整批次之后的权重，并已保存。' : `已停止：保留了最后一个完整批次之后的权重。${lost}`,
+        diverged: `训练发散：损失变成了非有限值。已恢复到出错前那一批的权重并停止。${lost}`,
+      }[reason];
+      this.saveFailed = !outcome.ok;
+    } catch (e) {
+      this.message = '';
+      this.fail(e instanceof Error ? e.message : String(e));
     }
   }
 

@@ -12,3 +12,20 @@ export function memoryStorage(initial: Record<string, string> = {}): Storage {
     setItem: (k, v) => void map.set(k, String(v)),
   };
 }
+
+/** A Storage that throws on every call, as Safari's private mode and blocked site data do. */
+export function throwingStorage(name = 'SecurityError'): Storage {
+  const fail = (): never => {
+    throw new DOMException('The operation is insecure.', name);
+  };
+  return {
+    get length() {
+      return fail();
+    },
+    clear: fail,
+    getItem: fail,
+    key: fail,
+    removeItem: fail,
+    setItem: fail,
+  };
+}
