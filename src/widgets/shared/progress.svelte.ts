@@ -30,7 +30,7 @@ class ProgressStore {
         ? `${o.problem.message}原来的数据已另存为备份，可以在“我的进度”页下载；从现在起重新记录。`
         : `${o.problem.message}原来的数据原样保留在浏览器里（无法另存备份），本次浏览的记录不会覆盖它。`;
     }
-    addEventListener('storage', (e) => {
+    window.addEventListener('storage', (e) => {
       if (e.key === PROGRESS_KEY) this.progress = openProgress(local).progress;
     });
     return this.progress;
