@@ -32,11 +32,24 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
-      components: { Search: './src/components/Search.astro', Head: './src/components/Head.astro', MarkdownContent: './src/components/MarkdownContent.astro', ThemeProvider: './src/components/ThemeProvider.astro' },
+      components: {
+        Search: './src/components/Search.astro',
+        Head: './src/components/Head.astro',
+        MarkdownContent: './src/components/MarkdownContent.astro',
+        ThemeProvider: './src/components/ThemeProvider.astro',
+      },
       // Wrap long code lines instead of scrolling: readable on phones, and no unfocusable scroll region.
       expressiveCode: { defaultProps: { wrap: true } },
       sidebar: [
-        { label: '开始', items: [{ slug: 'index', label: '封面与导读' }, { link: '/progress/', label: '我的进度' }, { link: '/assignment/', label: '我的作业' }, { link: '/assign/', label: '教师 · 布置作业' }] },
+        {
+          label: '开始',
+          items: [
+            { slug: 'index', label: '封面与导读' },
+            { link: '/progress/', label: '我的进度' },
+            { link: '/assignment/', label: '我的作业' },
+            { link: '/assign/', label: '教师 · 布置作业' },
+          ],
+        },
         { label: '章节', items: chapterSlugs('./content').map((slug) => ({ slug })) },
       ],
       markdown: { processedDirs: ['./content/'] },

@@ -12,17 +12,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores([
-    'dist/',
-    '.astro/',
-    'node_modules/',
-    'test-results/',
-    'playwright-report/',
-    'bench-results/',
-    'public/',
-    'diagrams/',
-    'docs/',
-  ]),
+  globalIgnores(['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/', 'public/', 'diagrams/', 'docs/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   svelte.configs.recommended,

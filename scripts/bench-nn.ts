@@ -91,7 +91,9 @@ try {
     console.log('(b) §3.2 widget, Playground defaults, to training loss < 0.05');
     console.table(runs.map((r) => ({ seed: r.seed, seconds: r.seconds.toFixed(2), steps: r.steps, fps: r.fps })));
     const ok = (b: boolean) => (b ? 'met' : 'MISSED');
-    console.log(`median ${result.training.medianSeconds.toFixed(2)} s (target ≤ 1.1 s: ${ok(result.training.medianSeconds <= 1.1)}), median ${result.training.medianFps} fps (target ≥ 30: ${ok(result.training.medianFps >= 30)})`);
+    console.log(
+      `median ${result.training.medianSeconds.toFixed(2)} s (target ≤ 1.1 s: ${ok(result.training.medianSeconds <= 1.1)}), median ${result.training.medianFps} fps (target ≥ 30: ${ok(result.training.medianFps >= 30)})`,
+    );
   }
 } finally {
   await browser.close();

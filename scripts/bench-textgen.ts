@@ -84,7 +84,11 @@ try {
   const rows = [];
   for (const backend of BACKENDS) {
     await fresh();
-    const used = await page.evaluate(([b, w, c]) => textgenBench.setup(b, w, c).catch((e: Error) => `unavailable: ${e.message}`), [backend, wasmPaths, corpus] as const);
+    const used = await page.evaluate(([b, w, c]) => textgenBench.setup(b, w, c).catch((e: Error) => `unavailable: ${e.message}`), [
+      backend,
+      wasmPaths,
+      corpus,
+    ] as const);
     if (used !== backend) {
       rows.push({ backend, note: used });
       continue;
@@ -115,22 +119,35 @@ try {
               'GFLOP/s': f(r.gflops, 2),
               'generate chars/s': f(r.generationCharsPerSecond),
               'ours to quality (s)': r.ttq ? `${f(r.ttq.ours.seconds, 1)}${r.ttq.ours.reached ? '' : ' (not reached)'}` : '—',
-              'baseline to quality (s)': r.ttq ? `${f(r.ttq.baseline.seconds, 1)}${r.ttq.baseline.reached ? '' : ` (not reached; loss ${f(r.ttq.baseline.loss, 2)})`}` : '—',
+              'baseline to quality (s)': r.ttq
+                ? `${f(r.ttq.baseline.seconds, 1)}${r.ttq.baseline.reached ? '' : ` (not reached; loss ${f(r.ttq.baseline.loss, 2)})`}`
+                : '—',
             },
       ),
     );
     console.log(`time to quality = next-character cross-entropy after 128 held-out windows ≤ ${THRESHOLD} nats; cap ${MAX_SECONDS} s`);
     console.log(`first character after 生成 (checkpoint cached): median ${f(median)} ms (target < 1000 ms: ${median < 1000 ? 'met' : 'MISSED'})`);
-    console.log(`the widget writing 2,000 characters on ${widget.backend}: ${f(widget.charsPerSecond)} chars/s (slower of two runs, streaming to the page included)`);
+    console.log(
+      `the widget writing 2,000 characters on ${widget.backend}: ${f(widget.charsPerSecond)} chars/s (slower of two runs, streaming to the page included)`,
+    );
     for (const r of rows) {
       if (!('ttq' in r) || !r.ttq) continue;
       // A baseline stopped at the cap has a ratio of at least this much.
       const ratio = r.ttq.baseline.seconds / r.ttq.ours.seconds;
-      const verdict = !r.ttq.ours.reached ? 'ours did not reach the threshold' : ratio >= 5 ? 'met' : r.ttq.baseline.reached ? 'MISSED' : 'undecided: raise --max-seconds';
+      const verdict = !r.ttq.ours.reached
+        ? 'ours did not reach the threshold'
+        : ratio >= 5
+          ? 'met'
+          : r.ttq.baseline.reached
+            ? 'MISSED'
+            : 'undecided: raise --max-seconds';
       console.log(`${r.backend}: baseline/ours ${r.ttq.baseline.reached ? '=' : '≥'} ${ratio.toFixed(1)}× (target ≥ 5×: ${verdict})`);
     }
     const wasm = rows.find((r) => r.backend === 'wasm' && 'generationCharsPerSecond' in r) as { generationCharsPerSecond: number } | undefined;
-    if (wasm) console.log(`wasm generation ${wasm.generationCharsPerSecond.toFixed(0)} chars/s (target ≥ 300: ${wasm.generationCharsPerSecond >= 300 ? 'met' : 'MISSED'})`);
+    if (wasm)
+      console.log(
+        `wasm generation ${wasm.generationCharsPerSecond.toFixed(0)} chars/s (target ≥ 300: ${wasm.generationCharsPerSecond >= 300 ? 'met' : 'MISSED'})`,
+      );
   }
 } finally {
   await browser.close();

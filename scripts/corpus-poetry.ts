@@ -73,7 +73,10 @@ const text = kept.map((t) => `${t}\n`).join('');
 const counts = new Map<string, number>();
 for (const c of text.replace(/\n/g, '')) counts.set(c, (counts.get(c) ?? 0) + 1);
 const total = [...counts.values()].reduce((a, b) => a + b, 0);
-const top3000 = [...counts.values()].sort((a, b) => b - a).slice(0, 3000).reduce((a, b) => a + b, 0);
+const top3000 = [...counts.values()]
+  .sort((a, b) => b - a)
+  .slice(0, 3000)
+  .reduce((a, b) => a + b, 0);
 const stats = {
   poems: kept.length,
   jueju: kept.filter((t) => seen.get(t) === '绝句').length,

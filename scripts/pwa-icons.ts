@@ -12,11 +12,17 @@ const BLUE = '#3b4fd8';
 mkdirSync('public/icons', { recursive: true });
 
 for (const size of [192, 512]) {
-  await sharp(svg, { density: (72 * size) / 64 }).resize(size, size).png().toFile(`public/icons/icon-${size}.png`);
+  await sharp(svg, { density: (72 * size) / 64 })
+    .resize(size, size)
+    .png()
+    .toFile(`public/icons/icon-${size}.png`);
 }
 
 const inner = Math.round(512 * 0.8);
-const art = await sharp(svg, { density: (72 * inner) / 64 }).resize(inner, inner).png().toBuffer();
+const art = await sharp(svg, { density: (72 * inner) / 64 })
+  .resize(inner, inner)
+  .png()
+  .toBuffer();
 await sharp({ create: { width: 512, height: 512, channels: 4, background: BLUE } })
   .composite([{ input: art, gravity: 'centre' }])
   .png()

@@ -46,15 +46,22 @@ console.log(`windows of ${SEQ_LEN}: ${data.split.train.length} training, ${data.
 const model = buildModel(sizes, SEED);
 const started = Date.now();
 const epochStart = { t: Date.now() };
-await train(model, data, { epochs: EPOCHS, batchSize: BATCH, seed: SEED }, {
-  onBatchEnd: (b, n, loss) => {
-    if (b % 50 === 0) console.log(`  batch ${b}/${n}  loss ${loss.toFixed(3)}  ${((Date.now() - epochStart.t) / 1000).toFixed(0)} s`);
+await train(
+  model,
+  data,
+  { epochs: EPOCHS, batchSize: BATCH, seed: SEED },
+  {
+    onBatchEnd: (b, n, loss) => {
+      if (b % 50 === 0) console.log(`  batch ${b}/${n}  loss ${loss.toFixed(3)}  ${((Date.now() - epochStart.t) / 1000).toFixed(0)} s`);
+    },
+    onEpochEnd: (epoch, { loss, valLoss }) => {
+      console.log(
+        `epoch ${epoch + 1}/${EPOCHS}: train loss ${loss.toFixed(3)}, validation loss ${valLoss.toFixed(3)} (perplexity ${Math.exp(valLoss).toFixed(1)}), ${((Date.now() - epochStart.t) / 1000).toFixed(0)} s`,
+      );
+      epochStart.t = Date.now();
+    },
   },
-  onEpochEnd: (epoch, { loss, valLoss }) => {
-    console.log(`epoch ${epoch + 1}/${EPOCHS}: train loss ${loss.toFixed(3)}, validation loss ${valLoss.toFixed(3)} (perplexity ${Math.exp(valLoss).toFixed(1)}), ${((Date.now() - epochStart.t) / 1000).toFixed(0)} s`);
-    epochStart.t = Date.now();
-  },
-});
+);
 const trainingSeconds = (Date.now() - started) / 1000;
 
 const full = await toArtifacts(model);
@@ -62,7 +69,9 @@ const half = quantizeFloat16(full);
 const reloaded = await fromArtifacts(half);
 const loss = validationLoss(model, data);
 const lossFloat16 = validationLoss(reloaded, data);
-console.log(`validation: float32 loss ${loss.toFixed(4)} (perplexity ${Math.exp(loss).toFixed(2)}), float16 loss ${lossFloat16.toFixed(4)} (perplexity ${Math.exp(lossFloat16).toFixed(2)})`);
+console.log(
+  `validation: float32 loss ${loss.toFixed(4)} (perplexity ${Math.exp(loss).toFixed(2)}), float16 loss ${lossFloat16.toFixed(4)} (perplexity ${Math.exp(lossFloat16).toFixed(2)})`,
+);
 
 const meta: CheckpointMeta = {
   vocab: vocab.chars,

@@ -11,7 +11,12 @@ import { servePreview } from './serve';
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /** 0-100; null when a weighted audit of the category errored, so Lighthouse gave no score. */
 export type Scores = Record<(typeof CATEGORIES)[number], number | null>;
-export interface Miss { category: string; id: string; title: string; value?: string }
+export interface Miss {
+  category: string;
+  id: string;
+  title: string;
+  value?: string;
+}
 export interface LighthouseRow {
   page: string;
   scores: Scores;
@@ -24,7 +29,15 @@ export interface LighthouseRow {
   errored: string[];
 }
 
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const SKIP_MODES = new Set(['informative', 'notApplicable', 'manual', 'error']);
 
 /** What cost points, so a developer knows what to fix: only for categories under 100. */
@@ -76,7 +89,9 @@ export async function lighthouseScores(pages: string[], opts: { runs?: number; s
         performanceRuns: lhrs.map((r) => score(r, 'performance')),
         benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
         misses: misses(lhr),
-        errored: Object.values(lhr.audits).filter((a) => a.scoreDisplayMode === 'error').map((a) => a.id),
+        errored: Object.values(lhr.audits)
+          .filter((a) => a.scoreDisplayMode === 'error')
+          .map((a) => a.id),
       });
     }
     return rows;

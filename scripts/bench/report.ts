@@ -23,7 +23,11 @@ export function verdict(r: BenchResult) {
 /** Left-aligned first column, right-aligned numbers; console.table would add quotes and an index. */
 function table(head: string[], rows: string[][]): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i])))
+      .join('  ')
+      .trimEnd();
   return [line(head), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -35,13 +39,23 @@ export function textReport(r: BenchResult): string {
   if (r.build) out.push(`Build wall time: first ${r.build.firstS.toFixed(1)} s, warm ${r.build.warmS.toFixed(1)} s (target warm ≤ ${TARGET.warmBuildS} s)`, '');
 
   out.push(`Page weight, KB gzip (JS target ≤ ${kb(TARGET.jsGz)} KB at load; * = over)`);
-  out.push(table(['page', 'html_gz', 'css_gz', 'js_gz'], r.pages.map((p) => [p.page, kb(p.html_gz), kb(p.css_gz), `${kb(p.js_gz)}${p.js_over_target ? ' *' : '  '}`])));
+  out.push(
+    table(
+      ['page', 'html_gz', 'css_gz', 'js_gz'],
+      r.pages.map((p) => [p.page, kb(p.html_gz), kb(p.css_gz), `${kb(p.js_gz)}${p.js_over_target ? ' *' : '  '}`]),
+    ),
+  );
 
   if (r.lighthouse) {
     const bi = r.lighthouse.map((l) => l.benchmarkIndex).join('/');
     out.push('', `Lighthouse 12, mobile, simulated throttling (target 100 each; host benchmarkIndex ${bi})`);
     const runs = r.lighthouse.some((l) => l.performanceRuns.length > 1);
-    out.push(table(['page', ...CATEGORIES, ...(runs ? ['perf runs'] : [])], r.lighthouse.map((l) => [l.page, ...CATEGORIES.map((c) => String(l.scores[c] ?? 'error')), ...(runs ? [l.performanceRuns.join(',')] : [])])));
+    out.push(
+      table(
+        ['page', ...CATEGORIES, ...(runs ? ['perf runs'] : [])],
+        r.lighthouse.map((l) => [l.page, ...CATEGORIES.map((c) => String(l.scores[c] ?? 'error')), ...(runs ? [l.performanceRuns.join(',')] : [])]),
+      ),
+    );
     const errored = [...new Set(r.lighthouse.flatMap((l) => l.errored))];
     // Unweighted diagnostics: scores stay valid but their advice is missing. A weighted one would
     // leave its category without a score ("error" above).
@@ -55,7 +69,9 @@ export function textReport(r: BenchResult): string {
 
   const v = verdict(r);
   const worstJs = r.pages.reduce((a, b) => (b.js_gz > a.js_gz ? b : a), r.pages[0]);
-  const low = (r.lighthouse ?? []).flatMap((l) => CATEGORIES.filter((c) => (l.scores[c] ?? 0) < TARGET.lighthouse).map((c) => `${l.page} ${c} ${l.scores[c] ?? 'error'}`));
+  const low = (r.lighthouse ?? []).flatMap((l) =>
+    CATEGORIES.filter((c) => (l.scores[c] ?? 0) < TARGET.lighthouse).map((c) => `${l.page} ${c} ${l.scores[c] ?? 'error'}`),
+  );
   out.push(
     '',
     `Summary: warm build ≤ ${TARGET.warmBuildS} s: ${state(v.warm_build)}${r.build ? ` (${r.build.warmS.toFixed(1)} s)` : ''}; ` +

@@ -8,7 +8,11 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
-export interface Preview { url: string; port: number; stop: () => void }
+export interface Preview {
+  url: string;
+  port: number;
+  stop: () => void;
+}
 
 /** A port the OS reports free right now (listen on 0, read it back, close). */
 export function freePort(): Promise<number> {

@@ -65,14 +65,22 @@ export async function speed(batches: number) {
   stepper.dispose();
   disposeModel(model);
   const chars = (batches * 64 * LEN) / seconds;
-  return { examplesPerSecond: (batches * 64) / seconds, charsPerSecond: chars, gflops: (chars * flopsPerChar()) / 1e9, generationCharsPerSecond: n / genSeconds };
+  return {
+    examplesPerSecond: (batches * 64) / seconds,
+    charsPerSecond: chars,
+    gflops: (chars * flopsPerChar()) / 1e9,
+    generationCharsPerSecond: n / genSeconds,
+  };
 }
 
 /** Cross-entropy of the character after each validation window: the same yardstick for both recipes. */
 function lastPositionLoss(predictLast: (starts: number[]) => tf.Tensor2D): number {
   return tf.tidy(() => {
     const p = predictLast(val);
-    const next = tf.tensor1d(val.map((s) => ids[s + LEN]), 'int32');
+    const next = tf.tensor1d(
+      val.map((s) => ids[s + LEN]),
+      'int32',
+    );
     const picked = tf.sum(tf.mul(p, tf.oneHot(next, V)), 1);
     return tf.mean(tf.neg(tf.log(tf.maximum(picked, 1e-7)))).dataSync()[0];
   });
@@ -84,20 +92,40 @@ export async function timeToQuality(recipe: 'ours' | 'baseline', threshold: numb
   const oneHot = (starts: number[]) => tf.oneHot(tf.tensor2d(gatherBatch(ids, starts, LEN).x, [starts.length, LEN], 'int32'), V);
   const predictLast = (starts: number[]): tf.Tensor2D =>
     ours
-      ? (tf.squeeze(tf.slice(model.predict(tf.tensor2d(gatherBatch(ids, starts, LEN).x, [starts.length, LEN], 'int32')) as tf.Tensor3D, [0, LEN - 1, 0], [-1, 1, -1]), [1]) as tf.Tensor2D)
+      ? (tf.squeeze(
+          tf.slice(model.predict(tf.tensor2d(gatherBatch(ids, starts, LEN).x, [starts.length, LEN], 'int32')) as tf.Tensor3D, [0, LEN - 1, 0], [-1, 1, -1]),
+          [1],
+        ) as tf.Tensor2D)
       : (model.predict(oneHot(starts)) as tf.Tensor2D);
   // tfjs-examples samples windows every 3 characters; ours uses non-overlapping windows.
-  const starts = ours ? shuffled(train, 7) : shuffled(Array.from({ length: Math.floor((ids.length - LEN - 1) / 3) }, (_, i) => i * 3).filter((s) => !val.some((v) => Math.abs(v - s) < LEN + 1)), 7);
+  const starts = ours
+    ? shuffled(train, 7)
+    : shuffled(
+        Array.from({ length: Math.floor((ids.length - LEN - 1) / 3) }, (_, i) => i * 3).filter((s) => !val.some((v) => Math.abs(v - s) < LEN + 1)),
+        7,
+      );
   const size = ours ? 64 : 128;
   const t0 = performance.now();
   let loss = lastPositionLoss(predictLast);
   const curve: [number, number][] = [[0, loss]];
   for (let b = 0; loss > threshold && (performance.now() - t0) / 1000 < maxSeconds; b++) {
-    const chunk = starts.slice((b * size) % starts.length, (b * size) % starts.length + size);
+    const chunk = starts.slice((b * size) % starts.length, ((b * size) % starts.length) + size);
     const [x, y] = tf.tidy(() =>
       ours
-        ? [tf.tensor2d(gatherBatch(ids, chunk, LEN).x, [chunk.length, LEN], 'int32'), tf.tensor3d(Float32Array.from(gatherBatch(ids, chunk, LEN).y), [chunk.length, LEN, 1])]
-        : [oneHot(chunk), tf.oneHot(tf.tensor1d(chunk.map((s) => ids[s + LEN]), 'int32'), V)],
+        ? [
+            tf.tensor2d(gatherBatch(ids, chunk, LEN).x, [chunk.length, LEN], 'int32'),
+            tf.tensor3d(Float32Array.from(gatherBatch(ids, chunk, LEN).y), [chunk.length, LEN, 1]),
+          ]
+        : [
+            oneHot(chunk),
+            tf.oneHot(
+              tf.tensor1d(
+                chunk.map((s) => ids[s + LEN]),
+                'int32',
+              ),
+              V,
+            ),
+          ],
     );
     await model.trainOnBatch(x, y);
     tf.dispose([x, y]);

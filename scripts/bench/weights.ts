@@ -11,7 +11,12 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Bytes after gzip; snake_case because these are the column names of the report and its JSON. */
-export interface PageWeight { page: string; html_gz: number; css_gz: number; js_gz: number }
+export interface PageWeight {
+  page: string;
+  html_gz: number;
+  css_gz: number;
+  js_gz: number;
+}
 
 /** `import x from "./a.js"`, `import "./a.js"`, `export … from "./a.js"`; not `import("./a.js")`. */
 export const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
@@ -24,8 +29,7 @@ function tags(html: string, tag: string, withBody = false): { attrs: Record<stri
   const re = new RegExp(`<${tag}\\b([^>]*)>${withBody ? `([\\s\\S]*?)</${tag}>` : ''}`, 'gi');
   return [...html.matchAll(re)].map((m) => {
     const attrs: Record<string, string> = {};
-    for (const a of m[1].matchAll(/([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g))
-      attrs[a[1].toLowerCase()] = a[2] ?? a[3] ?? a[4] ?? '';
+    for (const a of m[1].matchAll(/([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) attrs[a[1].toLowerCase()] = a[2] ?? a[3] ?? a[4] ?? '';
     return { attrs, body: m[2] ?? '' };
   });
 }
@@ -74,7 +78,9 @@ function weigh(dist: string, file: string): PageWeight {
   // <style> in <head> is the site's own CSS that Astro inlined for being small (inlineStylesheets:
   // 'auto'); <style> in <body> belongs to content (diagram SVGs), so only html_gz counts it.
   const head = html.slice(0, Math.max(0, html.indexOf('</head>')));
-  const inlineCss = tags(head, 'style', true).map((s) => s.body).join('\n');
+  const inlineCss = tags(head, 'style', true)
+    .map((s) => s.body)
+    .join('\n');
   const cssFiles = css.map((l) => at(l.attrs.href)).filter((p): p is string => p !== null);
   const cssGz = cssFiles.reduce((n, p) => n + gz(readFileSync(join(dist, p))), 0) + (inlineCss ? gz(inlineCss) : 0);
 
@@ -86,7 +92,10 @@ function weigh(dist: string, file: string): PageWeight {
   for (const l of tags(html, 'link')) if (l.attrs.rel === 'modulepreload' && l.attrs.href) entries.push(l.attrs.href);
   for (const island of tags(html, 'astro-island'))
     if (island.attrs.client === 'load') entries.push(island.attrs['component-url'], island.attrs['renderer-url']);
-  const local = entries.filter(Boolean).map(at).filter((p): p is string => p !== null);
+  const local = entries
+    .filter(Boolean)
+    .map(at)
+    .filter((p): p is string => p !== null);
   const jsGz = jsClosure(dist, local) + (inline.length ? gz(inline.join('\n')) : 0);
 
   return { page, html_gz: gz(html), css_gz: cssGz, js_gz: jsGz };

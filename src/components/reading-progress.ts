@@ -34,7 +34,9 @@ function sidebar(read: Record<string, unknown>): void {
 
 function toggle(id: string, button: HTMLButtonElement): void {
   const on = button.getAttribute('aria-pressed') !== 'true';
-  const { progress } = updateProgress(local, (p) => (on ? void (p.sections[id] ??= { how: 'manual', at: new Date().toISOString() }) : void delete p.sections[id]));
+  const { progress } = updateProgress(local, (p) =>
+    on ? void (p.sections[id] ??= { how: 'manual', at: new Date().toISOString() }) : void delete p.sections[id],
+  );
   refresh(progress.sections);
 }
 
@@ -107,7 +109,10 @@ function notice(message: string): void {
 /** Once per page, when the browser refuses storage (now or at a later write): what will not be kept. */
 function storageWarning(): void {
   if (local.state === 'ok' || document.querySelector('.storage-notice')) return;
-  const p = Object.assign(document.createElement('p'), { className: 'progress-notice storage-notice', textContent: storageNotice(local.state, '阅读进度、练习记录和打开过的作业') });
+  const p = Object.assign(document.createElement('p'), {
+    className: 'progress-notice storage-notice',
+    textContent: storageNotice(local.state, '阅读进度、练习记录和打开过的作业'),
+  });
   p.setAttribute('role', 'status');
   document.querySelector('.sl-markdown-content')?.prepend(p);
 }
@@ -123,7 +128,8 @@ function recordVisit(): void {
     history.replaceState(history.state, '', `#${id}`);
     target.scrollIntoView();
   }
-  if (/^[pfm]-[0-9a-z]{7}(-\d+)?$/.test(id) && document.getElementById(id)) updateProgress(local, (p) => void (p.tasks[visitKey(id)] ??= new Date().toISOString()));
+  if (/^[pfm]-[0-9a-z]{7}(-\d+)?$/.test(id) && document.getElementById(id))
+    updateProgress(local, (p) => void (p.tasks[visitKey(id)] ??= new Date().toISOString()));
 }
 
 /**

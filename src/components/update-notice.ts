@@ -32,7 +32,13 @@ function showNotice(reload: () => void): void {
     text.textContent = '正在加载新版本…';
     reload();
   });
-  requestAnimationFrame(() => notice.append(text, reloadButton, button('稍后', () => notice.remove())));
+  requestAnimationFrame(() =>
+    notice.append(
+      text,
+      reloadButton,
+      button('稍后', () => notice.remove()),
+    ),
+  );
 }
 
 /** Registers the worker and wires the notice. */

@@ -9,9 +9,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
         await useTheme(page, theme);
         await page.goto(path);
         await page.waitForLoadState('load');
-        const { violations } = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-          .analyze();
+        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
         const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
         expect(summary).toEqual([]);
       });

@@ -8,7 +8,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { ASSIGN_LIMITS } from '../../src/lib/assign/limits';
 
 const link = (data: unknown, version = 1) => `/assignment/#a=${version}.${LZString.compressToEncodedURIComponent(JSON.stringify(data))}`;
-const base = { title: '第 4 章作业', due: '2026-12-01', notes: '先读再做。', items: [{ k: 'sec', id: 'sec-4-2' }, { k: 'ex', id: 'ex-4-4' }] };
+const base = {
+  title: '第 4 章作业',
+  due: '2026-12-01',
+  notes: '先读再做。',
+  items: [
+    { k: 'sec', id: 'sec-4-2' },
+    { k: 'ex', id: 'ex-4-4' },
+  ],
+};
 
 async function hydratedIsland(page: Page, selector: string) {
   await expect(page.locator(`astro-island:not([ssr]) ${selector}`)).toHaveCount(1);
@@ -70,7 +78,11 @@ test('hostile text in the title and notes is shown as text and never runs', asyn
     dialogs.push(d.message());
     void d.dismiss();
   });
-  const hostile = { ...base, title: '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">', notes: '"><svg onload="window.__xss=3"> javascript:alert(1)' };
+  const hostile = {
+    ...base,
+    title: '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">',
+    notes: '"><svg onload="window.__xss=3"> javascript:alert(1)',
+  };
   await page.goto(link(hostile));
   await hydratedIsland(page, '.assignment');
   await expect(page.locator('.assignment .title')).toHaveText(hostile.title);

@@ -31,8 +31,7 @@ async function patchWebgl(page: Page, mode: 'missing' | 'record') {
   }, mode);
 }
 
-const loseWebgl = (page: Page) =>
-  page.evaluate(() => dispatchEvent(new Event('test:lose-webgl')));
+const loseWebgl = (page: Page) => page.evaluate(() => dispatchEvent(new Event('test:lose-webgl')));
 
 /** The numbers of the current step's lines, once they are on screen. */
 async function stepperLines(widget: Locator) {

@@ -75,7 +75,7 @@ test('each step’s equations are typeset by KaTeX with the same numbers as the 
     await expect(items.first().locator('.katex')).toBeVisible();
     for (const item of await items.all()) {
       const typeset = (await item.locator('[data-slot]').allTextContents()).join(' ');
-      expect(nums(typeset)).toEqual(nums(await item.locator('.line-text').textContent() ?? ''));
+      expect(nums(typeset)).toEqual(nums((await item.locator('.line-text').textContent()) ?? ''));
     }
   }
   await expect(widget.locator('.formula .katex')).toBeVisible();

@@ -10,14 +10,17 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 async function copy(page: Page, first: Locator, last: Locator = first): Promise<string> {
   await first.scrollIntoViewIfNeeded();
   const [a, b] = [await first.elementHandle(), await last.elementHandle()];
-  await page.evaluate(([start, end]) => {
-    const range = document.createRange();
-    range.setStartBefore(start!);
-    range.setEndAfter(end!);
-    const selection = getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, [a, b] as const);
+  await page.evaluate(
+    ([start, end]) => {
+      const range = document.createRange();
+      range.setStartBefore(start!);
+      range.setEndAfter(end!);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    [a, b] as const,
+  );
   await page.evaluate(() => navigator.clipboard.writeText(''));
   await page.keyboard.press('Control+C');
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe('');

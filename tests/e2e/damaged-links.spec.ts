@@ -21,7 +21,12 @@ const damages = (link: string): [string, string][] => [
 ];
 
 test.describe('an assignment link', () => {
-  const assignment = { title: '第 4 章作业', due: '2026-12-01', notes: '先读 4.2，再做练习 4.4。', items: [{ k: 'sec', id: 'sec-4-2' } as const, { k: 'ex', id: 'ex-4-4' } as const] };
+  const assignment = {
+    title: '第 4 章作业',
+    due: '2026-12-01',
+    notes: '先读 4.2，再做练习 4.4。',
+    items: [{ k: 'sec', id: 'sec-4-2' } as const, { k: 'ex', id: 'ex-4-4' } as const],
+  };
   const fragment = `a=${encodeAssignment(assignment)}`;
 
   async function open(page: Page, hash: string) {
@@ -33,7 +38,11 @@ test.describe('an assignment link', () => {
     expect(fragment).toContain('+');
   });
 
-  for (const [name, hash] of [['+ turned into a space', fragment.replaceAll('+', ' ')], ['+ turned into %20', fragment.replaceAll('+', '%20')], ...repairs(fragment)]) {
+  for (const [name, hash] of [
+    ['+ turned into a space', fragment.replaceAll('+', ' ')],
+    ['+ turned into %20', fragment.replaceAll('+', '%20')],
+    ...repairs(fragment),
+  ]) {
     test(`loads the same assignment with ${name}`, async ({ page }) => {
       await open(page, hash);
       await expect(page.getByRole('heading', { name: assignment.title })).toBeVisible();
@@ -82,7 +91,10 @@ test.describe('a widget settings link', () => {
     });
   }
 
-  for (const [name, space] of [['a space', ' '], ['%20', '%20']]) {
+  for (const [name, space] of [
+    ['a space', ' '],
+    ['%20', '%20'],
+  ]) {
     test(`loads the same prompt with its + turned into ${name}`, async ({ page }) => {
       const prompt = signFragment(new URLSearchParams({ 'tg.prompt': '春眠 不觉晓' }));
       expect(prompt).toContain('+');

@@ -62,12 +62,13 @@ test.describe('diagrams', () => {
     await page.getByRole('combobox', { name: '选择主题' }).first().selectOption({ label: '浅色' });
     const svg = page.locator('figure.diagram .diagram-light > svg').first();
     await expect(svg.getByText('隐藏层 1')).toBeVisible();
-    const clipped = await svg.evaluate((el) =>
-      [...el.querySelectorAll('foreignObject')].filter((fo) => {
-        const box = fo.getBoundingClientRect();
-        const label = fo.firstElementChild!.getBoundingClientRect();
-        return label.width > box.width + 1 || label.height > box.height + 1;
-      }).length,
+    const clipped = await svg.evaluate(
+      (el) =>
+        [...el.querySelectorAll('foreignObject')].filter((fo) => {
+          const box = fo.getBoundingClientRect();
+          const label = fo.firstElementChild!.getBoundingClientRect();
+          return label.width > box.width + 1 || label.height > box.height + 1;
+        }).length,
     );
     expect(clipped).toBe(0);
   });

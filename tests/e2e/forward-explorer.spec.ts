@@ -24,7 +24,10 @@ test('editing x₁ and a weight updates every layer with the right numbers', asy
   await expect(lines.first()).toContainText('(−0.5000)(2.0000)');
   const v = (name: string) => widget.getByRole('textbox', { name, exact: true }).inputValue().then(Number);
   const [x1, x2] = [await v('x₁'), await v('x₂')];
-  const W1 = [[await v('W₁[1,1]'), await v('W₁[1,2]')], [await v('W₁[2,1]'), await v('W₁[2,2]')]];
+  const W1 = [
+    [await v('W₁[1,1]'), await v('W₁[1,2]')],
+    [await v('W₁[2,1]'), await v('W₁[2,2]')],
+  ];
   const b1 = [await v('b₁[1]'), await v('b₁[2]')];
   const a1 = W1.map((r, i) => sigmoid(r[0] * x1 + r[1] * x2 + b1[i]));
   const y = sigmoid((await v('W₂[1,1]')) * a1[0] + (await v('W₂[1,2]')) * a1[1] + (await v('b₂')));

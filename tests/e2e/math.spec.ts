@@ -15,9 +15,7 @@ test.describe('formulas', () => {
 
   test('each numbered formula is KaTeX with MathML carrying the original TeX', async ({ page }) => {
     await page.goto('/chapter-04/');
-    const tex = await page
-      .locator('.equation .katex .katex-mathml math annotation[encoding="application/x-tex"]')
-      .allTextContents();
+    const tex = await page.locator('.equation .katex .katex-mathml math annotation[encoding="application/x-tex"]').allTextContents();
     expect(tex.map((t) => t.trim())).toEqual([
       'y = f(\\sigma(W_2 \\cdot \\sigma(W_1 \\cdot x + b_1) + b_2))',
       'z_l = W_l \\cdot a_{l-1} + b_l \\\\\na_l = \\sigma(z_l)',
@@ -40,7 +38,7 @@ test.describe('formulas', () => {
     const erratum = page.getByRole('complementary', { name: '勘误：反向传播公式' });
     await expect(erratum).toBeVisible();
     const tex = (await erratum.locator('annotation').allTextContents()).join('\n');
-    expect(tex).toContain('\\big(W^{(l+1)}\\big)^{\\top} \\delta^{(l+1)} \\odot \\sigma\'(z^{(l)})');
+    expect(tex).toContain("\\big(W^{(l+1)}\\big)^{\\top} \\delta^{(l+1)} \\odot \\sigma'(z^{(l)})");
     expect(tex).toContain('\\delta^{(l)} \\big(a^{(l-1)}\\big)^{\\top}');
     // Its own formula is not numbered: numbering is for the article's formulas.
     await expect(erratum.locator('.equation-number')).toHaveCount(0);

@@ -57,7 +57,9 @@ test('我的进度 exports progress and merges an imported file', async ({ page 
   const mine = JSON.parse(await readFile((await (await exported).path())!, 'utf8'));
   expect(Object.keys(mine.sections)).toEqual(['sec-6']);
   const other = { version: 2, sections: { 'sec-1-1': { how: 'scroll', at: '2026-11-01T00:00:00.000Z' } }, exercises: {}, tasks: {} };
-  await page.getByLabel('导入进度文件（与现有记录合并）').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+  await page
+    .getByLabel('导入进度文件（与现有记录合并）')
+    .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
   await expect(page.getByRole('status').filter({ hasText: '已导入并合并' })).toBeVisible();
   expect(Object.keys((await stored(page)).sections).sort()).toEqual(['sec-1-1', 'sec-6']);
   await page.getByLabel('导入进度文件（与现有记录合并）').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('nope') });

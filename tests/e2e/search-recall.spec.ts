@@ -11,7 +11,11 @@ import { searchRecall } from './support/search-recall';
 test('the glossary terms occur in the book (the recall test has something to check)', () => {
   const pages = searchablePages(DIST);
   expect(pages.size).toBeGreaterThanOrEqual(12);
-  for (const term of GLOSSARY) expect([...pages.values()].some((t) => t.includes(term)), term).toBe(true);
+  for (const term of GLOSSARY)
+    expect(
+      [...pages.values()].some((t) => t.includes(term)),
+      term,
+    ).toBe(true);
 });
 
 test('search finds ≥ 90 % of the pages showing each glossary term', async ({ page }) => {

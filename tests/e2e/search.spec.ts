@@ -11,9 +11,7 @@ async function search(page: Page, query: string): Promise<string[]> {
   await expect(message).toHaveText(new RegExp(`(找到 \\d+ 个|没有找到)“${query}”`), { timeout: 15_000 });
   // Result entries render after the count, each once its fragment has loaded.
   if (!(await message.innerText()).startsWith('没有')) await expect(dialog.locator('.pagefind-ui__result-link').first()).toBeVisible();
-  return dialog.locator('.pagefind-ui__result-link').evaluateAll((links) =>
-    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-  );
+  return dialog.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
 test.describe('Chinese search', () => {

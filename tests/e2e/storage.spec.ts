@@ -115,7 +115,15 @@ for (const [variant, refuse] of [
     await expect(page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^2\.1 / }) })).toContainText('✓ 已读');
 
     // Assignments: a link opens its checklist.
-    const assignment = { title: '隐私窗口里的作业', due: '2026-12-01', notes: '先读再做。', items: [{ k: 'sec', id: 'sec-4-2' }, { k: 'ex', id: 'ex-4-4' }] };
+    const assignment = {
+      title: '隐私窗口里的作业',
+      due: '2026-12-01',
+      notes: '先读再做。',
+      items: [
+        { k: 'sec', id: 'sec-4-2' },
+        { k: 'ex', id: 'ex-4-4' },
+      ],
+    };
     await page.goto(`/assignment/#a=1.${LZString.compressToEncodedURIComponent(JSON.stringify(assignment))}`);
     await expect(page.getByRole('heading', { name: '隐私窗口里的作业' })).toBeVisible();
     await expect(page.locator('.assignment')).toHaveAttribute('data-total', '2');
@@ -171,10 +179,7 @@ const savedRecord = (page: Page, name: string) =>
   );
 
 for (const [variant, refuse] of [
-  [
-    'the browser has no IndexedDB',
-    () => Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined }),
-  ],
+  ['the browser has no IndexedDB', () => Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined })],
   [
     'opening IndexedDB fails',
     () => {
@@ -199,7 +204,9 @@ for (const [variant, refuse] of [
   });
 }
 
-test('训练完成，模型已保存 appears only once the model is stored; on a full disk the save says it failed and the model saved before survives', async ({ page }) => {
+test('训练完成，模型已保存 appears only once the model is stored; on a full disk the save says it failed and the model saved before survives', async ({
+  page,
+}) => {
   const errors = pageErrors(page);
   const widget = await smallestTraining(page);
   await train(widget, '训练完成，模型已保存');

@@ -196,7 +196,10 @@ test('a corrupted saved model is discarded with a notice and the checkpoint is u
           const tx = req.result.transaction(['models_store', 'model_info_store'], 'readwrite');
           const modelPath = 'textlab-poetry';
           tx.objectStore('model_info_store').put({ modelPath, modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } });
-          tx.objectStore('models_store').put({ modelPath, modelArtifacts: { modelTopology: {}, weightSpecs: [{ name: 'x', shape: [4], dtype: 'float32' }], weightData: new ArrayBuffer(3) } });
+          tx.objectStore('models_store').put({
+            modelPath,
+            modelArtifacts: { modelTopology: {}, weightSpecs: [{ name: 'x', shape: [4], dtype: 'float32' }], weightData: new ArrayBuffer(3) },
+          });
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };

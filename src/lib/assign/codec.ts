@@ -18,11 +18,7 @@ export const ASSIGN_VERSION = 2;
 /** Versions this page reads. */
 const READABLE = [1, 2];
 
-export type Item =
-  | { k: 'sec'; id: string }
-  | { k: 'para'; id: string; ch: number }
-  | { k: 'ex'; id: string }
-  | { k: 'task'; id: string; preset?: string };
+export type Item = { k: 'sec'; id: string } | { k: 'para'; id: string; ch: number } | { k: 'ex'; id: string } | { k: 'task'; id: string; preset?: string };
 
 export interface Assignment {
   title: string;
@@ -99,7 +95,13 @@ export function decodeAssignment(encoded: string, known: Known): Decoded {
   const items = d.items.map(item);
   if (items.some((i) => i === null)) return { ok: false, message: '作业链接里有格式不对的条目，无法读取。' };
   const exists = (i: Item) =>
-    i.k === 'sec' ? known.sections.has(i.id) : i.k === 'para' ? true /* checked by the page it links to */ : i.k === 'ex' ? known.exercises.has(i.id) : known.tasks.has(i.id);
+    i.k === 'sec'
+      ? known.sections.has(i.id)
+      : i.k === 'para'
+        ? true /* checked by the page it links to */
+        : i.k === 'ex'
+          ? known.exercises.has(i.id)
+          : known.tasks.has(i.id);
   const valid = items as Item[];
   return { ok: true, assignment: { title, due, notes, items: valid.filter(exists) }, missing: valid.filter((i) => !exists(i)).map((i) => i.id) };
 }

@@ -82,7 +82,9 @@ export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promi
   const hydrate = (): Promise<void> =>
     (started ??= (async () => {
       try {
-        await (await load())();
+        await (
+          await load()
+        )();
       } catch (error) {
         settle();
         for (const held of queue) if ('click' in held) held.click.removeAttribute('data-held');

@@ -12,7 +12,14 @@ export function loadOutline(): Promise<ChapterEntry[]> {
       const sections = sectionsOf(e.body ?? '');
       // A chapter without numbered sections is read as one section, "sec-6".
       const whole = [{ id: sectionAnchor(e.data.chapter), title: e.data.title }];
-      return { chapter: e.data.chapter, slug: e.id, title: e.data.title, sections: sections.length ? sections : whole, exercises: exercisesOf(e.body ?? ''), tasks: tasksOf(e.body ?? '') };
+      return {
+        chapter: e.data.chapter,
+        slug: e.id,
+        title: e.data.title,
+        sections: sections.length ? sections : whole,
+        exercises: exercisesOf(e.body ?? ''),
+        tasks: tasksOf(e.body ?? ''),
+      };
     }),
   );
   return cached;

@@ -45,7 +45,10 @@ export const exercisesOf = (mdx: string): string[] => [...mdx.matchAll(/<Exercis
 
 /** The ids of the chapter's widget-task exercises (kind="task"). */
 export const tasksOf = (mdx: string): string[] =>
-  [...mdx.matchAll(/<Exercise\b([\s\S]*?)\/>/g)].filter((m) => /\bkind="task"/.test(m[1])).map((m) => m[1].match(/\bid="(ex-[\w-]+)"/)?.[1] ?? '').filter(Boolean);
+  [...mdx.matchAll(/<Exercise\b([\s\S]*?)\/>/g)]
+    .filter((m) => /\bkind="task"/.test(m[1]))
+    .map((m) => m[1].match(/\bid="(ex-[\w-]+)"/)?.[1] ?? '')
+    .filter(Boolean);
 
 /** Per chapter, how many of its sections are marked read. */
 export function chapterCounts(outline: ChapterEntry[], read: Record<string, unknown>): Map<number, { read: number; total: number }> {

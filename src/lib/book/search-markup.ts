@@ -15,10 +15,11 @@ export function nameIncludesShortcut(html: string): string {
   const hint = inner.match(/<kbd[^>]*>([\s\S]*)<\/kbd>/)?.[1];
   const label = attrs.match(/aria-label="([^"]*)"/)?.[1];
   if (!hint || label === undefined) return html;
-  const hintText = hint.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-  const button = whole
-    .replace(`aria-label="${label}"`, `aria-label="${label} ${hintText}"`)
-    .replace(/<\/kbd><kbd/g, '</kbd> <kbd');
+  const hintText = hint
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const button = whole.replace(`aria-label="${label}"`, `aria-label="${label} ${hintText}"`).replace(/<\/kbd><kbd/g, '</kbd> <kbd');
   return html.slice(0, match.index) + button + html.slice(match.index + whole.length);
 }
 

@@ -23,7 +23,9 @@ export function cspHash(text: string): string {
 /** Whether a `<script>` element's inline body is code the browser would run. */
 export function isExecutableScript(el: Element): boolean {
   if (el.properties.src !== undefined) return false;
-  const type = String(el.properties.type ?? '').trim().toLowerCase();
+  const type = String(el.properties.type ?? '')
+    .trim()
+    .toLowerCase();
   return HASHED_SCRIPT_TYPES.has(type) || JS_MIME.test(type);
 }
 

@@ -8,8 +8,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
 
-const hasClass = (el: Element, name: string) =>
-  Array.isArray(el.properties.className) && el.properties.className.includes(name);
+const hasClass = (el: Element, name: string) => Array.isArray(el.properties.className) && el.properties.className.includes(name);
 
 /** Chapter number from frontmatter (`chapter: 4`), else from a `chapter-04` file name. */
 export function chapterOf(file: VFile): number | undefined {
@@ -45,10 +44,7 @@ export default function rehypeEquations() {
         type: 'element',
         tagName: 'div',
         properties: { className: ['equation'], id, dataPagefindIgnore: '' },
-        children: [
-          el,
-          { type: 'element', tagName: 'span', properties: { className: ['equation-number'] }, children: [{ type: 'text', value: text }] },
-        ],
+        children: [el, { type: 'element', tagName: 'span', properties: { className: ['equation-number'] }, children: [{ type: 'text', value: text }] }],
       };
       parent.children.splice(index, 1, wrapper);
       return SKIP;

@@ -80,9 +80,8 @@ function variant(theme: DiagramTheme, svg: string): Element {
     type: 'element',
     tagName: 'div',
     // The dark copy repeats the light one's labels; index them once.
-    properties: theme === 'dark'
-      ? { className: ['diagram-variant', 'diagram-dark'], dataPagefindIgnore: '' }
-      : { className: ['diagram-variant', 'diagram-light'] },
+    properties:
+      theme === 'dark' ? { className: ['diagram-variant', 'diagram-dark'], dataPagefindIgnore: '' } : { className: ['diagram-variant', 'diagram-light'] },
     children,
   };
 }

@@ -57,7 +57,8 @@ export const batchRule = (trainPoints: number): NamedRule => ({ min: 1, max: tra
 /** `4,2` → [4, 2]: LAYERS_RULE layers, each within UNITS_RULE. */
 export const parseHidden: FieldParser<number[]> = (text) => {
   const sizes = text.split(',');
-  if (sizes.length < LAYERS_RULE.min || sizes.length > LAYERS_RULE.max) return { ok: false, message: `隐藏层必须是 ${LAYERS_RULE.min} 到 ${LAYERS_RULE.max} 层，收到 ${sizes.length} 层。` };
+  if (sizes.length < LAYERS_RULE.min || sizes.length > LAYERS_RULE.max)
+    return { ok: false, message: `隐藏层必须是 ${LAYERS_RULE.min} 到 ${LAYERS_RULE.max} 层，收到 ${sizes.length} 层。` };
   const value: number[] = [];
   for (const s of sizes) {
     const r = parseNumber(s, UNITS_RULE, UNITS_RULE.name);

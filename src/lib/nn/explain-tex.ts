@@ -21,16 +21,25 @@ export function shapeTrace(sizes: number[]): Trace {
   const vecs = () => layers.map(({ n }) => vec(n));
   const out = sizes.at(-1)!;
   return {
-    z: vecs(), a: [vec(sizes[0]), ...vecs()], yHat: vec(out), y: vec(out), loss: 0, delta: vecs(),
-    dW: mats(), db: vecs(), W: mats(), b: vecs(), nextW: mats(), nextB: vecs(), alpha: 0,
+    z: vecs(),
+    a: [vec(sizes[0]), ...vecs()],
+    yHat: vec(out),
+    y: vec(out),
+    loss: 0,
+    delta: vecs(),
+    dW: mats(),
+    db: vecs(),
+    W: mats(),
+    b: vecs(),
+    nextW: mats(),
+    nextB: vecs(),
+    alpha: 0,
   };
 }
 
 export function lineTex(line: Line): string {
   let slot = 0;
-  return line
-    .map((p) => (typeof p === 'number' ? `\\htmlData{slot=${slot++}}{0.0000}` : typeof p === 'string' ? p : p.tex))
-    .join('');
+  return line.map((p) => (typeof p === 'number' ? `\\htmlData{slot=${slot++}}{0.0000}` : typeof p === 'string' ? p : p.tex)).join('');
 }
 
 /** Only \htmlData is trusted, and only because these strings are ours, never a reader's. */

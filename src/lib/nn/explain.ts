@@ -43,14 +43,34 @@ export function explainStep(step: Step, t: Trace): Explanation {
     case 'forward': {
       const l = step.layer!;
       const lines = t.z[l - 1].map((z, i): Line => {
-        const terms = joined(t.W[l - 1][i].map((w, j) => [...paren(w), DOT, ...paren(t.a[l - 1][j])]), '+');
+        const terms = joined(
+          t.W[l - 1][i].map((w, j) => [...paren(w), DOT, ...paren(t.a[l - 1][j])]),
+          '+',
+        );
         return [v('z', i + 1), ' = ', ...terms, ' + ', ...paren(t.b[l - 1][i]), ' = ', z, SEP, v('a', i + 1), ' = ', SIGMA, '(', z, ') = ', t.a[l][i]];
       });
-      const formula: Line = [v('z', undefined, l), ' = ', v('W', undefined, l), v('a', undefined, l - 1), ' + ', v('b', undefined, l), SEP, v('a', undefined, l), ' = ', SIGMA, '(', v('z', undefined, l), ')'];
+      const formula: Line = [
+        v('z', undefined, l),
+        ' = ',
+        v('W', undefined, l),
+        v('a', undefined, l - 1),
+        ' + ',
+        v('b', undefined, l),
+        SEP,
+        v('a', undefined, l),
+        ' = ',
+        SIGMA,
+        '(',
+        v('z', undefined, l),
+        ')',
+      ];
       return { formula, lines };
     }
     case 'loss': {
-      const terms = joined(t.yHat.map((p, i) => ['(', p, ' ', MINUS, ' ', t.y[i], sym(')^2', ')²')]), '+');
+      const terms = joined(
+        t.yHat.map((p, i) => ['(', p, ' ', MINUS, ' ', t.y[i], sym(')^2', ')²')]),
+        '+',
+      );
       return {
         formula: [LOSS, ' = ', sym('\\tfrac12\\lVert\\hat y - y\\rVert^2', '½‖ŷ − y‖²')],
         lines: [[LOSS, ' = ', sym('\\tfrac12', '½'), ' ', TIMES, ' ', ...terms, ' = ', t.loss]],
@@ -61,7 +81,16 @@ export function explainStep(step: Step, t: Trace): Explanation {
       const lines = t.delta[l - 1].map((d, i): Line => {
         const s = t.a[l][i] * (1 - t.a[l][i]);
         const back: Part[] =
-          l === L ? ['(', t.yHat[i], ' ', MINUS, ' ', t.y[i], ')'] : ['(', ...joined(t.W[l].map((row, k) => [...paren(row[i]), DOT, ...paren(t.delta[l][k])]), '+'), ')'];
+          l === L
+            ? ['(', t.yHat[i], ' ', MINUS, ' ', t.y[i], ')']
+            : [
+                '(',
+                ...joined(
+                  t.W[l].map((row, k) => [...paren(row[i]), DOT, ...paren(t.delta[l][k])]),
+                  '+',
+                ),
+                ')',
+              ];
         return [v('\\delta', i + 1), ' = ', ...back, ' ', TIMES, ' ', sym("\\sigma'", 'σ′'), '(', t.z[l - 1][i], ') = ', ...back, ' ', TIMES, ' ', s, ' = ', d];
       });
       const prime = sym(`\\odot\\sigma'(z^{(${l})})`, `⊙ σ′(z⁽${sup(l)}⁾)`);
@@ -73,17 +102,47 @@ export function explainStep(step: Step, t: Trace): Explanation {
     }
     case 'gradients':
       return {
-        formula: [sym('\\partial\\mathcal{L}/\\partial W^{(l)} = \\delta^{(l)}(a^{(l-1)})^{\\mathsf T}', '∂ℒ/∂W⁽ˡ⁾ = δ⁽ˡ⁾(a⁽ˡ⁻¹⁾)ᵀ'), SEP, sym('\\partial\\mathcal{L}/\\partial b^{(l)} = \\delta^{(l)}', '∂ℒ/∂b⁽ˡ⁾ = δ⁽ˡ⁾')],
+        formula: [
+          sym('\\partial\\mathcal{L}/\\partial W^{(l)} = \\delta^{(l)}(a^{(l-1)})^{\\mathsf T}', '∂ℒ/∂W⁽ˡ⁾ = δ⁽ˡ⁾(a⁽ˡ⁻¹⁾)ᵀ'),
+          SEP,
+          sym('\\partial\\mathcal{L}/\\partial b^{(l)} = \\delta^{(l)}', '∂ℒ/∂b⁽ˡ⁾ = δ⁽ˡ⁾'),
+        ],
         lines: t.dW.flatMap((Wl, l) => [
-          ...Wl.flatMap((row, i) => row.map((g, j): Line => [...grad('W', l + 1, i + 1, j + 1), ' = ', ...paren(t.delta[l][i]), DOT, ...paren(t.a[l][j]), ' = ', g])),
+          ...Wl.flatMap((row, i) =>
+            row.map((g, j): Line => [...grad('W', l + 1, i + 1, j + 1), ' = ', ...paren(t.delta[l][i]), DOT, ...paren(t.a[l][j]), ' = ', g]),
+          ),
           ...t.db[l].map((g, i): Line => [...grad('b', l + 1, i + 1), ' = ', g]),
         ]),
       };
     case 'update':
       return {
-        formula: [sym('W \\leftarrow W - \\alpha\\,\\partial\\mathcal{L}/\\partial W', 'W ← W − α∂ℒ/∂W'), SEP, sym('b \\leftarrow b - \\alpha\\,\\partial\\mathcal{L}/\\partial b', 'b ← b − α∂ℒ/∂b'), SEP, sym('\\alpha', 'α'), ' = ', t.alpha],
+        formula: [
+          sym('W \\leftarrow W - \\alpha\\,\\partial\\mathcal{L}/\\partial W', 'W ← W − α∂ℒ/∂W'),
+          SEP,
+          sym('b \\leftarrow b - \\alpha\\,\\partial\\mathcal{L}/\\partial b', 'b ← b − α∂ℒ/∂b'),
+          SEP,
+          sym('\\alpha', 'α'),
+          ' = ',
+          t.alpha,
+        ],
         lines: t.W.flatMap((Wl, l) => [
-          ...Wl.flatMap((row, i) => row.map((w, j): Line => [v('W', i + 1, l + 1, j + 1), ': ', w, ' ', MINUS, ' ', t.alpha, ' ', TIMES, ' ', ...paren(t.dW[l][i][j]), ' = ', t.nextW[l][i][j]])),
+          ...Wl.flatMap((row, i) =>
+            row.map((w, j): Line => [
+              v('W', i + 1, l + 1, j + 1),
+              ': ',
+              w,
+              ' ',
+              MINUS,
+              ' ',
+              t.alpha,
+              ' ',
+              TIMES,
+              ' ',
+              ...paren(t.dW[l][i][j]),
+              ' = ',
+              t.nextW[l][i][j],
+            ]),
+          ),
           ...t.b[l].map((b, i): Line => [v('b', i + 1, l + 1), ': ', b, ' ', MINUS, ' ', t.alpha, ' ', TIMES, ' ', ...paren(t.db[l][i]), ' = ', t.nextB[l][i]]),
         ]),
       };

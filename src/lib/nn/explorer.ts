@@ -14,16 +14,33 @@ export const EXPLORER_KEYS = ['x1', 'x2', 'w111', 'w112', 'w121', 'w122', 'b11',
 export type ExplorerKey = (typeof EXPLORER_KEYS)[number];
 
 export const EXPLORER_DEFAULTS: Record<ExplorerKey, number> = {
-  x1: 1, x2: 0.5, w111: 0.4, w112: -0.6, w121: 0.7, w122: 0.2, b11: 0.1, b12: -0.1, w211: 1.2, w212: -0.8, b21: 0.05,
+  x1: 1,
+  x2: 0.5,
+  w111: 0.4,
+  w112: -0.6,
+  w121: 0.7,
+  w122: 0.2,
+  b11: 0.1,
+  b12: -0.1,
+  w211: 1.2,
+  w212: -0.8,
+  b21: 0.05,
 };
 
 const LABELS: Record<ExplorerKey, string> = {
-  x1: 'x₁', x2: 'x₂', w111: 'W₁[1,1]', w112: 'W₁[1,2]', w121: 'W₁[2,1]', w122: 'W₁[2,2]',
-  b11: 'b₁[1]', b12: 'b₁[2]', w211: 'W₂[1,1]', w212: 'W₂[1,2]', b21: 'b₂',
+  x1: 'x₁',
+  x2: 'x₂',
+  w111: 'W₁[1,1]',
+  w112: 'W₁[1,2]',
+  w121: 'W₁[2,1]',
+  w122: 'W₁[2,2]',
+  b11: 'b₁[1]',
+  b12: 'b₁[2]',
+  w211: 'W₂[1,1]',
+  w212: 'W₂[1,2]',
+  b21: 'b₂',
 };
-export const EXPLORER_RULES = Object.fromEntries(
-  EXPLORER_KEYS.map((k) => [k, { min: -10, max: 10, name: LABELS[k] }]),
-) as NumberRules<ExplorerKey>;
+export const EXPLORER_RULES = Object.fromEntries(EXPLORER_KEYS.map((k) => [k, { min: -10, max: 10, name: LABELS[k] }])) as NumberRules<ExplorerKey>;
 
 /** Everything a link can set (`#fx.w112=0.3&fx.act=tanh&fx.out=sigmoid`), and what each field accepts. */
 export type ExplorerSettings = Record<ExplorerKey, number> & { act: Activation; out: OutputFn };
@@ -40,7 +57,13 @@ export function explorerSpec(activation: Activation, output: OutputFn): NetworkS
 export function explorerArrays(v: Record<ExplorerKey, number>): { x: number[]; W: number[][][]; b: number[][] } {
   return {
     x: [v.x1, v.x2],
-    W: [[[v.w111, v.w112], [v.w121, v.w122]], [[v.w211, v.w212]]],
+    W: [
+      [
+        [v.w111, v.w112],
+        [v.w121, v.w122],
+      ],
+      [[v.w211, v.w212]],
+    ],
     b: [[v.b11, v.b12], [v.b21]],
   };
 }

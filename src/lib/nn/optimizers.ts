@@ -62,9 +62,7 @@ export function createOptimizer(kind: OptimizerKind, learningRate: number, momen
       });
       replaceState([m, v]);
       const [c1, c2] = [1 - beta1 ** t, 1 - beta2 ** t];
-      return apply(params, grads, (theta, _g, i) =>
-        tf.sub(theta, tf.div(tf.mul(tf.div(m[i], c1), learningRate), tf.add(tf.sqrt(tf.div(v[i], c2)), eps))),
-      );
+      return apply(params, grads, (theta, _g, i) => tf.sub(theta, tf.div(tf.mul(tf.div(m[i], c1), learningRate), tf.add(tf.sqrt(tf.div(v[i], c2)), eps))));
     },
     dispose() {
       replaceState([]);

@@ -35,7 +35,13 @@ export function planSteps(sizes: number[]): Step[] {
   const all = (f: (l: number) => string[]) => Array.from({ length: L }, (_, k) => f(k + 1)).flat();
   const steps: Step[] = [];
   for (let l = 1; l <= L; l++) {
-    steps.push({ kind: 'forward', layer: l, label: `前向传播：第 ${l} 层`, nodes: [...unitIds(l - 1, sizes[l - 1]), ...unitIds(l, sizes[l])], edges: edgeIds(l, sizes) });
+    steps.push({
+      kind: 'forward',
+      layer: l,
+      label: `前向传播：第 ${l} 层`,
+      nodes: [...unitIds(l - 1, sizes[l - 1]), ...unitIds(l, sizes[l])],
+      edges: edgeIds(l, sizes),
+    });
   }
   steps.push({ kind: 'loss', label: '计算损失', nodes: unitIds(L, sizes[L]), edges: [] });
   for (let l = L; l >= 1; l--) {

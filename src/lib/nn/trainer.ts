@@ -39,7 +39,11 @@ export class Trainer {
   private Yv: tf.Tensor2D;
   private cursor = 0;
 
-  constructor(readonly config: LabConfig, n = DEFAULT_SAMPLES, trainFraction = DEFAULT_TRAIN_FRACTION) {
+  constructor(
+    readonly config: LabConfig,
+    n = DEFAULT_SAMPLES,
+    trainFraction = DEFAULT_TRAIN_FRACTION,
+  ) {
     this.spec = labSpec(config);
     this.data = makeDataset(config.dataset, { n, noise: config.noise, seed: config.seed, trainFraction });
     const t = (p: Points) => tf.tensor2d(p.y.map((v) => [target(config, v)]));

@@ -54,6 +54,9 @@ export function parseProgress(raw: string | null, now = new Date().toISOString()
     if (progress) return { progress };
   }
   if (typeof version === 'number' && version > PROGRESS_VERSION)
-    return { progress: emptyProgress(), problem: { kind: 'unknown-version', raw, message: `保存的学习进度来自更新的版本（第 ${version} 版），本页只认识到第 ${PROGRESS_VERSION} 版。` } };
+    return {
+      progress: emptyProgress(),
+      problem: { kind: 'unknown-version', raw, message: `保存的学习进度来自更新的版本（第 ${version} 版），本页只认识到第 ${PROGRESS_VERSION} 版。` },
+    };
   return { progress: emptyProgress(), problem: { kind: 'corrupt', raw, message: '保存的学习进度格式不对，无法读取。' } };
 }

@@ -44,7 +44,10 @@ export const saveProgress = (store: SafeStore, progress: Progress): boolean => s
 /** Every backup kept, newest first, for the 我的进度 page to offer as downloads. */
 export function listBackups(store: SafeStore): { key: string; raw: string }[] {
   const keys = store.keys().filter((key) => key.startsWith(BACKUP_PREFIX));
-  return keys.sort().reverse().map((key) => ({ key, raw: store.read(key) ?? '' }));
+  return keys
+    .sort()
+    .reverse()
+    .map((key) => ({ key, raw: store.read(key) ?? '' }));
 }
 
 /**

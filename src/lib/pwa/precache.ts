@@ -31,4 +31,3 @@ export const PRECACHE_GLOBS: readonly string[] = [
  * rather than silently dropping out of the offline book (Workbox only warns).
  */
 export const MAX_PRECACHE_FILE_BYTES = 2 * 1024 * 1024;
-

@@ -22,7 +22,9 @@ export function checkText(text: string, maxVocab = MAX_VOCAB): CorpusCheck {
   const { dropped, coverage } = buildVocab(text, maxVocab);
   const notices =
     dropped > 0
-      ? [`文本里有 ${dropped + maxVocab - 1} 种不同的字符，超过字符表上限 ${maxVocab}；最少见的 ${dropped} 种会记作 <unk>（覆盖 ${(coverage * 100).toFixed(1)}% 的字符）。`]
+      ? [
+          `文本里有 ${dropped + maxVocab - 1} 种不同的字符，超过字符表上限 ${maxVocab}；最少见的 ${dropped} 种会记作 <unk>（覆盖 ${(coverage * 100).toFixed(1)}% 的字符）。`,
+        ]
       : [];
   return { ok: true, text, notices };
 }

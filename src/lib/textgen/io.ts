@@ -18,8 +18,7 @@ export async function toArtifacts(model: tfl.LayersModel): Promise<tf.io.ModelAr
   return saved!;
 }
 
-export const fromArtifacts = (artifacts: tf.io.ModelArtifacts): Promise<tfl.LayersModel> =>
-  tfl.loadLayersModel(tf.io.fromMemory(artifacts));
+export const fromArtifacts = (artifacts: tf.io.ModelArtifacts): Promise<tfl.LayersModel> => tfl.loadLayersModel(tf.io.fromMemory(artifacts));
 
 /** IEEE 754 binary16 from binary32, round to nearest even; overflow goes to ±Infinity. */
 export function toFloat16(values: Float32Array): Uint16Array {

@@ -29,7 +29,9 @@ export const TEXTGEN_RULES: NumberRules<TextgenKey> = {
 
 /** A prompt of at most MAX_PROMPT characters; longer ones are refused, not cut. */
 export const parsePrompt: FieldParser<string> = (text) =>
-  codePoints(text).length <= MAX_PROMPT ? { ok: true, value: text } : { ok: false, message: `开头文字不能超过 ${MAX_PROMPT} 个字符，收到 ${codePoints(text).length} 个。` };
+  codePoints(text).length <= MAX_PROMPT
+    ? { ok: true, value: text }
+    : { ok: false, message: `开头文字不能超过 ${MAX_PROMPT} 个字符，收到 ${codePoints(text).length} 个。` };
 
 /** The lab's whole list of URL keys, each with its field's parser. */
 export const TEXTGEN_FIELDS: FieldParsers<Record<TextgenKey, number> & { corpus: CorpusName; prompt: string }> = {

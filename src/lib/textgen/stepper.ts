@@ -33,7 +33,12 @@ export class CharStepper {
       return weights[name];
     };
     [this.emb, this.K, this.R, this.b, this.D, this.d] = WEIGHT_NAMES.map(pick) as [
-      tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D,
+      tf.Tensor2D,
+      tf.Tensor2D,
+      tf.Tensor2D,
+      tf.Tensor1D,
+      tf.Tensor2D,
+      tf.Tensor1D,
     ];
     this.units = this.R.shape[0];
     this.h = tf.zeros([1, this.units]);

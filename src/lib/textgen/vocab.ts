@@ -65,5 +65,4 @@ export function encode(vocab: Vocab, text: string): Encoded {
 }
 
 /** <unk> is shown as U+FFFD so a reader sees a placeholder, not markup. */
-export const decode = (vocab: Vocab, ids: Iterable<number>): string =>
-  Array.from(ids, (id) => (id === 0 ? '\uFFFD' : (vocab.chars[id] ?? '\uFFFD'))).join('');
+export const decode = (vocab: Vocab, ids: Iterable<number>): string => Array.from(ids, (id) => (id === 0 ? '\uFFFD' : (vocab.chars[id] ?? '\uFFFD'))).join('');

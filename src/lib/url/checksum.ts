@@ -13,4 +13,3 @@ export function checksum(text: string): string {
   }
   return h.toString(36).padStart(7, '0');
 }
-

@@ -56,7 +56,7 @@ function unwrap(text: string): string {
 /** The text and, one by one, the text with each trailing glued-on character removed. */
 function trimmed(text: string): string[] {
   const out = [text];
-  for (let t = text; TRAILING.test(t) && out.length < 8; ) out.push((t = t.replace(TRAILING, '')));
+  for (let t = text; TRAILING.test(t) && out.length < 8;) out.push((t = t.replace(TRAILING, '')));
   return out;
 }
 
@@ -79,7 +79,8 @@ export function readFragment(hash: string): Fragment {
   const plain = candidates[candidates.length - 1];
   if (!plain) return { kind: 'empty' };
   if (!plain.includes('=')) return { kind: 'anchor', id: safeDecode(plain) };
-  if (!new URLSearchParams(text).has(SUM_KEY) && !new URLSearchParams(plain).has(SUM_KEY)) return { kind: 'params', params: new URLSearchParams(plain), signed: false };
+  if (!new URLSearchParams(text).has(SUM_KEY) && !new URLSearchParams(plain).has(SUM_KEY))
+    return { kind: 'params', params: new URLSearchParams(plain), signed: false };
   for (const c of candidates) {
     const params = verify(c);
     if (params) return { kind: 'params', params, signed: true };

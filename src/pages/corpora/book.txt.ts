@@ -8,4 +8,11 @@ import { bookCorpus } from '../../lib/book/text';
 const chapters = import.meta.glob<string>('/content/chapter-*.mdx', { query: '?raw', import: 'default', eager: true });
 
 export const GET: APIRoute = () =>
-  new Response(bookCorpus(Object.keys(chapters).sort().map((k) => chapters[k])), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(
+    bookCorpus(
+      Object.keys(chapters)
+        .sort()
+        .map((k) => chapters[k]),
+    ),
+    { headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
+  );

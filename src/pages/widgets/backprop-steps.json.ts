@@ -7,5 +7,4 @@ import type { APIRoute } from 'astro';
 import { stepTemplates } from '../../lib/nn/explain-tex';
 import { STEPPER_SPEC } from '../../lib/nn/stepper';
 
-export const GET: APIRoute = () =>
-  new Response(JSON.stringify(stepTemplates(STEPPER_SPEC.sizes)), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = () => new Response(JSON.stringify(stepTemplates(STEPPER_SPEC.sizes)), { headers: { 'Content-Type': 'application/json' } });

@@ -62,11 +62,15 @@ export class ExerciseState {
   check(): void {
     const ex = this.ex;
     const v =
-      ex.kind === 'single' ? checkSingle(ex, this.single)
-      : ex.kind === 'multiple' ? checkMultiple(ex, this.multiple)
-      : ex.kind === 'numeric' ? checkNumeric(this.expected ?? NaN, ex.tolerance, this.numeric)
-      : ex.kind === 'ordering' ? checkOrdering(ex, this.order)
-      : { correct: false };
+      ex.kind === 'single'
+        ? checkSingle(ex, this.single)
+        : ex.kind === 'multiple'
+          ? checkMultiple(ex, this.multiple)
+          : ex.kind === 'numeric'
+            ? checkNumeric(this.expected ?? NaN, ex.tolerance, this.numeric)
+            : ex.kind === 'ordering'
+              ? checkOrdering(ex, this.order)
+              : { correct: false };
     if (v.invalid) this.verdict = v;
     else this.finish(v);
   }

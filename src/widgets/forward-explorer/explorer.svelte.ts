@@ -3,7 +3,14 @@
  * the layer values TF.js computed from the valid ones.
  */
 import {
-  EXPLORER_DEFAULTS, EXPLORER_FIELDS, EXPLORER_PREFIX, EXPLORER_RULES, explainForward, explorerArrays, explorerSpec, type ExplorerKey,
+  EXPLORER_DEFAULTS,
+  EXPLORER_FIELDS,
+  EXPLORER_PREFIX,
+  EXPLORER_RULES,
+  explainForward,
+  explorerArrays,
+  explorerSpec,
+  type ExplorerKey,
 } from '../../lib/nn/explorer';
 import type { Activation, OutputFn } from '../../lib/nn/spec';
 import { decodeFields } from '../../lib/nn/url-fields';

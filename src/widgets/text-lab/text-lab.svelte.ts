@@ -6,7 +6,14 @@
 import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
 import { shownIndices } from '../../lib/textgen/sample';
 import {
-  CORPORA, decodeSettings, encodeSettings, parsePrompt, TEXTGEN_PREFIX, TEXTGEN_RULES, type CorpusName, type TextgenKey,
+  CORPORA,
+  decodeSettings,
+  encodeSettings,
+  parsePrompt,
+  TEXTGEN_PREFIX,
+  TEXTGEN_RULES,
+  type CorpusName,
+  type TextgenKey,
 } from '../../lib/textgen/settings';
 import type { CharStepper } from '../../lib/textgen/stepper';
 import type { Vocab } from '../../lib/textgen/vocab';
@@ -79,7 +86,10 @@ export class TextLabState {
         this.use(saved, `本浏览器中保存的模型（已训练 ${saved.meta.epochs} 轮）`);
       } else if (this.corpus === 'poetry') {
         const { artifacts, meta } = await rt.loadCheckpoint();
-        this.use({ artifacts, meta: { vocab: meta.vocab, epochs: meta.epochs, corpus: 'poetry' } }, `预训练检查点（${meta.epochs} 轮，验证困惑度 ${meta.validation.perplexityFloat16.toFixed(1)}）`);
+        this.use(
+          { artifacts, meta: { vocab: meta.vocab, epochs: meta.epochs, corpus: 'poetry' } },
+          `预训练检查点（${meta.epochs} 轮，验证困惑度 ${meta.validation.perplexityFloat16.toFixed(1)}）`,
+        );
       } else {
         this.error = `“${CORPORA[this.corpus]}”还没有模型：请先在下方“在本页训练”。`;
         return false;

@@ -101,7 +101,8 @@ export async function loadSaved(name: string): Promise<Saved | null> {
 }
 
 /** Forgets the model saved under `name`; never throws (there may be nothing to forget). */
-export const removeSaved = (name: string): Promise<void> => tf.io.removeModel(key(name)).then(
-  () => undefined,
-  () => undefined,
-);
+export const removeSaved = (name: string): Promise<void> =>
+  tf.io.removeModel(key(name)).then(
+    () => undefined,
+    () => undefined,
+  );

@@ -35,24 +35,29 @@ async function run(job: StartTraining): Promise<void> {
   let epochsDone = job.firstEpoch;
   let charsSeen = 0;
   const started = performance.now();
-  const outcome = await train(model, data, { epochs: job.epochs, batchSize: job.batchSize, seed: job.seed, firstEpoch: job.firstEpoch, valWindows: 200 }, {
-    onBatchEnd: async (batch, batches, loss) => {
-      charsSeen += Math.min(job.batchSize, data.split.train.length - batch * job.batchSize) * SEQ_LEN;
-      post({ type: 'batch', epoch: epochsDone, batch, batches, loss, charsPerSecond: charsSeen / ((performance.now() - started) / 1000) });
-      if (paused) {
-        post({ type: 'paused' });
-        await paused.promise;
-      }
+  const outcome = await train(
+    model,
+    data,
+    { epochs: job.epochs, batchSize: job.batchSize, seed: job.seed, firstEpoch: job.firstEpoch, valWindows: 200 },
+    {
+      onBatchEnd: async (batch, batches, loss) => {
+        charsSeen += Math.min(job.batchSize, data.split.train.length - batch * job.batchSize) * SEQ_LEN;
+        post({ type: 'batch', epoch: epochsDone, batch, batches, loss, charsPerSecond: charsSeen / ((performance.now() - started) / 1000) });
+        if (paused) {
+          post({ type: 'paused' });
+          await paused.promise;
+        }
+      },
+      onEpochEnd: async (epoch, { loss, valLoss }) => {
+        epochsDone = epoch + 1;
+        const stepper = CharStepper.fromModel(model);
+        const { text } = await generate(stepper, vocab, { prompt: '', length: 48, temperature: 0.8, seed: job.seed + epoch });
+        stepper.dispose();
+        post({ type: 'epoch', epoch, loss, valLoss, sample: text });
+      },
+      shouldStop: () => stopRequested,
     },
-    onEpochEnd: async (epoch, { loss, valLoss }) => {
-      epochsDone = epoch + 1;
-      const stepper = CharStepper.fromModel(model);
-      const { text } = await generate(stepper, vocab, { prompt: '', length: 48, temperature: 0.8, seed: job.seed + epoch });
-      stepper.dispose();
-      post({ type: 'epoch', epoch, loss, valLoss, sample: text });
-    },
-    shouldStop: () => stopRequested,
-  });
+  );
   const artifacts = await toArtifacts(model);
   disposeModel(model);
   post({ type: 'done', reason: outcome, artifacts, epochsDone }, [artifacts.weightData as ArrayBuffer]);

@@ -47,7 +47,10 @@ describe('assignment links', () => {
   it(`refuse more than ${ASSIGN_LIMITS.maxItems} items and accept exactly that many`, () => {
     const many = (n: number) => ({ ...assignment, items: Array.from({ length: n }, () => ({ k: 'sec', id: 'sec-4-2' }) as const) });
     expect(decodeAssignment(encodeAssignment(many(ASSIGN_LIMITS.maxItems)), known).ok).toBe(true);
-    expect(decodeAssignment(encodeAssignment(many(ASSIGN_LIMITS.maxItems + 1)), known)).toMatchObject({ ok: false, message: expect.stringContaining('不符合格式') });
+    expect(decodeAssignment(encodeAssignment(many(ASSIGN_LIMITS.maxItems + 1)), known)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('不符合格式'),
+    });
   });
 
   it('refuse a version-2 link whose checksum does not match its data', () => {

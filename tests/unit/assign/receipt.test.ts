@@ -4,7 +4,17 @@ import { makeReceipt, verifyReceipt } from '../../../src/lib/assign/receipt';
 import { assignmentStatus, visitKey } from '../../../src/lib/assign/status';
 import { emptyProgress } from '../../../src/lib/progress/schema';
 
-const a: Assignment = { title: '作业', due: '', notes: '', items: [{ k: 'sec', id: 'sec-4-2' }, { k: 'para', id: 'p-0abc123', ch: 4 }, { k: 'ex', id: 'ex-4-1' }, { k: 'task', id: 'ex-3-4' }] };
+const a: Assignment = {
+  title: '作业',
+  due: '',
+  notes: '',
+  items: [
+    { k: 'sec', id: 'sec-4-2' },
+    { k: 'para', id: 'p-0abc123', ch: 4 },
+    { k: 'ex', id: 'ex-4-1' },
+    { k: 'task', id: 'ex-3-4' },
+  ],
+};
 
 describe('assignment status and receipt', () => {
   it('fills the checklist from progress: read, opened, answered correctly, task done', () => {

@@ -12,4 +12,7 @@ export function frontmatterOf(file: string): Record<string, unknown> {
   return yaml.load(m[1]) as Record<string, unknown>;
 }
 
-export const contentFiles = () => readdirSync(CONTENT_DIR).filter((f) => f.endsWith('.mdx')).sort();
+export const contentFiles = () =>
+  readdirSync(CONTENT_DIR)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();

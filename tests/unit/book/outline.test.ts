@@ -23,7 +23,19 @@ describe('book outline', () => {
   });
 
   it('counts the read sections of each chapter', () => {
-    const outline = [{ chapter: 4, slug: 'chapter-04', title: '4', sections: [{ id: 'sec-4-1', title: '' }, { id: 'sec-4-2', title: '' }], exercises: [], tasks: [] }];
+    const outline = [
+      {
+        chapter: 4,
+        slug: 'chapter-04',
+        title: '4',
+        sections: [
+          { id: 'sec-4-1', title: '' },
+          { id: 'sec-4-2', title: '' },
+        ],
+        exercises: [],
+        tasks: [],
+      },
+    ];
     expect(chapterCounts(outline, { 'sec-4-2': {} }).get(4)).toEqual({ read: 1, total: 2 });
   });
 });

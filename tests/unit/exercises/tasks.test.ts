@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkTask, repetition, type WidgetReport } from '../../../src/lib/exercises/tasks';
 
-const train = (over: Partial<Extract<WidgetReport, { widget: 'train' }>>): WidgetReport => ({ widget: 'train', dataset: 'circle', hidden: [4, 2], trainLoss: 0.3, diverged: false, lr: 0.03, ...over });
+const train = (over: Partial<Extract<WidgetReport, { widget: 'train' }>>): WidgetReport => ({
+  widget: 'train',
+  dataset: 'circle',
+  hidden: [4, 2],
+  trainLoss: 0.3,
+  diverged: false,
+  lr: 0.03,
+  ...over,
+});
 
 describe('widget tasks', () => {
   it('circle-loss needs the circle data, at most 6 hidden neurons and loss under 0.05', () => {

@@ -35,7 +35,9 @@ describe('paragraph ids', () => {
 describe('paragraph ids inside diagrams', () => {
   it('leaves the labels inside an SVG alone and links the figure once', async () => {
     const { fromHtml } = await import('hast-util-from-html');
-    const tree = fromHtml('<figure class="diagram"><svg><foreignObject><p>标签</p></foreignObject></svg><figcaption>图 1</figcaption></figure>', { fragment: true });
+    const tree = fromHtml('<figure class="diagram"><svg><foreignObject><p>标签</p></foreignObject></svg><figcaption>图 1</figcaption></figure>', {
+      fragment: true,
+    });
     rehypeParagraphIds()(tree);
     const out = JSON.stringify(tree);
     expect(out).not.toContain('"p-');

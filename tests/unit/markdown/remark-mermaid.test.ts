@@ -56,9 +56,9 @@ describe('remarkMermaid', () => {
       throw new Error('no browser');
     };
     const md = '# 标题\n\n' + fence;
-    await expect(
-      render(md, { remark: [[remarkMermaid, { cacheDir: tmpCache(), launch }]], path: `${process.cwd()}/content/chapter-02.mdx` }),
-    ).rejects.toThrow(/content\/chapter-02\.mdx:3: Mermaid diagram could not be rendered\.\nno browser/);
+    await expect(render(md, { remark: [[remarkMermaid, { cacheDir: tmpCache(), launch }]], path: `${process.cwd()}/content/chapter-02.mdx` })).rejects.toThrow(
+      /content\/chapter-02\.mdx:3: Mermaid diagram could not be rendered\.\nno browser/,
+    );
   });
 });
 
@@ -75,9 +75,9 @@ describe('captionOf', () => {
 describe('remarkMermaid with real Chromium', () => {
   it('fails the build on a diagram syntax error, naming the file', async () => {
     const broken = '```mermaid\nflowchart LR\n  A -->\n```\n';
-    await expect(
-      render(broken, { remark: [[remarkMermaid, { cacheDir: tmpCache() }]], path: `${process.cwd()}/content/chapter-09.mdx` }),
-    ).rejects.toThrow(/content\/chapter-09\.mdx:1: Mermaid diagram could not be rendered\.\n.*Parse error/s);
+    await expect(render(broken, { remark: [[remarkMermaid, { cacheDir: tmpCache() }]], path: `${process.cwd()}/content/chapter-09.mdx` })).rejects.toThrow(
+      /content\/chapter-09\.mdx:1: Mermaid diagram could not be rendered\.\n.*Parse error/s,
+    );
   });
   it('renders Chinese labels to SVG text', async () => {
     const html = await render(fence, { remark: [[remarkMermaid, { cacheDir: tmpCache() }]] });

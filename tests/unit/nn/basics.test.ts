@@ -30,7 +30,11 @@ describe('seeded randomness', () => {
   });
   it('W⁽ˡ⁾ has the article’s shape [nₗ, nₗ₋₁]', () => {
     const p = initParams({ ...spec, sizes: [2, 4, 2, 1] }, 1);
-    expect(p.W.map((w) => w.shape)).toEqual([[4, 2], [2, 4], [1, 2]]);
+    expect(p.W.map((w) => w.shape)).toEqual([
+      [4, 2],
+      [2, 4],
+      [1, 2],
+    ]);
     disposeParams(p);
   });
 });

@@ -3,7 +3,19 @@ import { batchRule, DEFAULT_CONFIG, decodeConfig, encodeConfig, labFields, parse
 import { DEFAULT_SAMPLES, DEFAULT_TRAIN_FRACTION, makeDataset, trainCount } from '../../../src/lib/nn/datasets';
 import { HIDDEN_LAYER_CHOICES, LIMITS, UNIT_CHOICES } from '../../../src/lib/nn/spec';
 
-const custom: LabConfig = { ...DEFAULT_CONFIG, seed: 7, dataset: 'spiral', noise: 0.25, hidden: [8, 8, 3], activation: 'relu', lr: 0.001, batch: 30, optimizer: 'adam', l2: 0.01, earlyStop: true };
+const custom: LabConfig = {
+  ...DEFAULT_CONFIG,
+  seed: 7,
+  dataset: 'spiral',
+  noise: 0.25,
+  hidden: [8, 8, 3],
+  activation: 'relu',
+  lr: 0.001,
+  batch: 30,
+  optimizer: 'adam',
+  l2: 0.01,
+  earlyStop: true,
+};
 
 describe('lab config in the URL', () => {
   it('round-trips every field', () => {
@@ -57,7 +69,10 @@ describe('batch size: at most the training set', () => {
     expect(chapter3.batch(text)).toEqual({ ok: false, message });
   });
   it('refuses in a link exactly what the field refuses, and keeps the default', () => {
-    expect(decodeConfig('#train.batch=251', 'train', DEFAULT_CONFIG, chapter3)).toEqual({ config: DEFAULT_CONFIG, problems: ['批大小必须在 1 到 250 之间，收到 251。'] });
+    expect(decodeConfig('#train.batch=251', 'train', DEFAULT_CONFIG, chapter3)).toEqual({
+      config: DEFAULT_CONFIG,
+      problems: ['批大小必须在 1 到 250 之间，收到 251。'],
+    });
     expect(decodeConfig('#train.batch=250', 'train', DEFAULT_CONFIG, chapter3).config.batch).toBe(250);
   });
   it('follows the widget’s own training set (the overfitting widget has 20 points)', () => {
@@ -93,7 +108,13 @@ describe('hidden layers: one source for the selects and the link', () => {
   });
   it('uses the same limits as LIMITS', () => {
     expect(parseHidden(Array(LIMITS.maxHidden).fill(LIMITS.maxUnits).join(',')).ok).toBe(true);
-    expect(parseHidden(Array(LIMITS.maxHidden + 1).fill(1).join(',')).ok).toBe(false);
+    expect(
+      parseHidden(
+        Array(LIMITS.maxHidden + 1)
+          .fill(1)
+          .join(','),
+      ).ok,
+    ).toBe(false);
   });
 });
 

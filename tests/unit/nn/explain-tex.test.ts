@@ -26,11 +26,12 @@ describe('stepper equations typeset at build time', () => {
   });
 
   it('emits KaTeX HTML only, without MathML or error markup', () => {
-    for (const t of templates) for (const html of [t.formula, ...t.lines]) {
-      expect(html).toContain('class="katex"');
-      expect(html).not.toContain('katex-error');
-      expect(html).not.toContain('<math');
-    }
+    for (const t of templates)
+      for (const html of [t.formula, ...t.lines]) {
+        expect(html).toContain('class="katex"');
+        expect(html).not.toContain('katex-error');
+        expect(html).not.toContain('<math');
+      }
   });
 
   it('typesets the forward line as z₁ = (w)·(a) + … with numbers as slots', () => {

@@ -22,7 +22,9 @@ describe('forward explorer', () => {
     const t = forwardValues(explorerSpec('sigmoid', 'identity'), params, x);
     const lines = explainForward(EXPLORER_DEFAULTS, t, 'sigmoid', 'identity');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe(`z1[1] = (0.4000)(1.0000) + (−0.6000)(0.5000) + (0.1000) = 0.2000，a1[1] = sigmoid(0.2000) = ${(1 / (1 + Math.exp(-0.2))).toFixed(4)}`);
+    expect(lines[0]).toBe(
+      `z1[1] = (0.4000)(1.0000) + (−0.6000)(0.5000) + (0.1000) = 0.2000，a1[1] = sigmoid(0.2000) = ${(1 / (1 + Math.exp(-0.2))).toFixed(4)}`,
+    );
     disposeParams(params);
   });
   it('frees its tensors', () => {

@@ -34,8 +34,16 @@ describe('finite differences', () => {
     { sizes: [3, 3, 2], activation: 'relu', output: 'sigmoid', loss: 'squared' },
   ] as NetworkSpec[]) {
     it(`agree with backward for ${spec.activation}/${spec.loss}, ${spec.sizes.join('-')}`, () => {
-      const X = [[0.5, -1.2, 0.3], [1.1, 0.4, -0.7], [-0.9, 0.8, 1.5]].map((r) => r.slice(0, spec.sizes[0]));
-      const Y = [[1, 0], [0, 1], [1, 1]].map((r) => r.slice(0, spec.sizes[spec.sizes.length - 1]));
+      const X = [
+        [0.5, -1.2, 0.3],
+        [1.1, 0.4, -0.7],
+        [-0.9, 0.8, 1.5],
+      ].map((r) => r.slice(0, spec.sizes[0]));
+      const Y = [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ].map((r) => r.slice(0, spec.sizes[spec.sizes.length - 1]));
       const params = initParams(spec, 3);
       const W = params.W.map((w) => w.arraySync());
       const b = params.b.map((v) => v.arraySync());

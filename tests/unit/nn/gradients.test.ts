@@ -18,11 +18,18 @@ const HEADS = [
   { loss: 'squared', output: 'sigmoid' },
   { loss: 'bce', output: 'sigmoid' },
 ] as const;
-const SHAPES = [[2, 3, 1], [2, 4, 2, 1], [3, 2, 2]];
+const SHAPES = [
+  [2, 3, 1],
+  [2, 4, 2, 1],
+  [3, 2, 2],
+];
 
 function batch(n: number, m: number, seed: number, labels = false): tf.Tensor2D {
   const rng = mulberry32(seed);
-  return tf.tensor2d(Array.from({ length: n * m }, () => (labels ? (rng() < 0.5 ? 0 : 1) : rng() * 4 - 2)), [m, n]);
+  return tf.tensor2d(
+    Array.from({ length: n * m }, () => (labels ? (rng() < 0.5 ? 0 : 1) : rng() * 4 - 2)),
+    [m, n],
+  );
 }
 
 function referenceLoss(spec: NetworkSpec, X: tf.Tensor2D, y: tf.Tensor2D) {

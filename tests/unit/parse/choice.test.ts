@@ -22,8 +22,7 @@ describe('parseChoice', () => {
   });
 
   it('refuses non-strings and inherited property names without throwing', () => {
-    for (const v of [undefined, null, 0, {}, ['apple'], 'toString', '__proto__', 'constructor'])
-      expect(parseChoice(v, FRUITS)).toBeUndefined();
+    for (const v of [undefined, null, 0, {}, ['apple'], 'toString', '__proto__', 'constructor']) expect(parseChoice(v, FRUITS)).toBeUndefined();
   });
 
   it('accepts nothing from an empty list', () => {

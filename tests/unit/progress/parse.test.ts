@@ -36,7 +36,11 @@ describe('reading stored progress', () => {
   });
 
   it('drops only the malformed entries of an otherwise good record', () => {
-    const raw = JSON.stringify({ ...v2, sections: { ...v2.sections, bad: { how: 'telepathy', at: 'yesterday' } }, exercises: { ...v2.exercises, x: { attempts: -1 } } });
+    const raw = JSON.stringify({
+      ...v2,
+      sections: { ...v2.sections, bad: { how: 'telepathy', at: 'yesterday' } },
+      exercises: { ...v2.exercises, x: { attempts: -1 } },
+    });
     expect(parseProgress(raw)).toEqual({ progress: v2 });
   });
 });

@@ -25,7 +25,10 @@ describe('progress in storage', () => {
 
   it('writes a migrated record back in the current schema', () => {
     const storage = memoryStorage({ [PROGRESS_KEY]: JSON.stringify({ version: 1, read: ['sec-2-1'] }) });
-    openProgress(safeStore(() => storage), now);
+    openProgress(
+      safeStore(() => storage),
+      now,
+    );
     expect(JSON.parse(storage.getItem(PROGRESS_KEY)!)).toMatchObject({ version: 2, sections: { 'sec-2-1': { how: 'manual' } } });
   });
 });
@@ -77,7 +80,12 @@ describe('progress when the browser refuses storage', () => {
   it('never overwrites unreadable stored progress it could not back up', () => {
     const storage = memoryStorage({ [PROGRESS_KEY]: 'not json' });
     // Full: nothing new fits, so the backup write fails (and so would any other write).
-    const full = { ...storage, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
+    const full = {
+      ...storage,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
     const store = safeStore(() => full);
     const opened = openProgress(store, now);
     expect(opened.backupKey).toBeUndefined();
@@ -91,7 +99,15 @@ describe('progress when the browser refuses storage', () => {
   it('keeps the record in storage untouched when the same store later accepts writes', () => {
     const storage = memoryStorage({ [PROGRESS_KEY]: 'not json' });
     let full = true;
-    const store = safeStore(() => ({ ...storage, length: storage.length, key: storage.key, setItem: (k: string, v: string) => { if (full) throw new DOMException('full', 'QuotaExceededError'); storage.setItem(k, v); } }));
+    const store = safeStore(() => ({
+      ...storage,
+      length: storage.length,
+      key: storage.key,
+      setItem: (k: string, v: string) => {
+        if (full) throw new DOMException('full', 'QuotaExceededError');
+        storage.setItem(k, v);
+      },
+    }));
     openProgress(store, now);
     full = false;
     updateProgress(store, (p) => void (p.sections['sec-1-1'] = { how: 'manual', at: now.toISOString() }));

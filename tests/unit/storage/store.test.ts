@@ -69,7 +69,14 @@ describe('a full store', () => {
 
   it('lists stored keys and the ones kept in memory, without the ones removed this session', () => {
     const { full } = fullStorage({ a: '1' });
-    const store = safeStore(() => ({ ...full, length: 1, key: full.key, removeItem: () => { throw quotaError(); } }));
+    const store = safeStore(() => ({
+      ...full,
+      length: 1,
+      key: full.key,
+      removeItem: () => {
+        throw quotaError();
+      },
+    }));
     store.write('b', '2');
     store.remove('a');
     expect(store.keys()).toEqual(['b']);

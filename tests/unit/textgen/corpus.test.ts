@@ -27,7 +27,10 @@ describe("a reader's own text", () => {
   });
 
   it('refuses a binary file and a file that is not UTF-8', () => {
-    expect(checkFile(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, ...utf8(enough)]))).toMatchObject({ ok: false, message: expect.stringContaining('二进制') });
+    expect(checkFile(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, ...utf8(enough)]))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('二进制'),
+    });
     const gbk = Uint8Array.from({ length: 600 }, (_, i) => [0xc4, 0xe3, 0xba, 0xc3][i % 4]); // "你好你好…" in GBK
     expect(checkFile(gbk)).toMatchObject({ ok: false, message: expect.stringContaining('UTF-8') });
     expect(checkFile(utf8('\uFEFF' + enough))).toEqual({ ok: true, text: enough, notices: [] });

@@ -23,7 +23,9 @@ describe('saving and loading', () => {
     const half = quantizeFloat16(full);
     expect((half.weightData as ArrayBuffer).byteLength).toBe((full.weightData as ArrayBuffer).byteLength / 2);
     const loaded = await fromArtifacts(half);
-    weights(loaded).flat().forEach((v, i) => expect(Math.abs(v - weights(model).flat()[i])).toBeLessThanOrEqual(Math.abs(weights(model).flat()[i]) * 1e-3 + 1e-7));
+    weights(loaded)
+      .flat()
+      .forEach((v, i) => expect(Math.abs(v - weights(model).flat()[i])).toBeLessThanOrEqual(Math.abs(weights(model).flat()[i]) * 1e-3 + 1e-7));
     model.dispose();
     loaded.dispose();
   });
@@ -47,7 +49,10 @@ describe('checkpoint files', () => {
     writeFileSync(join(dir, 'model.json'), JSON.stringify(modelJson(artifacts)));
     writeFileSync(join(dir, 'weights.bin'), new Uint8Array(artifacts.weightData as ArrayBuffer));
     const bytes = readFileSync(join(dir, 'weights.bin'));
-    const back = fromModelJson(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')), bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    const back = fromModelJson(
+      JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')),
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+    );
     const loaded = await fromArtifacts(back);
     const half = await fromArtifacts(artifacts);
     expect(weights(loaded)).toEqual(weights(half));

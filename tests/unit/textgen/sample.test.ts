@@ -50,8 +50,20 @@ describe('sampling', () => {
     const counts = [0, 0, 0, 0];
     for (let i = 0; i < 20_000; i++) counts[sample(probs, 1, rng)]++;
     counts.forEach((c, i) => expect(c / 20_000).toBeCloseTo(probs[i], 1));
-    const a = Array.from({ length: 20 }, ((r) => () => sample(probs, 1, r))(mulberry32(5)));
-    const b = Array.from({ length: 20 }, ((r) => () => sample(probs, 1, r))(mulberry32(5)));
+    const a = Array.from(
+      { length: 20 },
+      (
+        (r) => () =>
+          sample(probs, 1, r)
+      )(mulberry32(5)),
+    );
+    const b = Array.from(
+      { length: 20 },
+      (
+        (r) => () =>
+          sample(probs, 1, r)
+      )(mulberry32(5)),
+    );
     expect(a).toEqual(b);
   });
 

@@ -26,10 +26,15 @@ describe('training on a tiny corpus', () => {
     const before = validationLoss(model, data);
     const batches: number[] = [];
     const epochs: number[] = [];
-    const outcome = await train(model, data, { epochs: 4, batchSize: 8, seed: 1 }, {
-      onBatchEnd: (_b, _n, loss) => void batches.push(loss),
-      onEpochEnd: (_e, logs) => void epochs.push(logs.valLoss),
-    });
+    const outcome = await train(
+      model,
+      data,
+      { epochs: 4, batchSize: 8, seed: 1 },
+      {
+        onBatchEnd: (_b, _n, loss) => void batches.push(loss),
+        onEpochEnd: (_e, logs) => void epochs.push(logs.valLoss),
+      },
+    );
     expect(outcome).toBe('done');
     expect(epochs).toHaveLength(4);
     expect(batches.length).toBeGreaterThanOrEqual(4);
@@ -77,7 +82,15 @@ describe('generation', () => {
   it('never writes <unk>, even when the model puts most of its probability there', async () => {
     const { vocab, model } = setup();
     const bias = model.getLayer('dense').getWeights()[1];
-    const boosted = tf.tidy(() => tf.add(bias, tf.oneHot(tf.tensor1d([0], 'int32'), bias.shape[0]).reshape([-1]).mul(50)));
+    const boosted = tf.tidy(() =>
+      tf.add(
+        bias,
+        tf
+          .oneHot(tf.tensor1d([0], 'int32'), bias.shape[0])
+          .reshape([-1])
+          .mul(50),
+      ),
+    );
     model.getLayer('dense').setWeights([model.getLayer('dense').getWeights()[0], boosted]);
     const stepper = CharStepper.fromModel(model);
     for (const temperature of [0, 1]) {

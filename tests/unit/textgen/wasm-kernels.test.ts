@@ -14,8 +14,14 @@ setWasmPaths(fileURLToPath(new URL('../../../node_modules/@tensorflow/tfjs-backe
 afterAll(useCpu);
 
 const sizes = { vocabSize: 13, embeddingSize: 4, units: 6 };
-const ids = [[3, 1, 3, 12, 0], [7, 7, 2, 5, 3]];
-const targets = [[1, 3, 12, 0, 4], [7, 2, 5, 3, 9]];
+const ids = [
+  [3, 1, 3, 12, 0],
+  [7, 7, 2, 5, 3],
+];
+const targets = [
+  [1, 3, 12, 0, 4],
+  [7, 2, 5, 3, 9],
+];
 
 /** Cross-entropy of the model on the fixed batch, and its gradient for every weight. */
 async function outputsAndGrads(backend: string) {

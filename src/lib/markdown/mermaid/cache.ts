@@ -11,10 +11,7 @@ import { SVGO_CONFIG } from './optimize';
 
 export function diagramKey(source: string, theme: DiagramTheme, version = mermaidVersion): string {
   const config = JSON.stringify([MERMAID_CONFIG.common, MERMAID_CONFIG[theme], SVGO_CONFIG]);
-  return createHash('sha256')
-    .update([source.trim(), theme, version, config].join('\u0000'))
-    .digest('hex')
-    .slice(0, 16);
+  return createHash('sha256').update([source.trim(), theme, version, config].join('\u0000')).digest('hex').slice(0, 16);
 }
 
 export class DiagramCache {

@@ -39,7 +39,10 @@ export class MissingChromiumError extends Error {}
 
 /** One browser page with mermaid loaded; reuse it for every diagram of a build step. */
 export class MermaidRenderer {
-  private constructor(private browser: Browser, private page: Page) {}
+  private constructor(
+    private browser: Browser,
+    private page: Page,
+  ) {}
 
   static async launch(): Promise<MermaidRenderer> {
     const executablePath = chromiumPath();

@@ -30,7 +30,8 @@ describe('DiagramCache', () => {
 });
 
 describe('scopeIds', () => {
-  const svg = '<svg id="m-1" aria-labelledby="chart-title-m-1"><title id="chart-title-m-1"/><path id="L_A_B_0" marker-end="url(#L_A_B_0)"/><g id="L_A_B_0"/><use href="#m-1-x"/><g id="m-1-x"/></svg>';
+  const svg =
+    '<svg id="m-1" aria-labelledby="chart-title-m-1"><title id="chart-title-m-1"/><path id="L_A_B_0" marker-end="url(#L_A_B_0)"/><g id="L_A_B_0"/><use href="#m-1-x"/><g id="m-1-x"/></svg>';
   const out = scopeIds(svg, 'm-1');
   it('prefixes ids mermaid left unscoped', () => {
     expect(out).toContain('id="m-1-L_A_B_0"');
