@@ -44,9 +44,17 @@ function showNotice(reload: () => void): void {
 /** Registers the worker and wires the notice. */
 export function start(): void {
   const update = registerSW({
-    onNeedRefresh: () => showNotice(() => void update(true)),
+    onNeedRefresh: () => showNotice(switchToNewBuild),
+    // registerSW would reload only if a worker controlled this page when it registered, so the
+    // page of a first visit would never reload; switchToNewBuild reloads on any page instead.
+    onNeedReload: () => {},
     onRegisteredSW: (_url, registration) => {
       if (registration) setInterval(() => void registration.update().catch(() => {}), CHECK_EVERY_MS);
     },
   });
+  /** Lets the waiting worker take over (SKIP_WAITING), then reloads once it controls the page. */
+  function switchToNewBuild(): void {
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    void update(true);
+  }
 }
