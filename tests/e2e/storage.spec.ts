@@ -136,8 +136,8 @@ for (const [variant, refuse] of [
 }
 
 /** The text lab on 我的文本 with the smallest training it allows: one epoch, the largest batch. */
-async function smallestTraining(page: Page): Promise<Locator> {
-  const widget = await openWidget(page, '/chapter-05/', TRAIN);
+async function smallestTraining(page: Page, url = '/chapter-05/'): Promise<Locator> {
+  const widget = await openWidget(page, url, TRAIN);
   await widget.getByRole('radio', { name: '我的文本' }).check();
   await widget.getByLabel(/我的文本（粘贴/).fill('白日依山尽，黄河入海流。欲穷千里目，更上一层楼。\n'.repeat(Math.ceil(MIN_CHARS / 20)));
   for (const [label, value] of [
@@ -226,10 +226,13 @@ test('训练完成，模型已保存 appears only once the model is stored in In
 
 test('on a full disk, saving the trained model says it was not saved, and the model works for the visit', async ({ page, baseURL }) => {
   const errors = pageErrors(page);
-  // Chromium applies a quota override only to an origin that has not used storage yet.
+  // Chromium applies a quota override only to an origin that has not used storage yet, so this
+  // test reaches the same server as 127.0.0.1, an origin no other test of the run uses.
+  const fresh = new URL(baseURL!);
+  fresh.hostname = '127.0.0.1';
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 1024 });
-  const widget = await smallestTraining(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: fresh.origin, quotaSize: 1024 });
+  const widget = await smallestTraining(page, new URL('/chapter-05/', fresh).href);
   const message = await train(widget, '这个模型不会保存：浏览器的存储空间已满');
   await expect(message).not.toContainText('模型已保存');
   await expect(widget.locator('.model')).toContainText('在本页训练的模型');
