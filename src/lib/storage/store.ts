@@ -65,6 +65,21 @@ export function safeStore(get: () => StorageLike | undefined): SafeStore {
     if (!s) throw new Error('no storage');
     return s;
   };
+  /** Writes `value` (null removes the key); what storage refuses is kept in memory for the session. */
+  const commit = (key: string, value: string | null): boolean => {
+    if (!kept.has(key)) {
+      try {
+        if (value === null) storage().removeItem(key);
+        else storage().setItem(key, value);
+        memory.delete(key);
+        return true;
+      } catch (e) {
+        fail(e);
+      }
+    }
+    memory.set(key, value);
+    return false;
+  };
 
   return {
     get state() {
@@ -79,36 +94,8 @@ export function safeStore(get: () => StorageLike | undefined): SafeStore {
         return null;
       }
     },
-    write(key, value) {
-      if (kept.has(key)) {
-        memory.set(key, value);
-        return false;
-      }
-      try {
-        storage().setItem(key, value);
-        memory.delete(key);
-        return true;
-      } catch (e) {
-        fail(e);
-        memory.set(key, value);
-        return false;
-      }
-    },
-    remove(key) {
-      if (kept.has(key)) {
-        memory.set(key, null);
-        return false;
-      }
-      try {
-        storage().removeItem(key);
-        memory.delete(key);
-        return true;
-      } catch (e) {
-        fail(e);
-        memory.set(key, null);
-        return false;
-      }
-    },
+    write: (key, value) => commit(key, value),
+    remove: (key) => commit(key, null),
     keep(key, value) {
       kept.add(key);
       memory.set(key, value);
