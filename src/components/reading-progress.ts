@@ -3,7 +3,7 @@
  * has scrolled to its end; a 已读 button beside each section heading ticks or unticks it by hand;
  * the sidebar shows each chapter's count; bad stored data gets a notice (it was backed up).
  */
-import { chapterCounts, type ChapterEntry } from '../lib/book/outline';
+import { chapterCounts, parseOutline } from '../lib/book/outline';
 import { visitKey } from '../lib/assign/status';
 import { AUTOMATIC_TASKS, checkTask, reportLog, WIDGET_EVENT } from '../lib/exercises/tasks';
 import type { TaskName } from '../lib/exercises/types';
@@ -14,7 +14,7 @@ import { storageNotice } from '../lib/storage/notice';
 import { readFragment } from '../lib/url/fragment';
 import { BASE } from '../widgets/shared/base';
 
-const outline = JSON.parse(document.getElementById('book-outline')?.textContent ?? '[]') as ChapterEntry[];
+const outline = parseOutline(document.getElementById('book-outline')?.textContent ?? '[]');
 
 function sidebar(read: Record<string, unknown>): void {
   const counts = chapterCounts(outline, read);

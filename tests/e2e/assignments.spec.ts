@@ -3,29 +3,17 @@
  * browser opens it, reads, answers and completes a widget task, and the checklist fills in;
  * hostile or broken links are explained and never execute anything.
  */
-import LZString from 'lz-string';
 import { expect, test, type Page } from '@playwright/test';
 import { ASSIGN_LIMITS } from '../../src/lib/assign/limits';
+import { assignmentLink, sampleAssignment } from './support/assignment';
+import { hydrated } from './support/widgets';
 
-const link = (data: unknown, version = 1) => `/assignment/#a=${version}.${LZString.compressToEncodedURIComponent(JSON.stringify(data))}`;
-const base = {
-  title: '第 4 章作业',
-  due: '2026-12-01',
-  notes: '先读再做。',
-  items: [
-    { k: 'sec', id: 'sec-4-2' },
-    { k: 'ex', id: 'ex-4-4' },
-  ],
-};
-
-async function hydratedIsland(page: Page, selector: string) {
-  await expect(page.locator(`astro-island:not([ssr]) ${selector}`)).toHaveCount(1);
-}
+const base = sampleAssignment();
 
 test('an instructor builds an assignment, a student completes it in a fresh browser, and the receipt downloads', async ({ page, context, browser }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/assign/');
-  await hydratedIsland(page, '.builder');
+  await hydrated(page.locator('.builder'));
   await page.getByLabel('标题').fill('第 3–4 章作业');
   await page.getByRole('checkbox', { name: /^阅读 4\.2/ }).check();
   await page.getByRole('checkbox', { name: '练习 4.4' }).check();
@@ -38,7 +26,7 @@ test('an instructor builds an assignment, a student completes it in a fresh brow
 
   const student = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await student.goto(url.replace(/^https?:\/\/[^/]+/, ''));
-  await hydratedIsland(student, '.assignment');
+  await hydrated(student.locator('.assignment'));
   await expect(student.getByRole('heading', { name: '第 3–4 章作业' })).toBeVisible();
   await expect(student.locator('.assignment')).toHaveAttribute('data-done', '0');
   // Read §4.2 (ticked by hand), answer exercise 4.4, then do the task from its link.
@@ -83,8 +71,8 @@ test('hostile text in the title and notes is shown as text and never runs', asyn
     title: '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">',
     notes: '"><svg onload="window.__xss=3"> javascript:alert(1)',
   };
-  await page.goto(link(hostile));
-  await hydratedIsland(page, '.assignment');
+  await page.goto(assignmentLink(hostile));
+  await hydrated(page.locator('.assignment'));
   await expect(page.locator('.assignment .title')).toHaveText(hostile.title);
   await expect(page.locator('.assignment .notes')).toHaveText(hostile.notes);
   expect(await page.locator('.assignment img, .assignment svg, .assignment script').count()).toBe(0);
@@ -95,19 +83,19 @@ test('hostile text in the title and notes is shown as text and never runs', asyn
 
 for (const [name, url, message] of [
   ['invalid encoding', '/assignment/#a=1.%E2%9C%93garbage', '链接不完整或已损坏'],
-  ['an unknown version', link(base, 9), '第 9 版'],
+  ['an unknown version', assignmentLink(base, 9), '第 9 版'],
   ['a 100 KB payload', `/assignment/#a=1.${'x'.repeat(100 * 1024)}`, '太长'],
 ] as const) {
   test(`a link with ${name} gets a clear error`, async ({ page }) => {
     await page.goto(url);
-    await hydratedIsland(page, '.assignment');
+    await hydrated(page.locator('.assignment'));
     await expect(page.getByRole('alert')).toContainText(message);
   });
 }
 
 test('a version-1 link from before checksums still opens', async ({ page }) => {
-  await page.goto(link(base));
-  await hydratedIsland(page, '.assignment');
+  await page.goto(assignmentLink(base));
+  await hydrated(page.locator('.assignment'));
   await expect(page.getByRole('heading', { name: base.title })).toBeVisible();
 });
 
@@ -116,14 +104,14 @@ test('the plain page, opened from the sidebar, asks for a link', async ({ page }
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto('/');
   await page.getByRole('navigation', { name: '主要' }).getByRole('link', { name: '我的作业' }).click();
-  await hydratedIsland(page, '.assignment');
+  await hydrated(page.locator('.assignment'));
   await expect(page.getByRole('alert')).toContainText('需要老师发来的作业链接');
   expect(errors).toEqual([]);
 });
 
 test(`the builder refuses more than ${ASSIGN_LIMITS.maxItems} items`, async ({ page }) => {
   await page.goto('/assign/');
-  await hydratedIsland(page, '.builder');
+  await hydrated(page.locator('.builder'));
   await page.getByLabel('标题').fill('很多段落');
   const lines = (n: number) => Array.from({ length: n }, (_, i) => `http://x/chapter-04/#p-${i.toString(36).padStart(7, '0')}`).join('\n');
   const paragraphs = page.getByLabel(/指定段落/);
@@ -142,7 +130,7 @@ const incompressible = (n: number) => Array.from({ length: n }, (_, i) => String
 
 async function openBuilder(page: Page) {
   await page.goto('/assign/');
-  await hydratedIsland(page, '.builder');
+  await hydrated(page.locator('.builder'));
   await page.getByLabel('标题').fill('长说明');
   await page.getByRole('checkbox', { name: /^阅读 4\.2/ }).check();
   await expect(page.getByRole('textbox', { name: /作业链接/ })).toBeVisible();
@@ -168,18 +156,18 @@ test(`the builder refuses a link longer than the codec reads (${ASSIGN_LIMITS.ma
 });
 
 test('unknown section and exercise ids are listed as missing; the rest still works', async ({ page }) => {
-  await page.goto(link({ ...base, items: [...base.items, { k: 'sec', id: 'sec-9-9' }, { k: 'ex', id: 'ex-42-1' }] }));
-  await hydratedIsland(page, '.assignment');
+  await page.goto(assignmentLink({ ...base, items: [...base.items, { k: 'sec', id: 'sec-9-9' }, { k: 'ex', id: 'ex-42-1' }] }));
+  await hydrated(page.locator('.assignment'));
   await expect(page.getByRole('status').filter({ hasText: '找不到' })).toContainText('sec-9-9、ex-42-1');
   await expect(page.locator('.checklist li')).toHaveCount(2);
 });
 
 test('several assignments stay available side by side', async ({ page }) => {
-  await page.goto(link({ ...base, title: '作业甲' }));
-  await hydratedIsland(page, '.assignment');
+  await page.goto(assignmentLink({ ...base, title: '作业甲' }));
+  await hydrated(page.locator('.assignment'));
   await page.goto('about:blank');
-  await page.goto(link({ ...base, title: '作业乙' }));
-  await hydratedIsland(page, '.assignment');
+  await page.goto(assignmentLink({ ...base, title: '作业乙' }));
+  await hydrated(page.locator('.assignment'));
   const mine = page.getByRole('region', { name: '我的作业（本浏览器中打开过的）' });
   await expect(mine.getByRole('link', { name: '作业甲' })).toBeVisible();
   await expect(mine.getByRole('link', { name: '作业乙' })).toBeVisible();
@@ -187,10 +175,10 @@ test('several assignments stay available side by side', async ({ page }) => {
 
 test('the builder and the assignment page have no axe violations', async ({ page }) => {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
-  for (const url of ['/assign/', link(base)]) {
+  for (const url of ['/assign/', assignmentLink(base)]) {
     await page.goto('about:blank');
     await page.goto(url);
-    await hydratedIsland(page, url === '/assign/' ? '.builder' : '.assignment');
+    await hydrated(page.locator(url === '/assign/' ? '.builder' : '.assignment'));
     if (url === '/assign/') await page.getByLabel('标题').fill('作业');
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);

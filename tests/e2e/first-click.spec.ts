@@ -5,6 +5,7 @@
  * module is let through, and the click's outcome must appear.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { hydrated } from './support/widgets';
 
 /**
  * Slows the CPU 4× and holds back the island module `component` (its Vite chunk,
@@ -29,37 +30,41 @@ async function notHydrated(widget: Locator): Promise<Locator> {
   return island;
 }
 
+/**
+ * Opens `url` with the island `component` held back and the CPU slowed, scrolls to the element
+ * `find` locates, and checks it is still server-rendered. `release` lets the island's code through.
+ */
+async function beforeHydration(page: Page, component: string, url: string, find: (page: Page) => Locator): Promise<{ widget: Locator; release: () => void }> {
+  const release = await slowIsland(page, component);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const widget = find(page);
+  await widget.scrollIntoViewIfNeeded();
+  await notHydrated(widget);
+  return { widget, release };
+}
+
+const region = (name: string) => (page: Page) => page.getByRole('region', { name });
+
 // A 4× slower CPU on a shared machine: wait for outcomes generously (they are states, not rates).
 const LONG = { timeout: 60_000 };
 test.describe.configure({ timeout: 120_000 });
 
 test('forward explorer: 计算 clicked before hydration computes', async ({ page }) => {
-  const release = await slowIsland(page, 'ForwardExplorer');
-  await page.goto('/chapter-04/', { waitUntil: 'domcontentloaded' });
-  const widget = page.getByRole('region', { name: '动手：改动 x 和权重，看每一层的 z 与 a' });
-  await notHydrated(widget);
+  const { widget, release } = await beforeHydration(page, 'ForwardExplorer', '/chapter-04/', region('动手：改动 x 和权重，看每一层的 z 与 a'));
   await widget.getByRole('button', { name: '计算' }).click();
   release();
   await expect(widget.locator('.numbers li').first()).toBeVisible(LONG);
 });
 
 test('backprop stepper: 下一步 clicked before hydration takes the first step', async ({ page }) => {
-  const release = await slowIsland(page, 'BackpropStepper');
-  await page.goto('/chapter-04/', { waitUntil: 'domcontentloaded' });
-  const widget = page.getByRole('region', { name: '动手：逐步执行反向传播' });
-  await widget.scrollIntoViewIfNeeded();
-  await notHydrated(widget);
+  const { widget, release } = await beforeHydration(page, 'BackpropStepper', '/chapter-04/', region('动手：逐步执行反向传播'));
   await widget.getByRole('button', { name: '下一步' }).click();
   release();
   await expect(widget).toHaveAttribute('data-step', '0', LONG);
 });
 
 test('backprop stepper: Enter on a focused 下一步 before hydration takes the first step', async ({ page }) => {
-  const release = await slowIsland(page, 'BackpropStepper');
-  await page.goto('/chapter-04/', { waitUntil: 'domcontentloaded' });
-  const widget = page.getByRole('region', { name: '动手：逐步执行反向传播' });
-  await widget.scrollIntoViewIfNeeded();
-  await notHydrated(widget);
+  const { widget, release } = await beforeHydration(page, 'BackpropStepper', '/chapter-04/', region('动手：逐步执行反向传播'));
   const next = widget.getByRole('button', { name: '下一步' });
   await next.focus();
   await page.keyboard.press('Enter');
@@ -69,11 +74,7 @@ test('backprop stepper: Enter on a focused 下一步 before hydration takes the 
 });
 
 test('a click waiting for its widget says 加载中…, and the hint goes once the click is carried out', async ({ page }) => {
-  const release = await slowIsland(page, 'BackpropStepper');
-  await page.goto('/chapter-04/', { waitUntil: 'domcontentloaded' });
-  const widget = page.getByRole('region', { name: '动手：逐步执行反向传播' });
-  await widget.scrollIntoViewIfNeeded();
-  await notHydrated(widget);
+  const { widget, release } = await beforeHydration(page, 'BackpropStepper', '/chapter-04/', region('动手：逐步执行反向传播'));
   await widget.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByRole('status').filter({ hasText: '加载中…' })).toBeVisible();
   release();
@@ -86,11 +87,7 @@ for (const [name, title] of [
   ['overfitting widget', '动手：观察过拟合，并用 L2 正则化和早停缓解它'],
 ] as const) {
   test(`${name}: 运行 clicked before hydration starts training`, async ({ page }) => {
-    const release = await slowIsland(page, 'TrainingLoop');
-    await page.goto('/chapter-03/', { waitUntil: 'domcontentloaded' });
-    const widget = page.getByRole('region', { name: title });
-    await widget.scrollIntoViewIfNeeded();
-    await notHydrated(widget);
+    const { widget, release } = await beforeHydration(page, 'TrainingLoop', '/chapter-03/', region(title));
     await widget.getByRole('button', { name: '运行' }).click();
     release();
     await expect(widget).toHaveAttribute('data-steps', /^[1-9]/, LONG);
@@ -99,11 +96,7 @@ for (const [name, title] of [
 }
 
 test('text lab: 生成 clicked before hydration writes text', async ({ page }) => {
-  const release = await slowIsland(page, 'TextLab');
-  await page.goto('/chapter-05/', { waitUntil: 'domcontentloaded' });
-  const widget = page.getByRole('region', { name: '动手：训练并运行 5.2 节的文本生成模型' });
-  await widget.scrollIntoViewIfNeeded();
-  await notHydrated(widget);
+  const { widget, release } = await beforeHydration(page, 'TextLab', '/chapter-05/', region('动手：训练并运行 5.2 节的文本生成模型'));
   await widget.getByRole('button', { name: '生成', exact: true }).click();
   release();
   await expect(widget).toHaveAttribute('data-chars', /^[1-9]/, LONG);
@@ -111,11 +104,7 @@ test('text lab: 生成 clicked before hydration writes text', async ({ page }) =
 });
 
 test('text lab: a length typed and 生成 pressed before hydration write exactly that many characters', async ({ page }) => {
-  const release = await slowIsland(page, 'TextLab');
-  await page.goto('/chapter-05/', { waitUntil: 'domcontentloaded' });
-  const widget = page.getByRole('region', { name: '动手：训练并运行 5.2 节的文本生成模型' });
-  await widget.scrollIntoViewIfNeeded();
-  await notHydrated(widget);
+  const { widget, release } = await beforeHydration(page, 'TextLab', '/chapter-05/', region('动手：训练并运行 5.2 节的文本生成模型'));
   const length = widget.getByRole('textbox', { name: '长度' });
   await length.fill('7');
   await length.press('Enter');
@@ -129,11 +118,7 @@ test('text lab: a length typed and 生成 pressed before hydration write exactly
 });
 
 test('exercise: an option and 检查答案 clicked before hydration are both carried out, in order', async ({ page }) => {
-  const release = await slowIsland(page, 'Exercise');
-  await page.goto('/chapter-04/', { waitUntil: 'domcontentloaded' });
-  const ex = page.locator('[data-exercise-id="ex-4-4"]');
-  await ex.scrollIntoViewIfNeeded();
-  await notHydrated(ex);
+  const { widget: ex, release } = await beforeHydration(page, 'Exercise', '/chapter-04/', (p) => p.locator('[data-exercise-id="ex-4-4"]'));
   await ex.getByRole('radio').nth(1).click();
   await ex.getByRole('button', { name: '检查答案' }).click();
   release();
@@ -143,10 +128,7 @@ test('exercise: an option and 检查答案 clicked before hydration are both car
 });
 
 test('assignment builder: a title and a section picked before hydration make a link', async ({ page }) => {
-  const release = await slowIsland(page, 'AssignBuilder');
-  await page.goto('/assign/', { waitUntil: 'domcontentloaded' });
-  const builder = page.locator('.builder');
-  await notHydrated(builder);
+  const { widget: builder, release } = await beforeHydration(page, 'AssignBuilder', '/assign/', (p) => p.locator('.builder'));
   await builder.getByRole('textbox', { name: '标题' }).fill('第四章作业');
   await builder.getByRole('checkbox').first().click();
   release();
@@ -155,10 +137,7 @@ test('assignment builder: a title and a section picked before hydration make a l
 });
 
 test('我的进度: 导出进度 clicked before hydration downloads the file', async ({ page }) => {
-  const release = await slowIsland(page, 'ProgressView');
-  await page.goto('/progress/', { waitUntil: 'domcontentloaded' });
-  const view = page.locator('.progress-view');
-  await notHydrated(view);
+  const { widget: view, release } = await beforeHydration(page, 'ProgressView', '/progress/', (p) => p.locator('.progress-view'));
   const download = page.waitForEvent('download', LONG);
   await view.getByRole('button', { name: '导出进度（JSON）' }).click();
   release();
@@ -170,7 +149,7 @@ test('training loop: Enter on 运行, then Enter again pauses, with focus kept o
   await page.goto('/chapter-03/');
   const widget = page.getByRole('region', { name: '动手：观察五步训练循环' });
   await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
+  await hydrated(widget);
   const run = widget.getByRole('button', { name: '运行' });
   await run.focus();
   await page.keyboard.press('Enter');

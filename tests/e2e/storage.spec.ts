@@ -5,10 +5,10 @@
  * will not be kept, nothing stored before is lost, and the page has no uncaught error.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import LZString from 'lz-string';
 import { PROGRESS_KEY } from '../../src/lib/progress/schema';
 import { MIN_CHARS } from '../../src/lib/textgen/corpus';
 import { TEXTGEN_RULES } from '../../src/lib/textgen/settings';
+import { assignmentLink, sampleAssignment } from './support/assignment';
 import { hydrated, openWidget } from './support/widgets';
 
 // Several pages, or trainings, per test: generous limits that do not depend on the machine's speed.
@@ -115,16 +115,7 @@ for (const [variant, refuse] of [
     await expect(page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^2\.1 / }) })).toContainText('✓ 已读');
 
     // Assignments: a link opens its checklist.
-    const assignment = {
-      title: '隐私窗口里的作业',
-      due: '2026-12-01',
-      notes: '先读再做。',
-      items: [
-        { k: 'sec', id: 'sec-4-2' },
-        { k: 'ex', id: 'ex-4-4' },
-      ],
-    };
-    await page.goto(`/assignment/#a=1.${LZString.compressToEncodedURIComponent(JSON.stringify(assignment))}`);
+    await page.goto(assignmentLink(sampleAssignment('隐私窗口里的作业')));
     await expect(page.getByRole('heading', { name: '隐私窗口里的作业' })).toBeVisible();
     await expect(page.locator('.assignment')).toHaveAttribute('data-total', '2');
     await expect(page.getByRole('status').filter({ hasText: PAGE_NOTICE })).toBeVisible();

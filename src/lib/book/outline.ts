@@ -54,3 +54,37 @@ export const tasksOf = (mdx: string): string[] =>
 export function chapterCounts(outline: ChapterEntry[], read: Record<string, unknown>): Map<number, { read: number; total: number }> {
   return new Map(outline.map((c) => [c.chapter, { read: c.sections.filter((s) => s.id in read).length, total: c.sections.length }]));
 }
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isSection = (v: unknown): v is SectionEntry =>
+  typeof v === 'object' && v !== null && 'id' in v && typeof v.id === 'string' && 'title' in v && typeof v.title === 'string';
+
+/** Whether `v` has every field of a ChapterEntry, each of its type. */
+function isChapterEntry(v: unknown): v is ChapterEntry {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Record<string, unknown>;
+  return (
+    typeof e.chapter === 'number' &&
+    typeof e.slug === 'string' &&
+    typeof e.title === 'string' &&
+    Array.isArray(e.sections) &&
+    e.sections.every(isSection) &&
+    isStrings(e.exercises) &&
+    isStrings(e.tasks)
+  );
+}
+
+/**
+ * The outline a page embeds as JSON (Head.astro's `#book-outline`), read back in the browser.
+ * Never throws: text that is not JSON, or not an array, gives []; entries of the wrong shape are
+ * left out, so progress still counts the chapters that are intact.
+ */
+export function parseOutline(json: string): ChapterEntry[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  return Array.isArray(data) ? data.filter(isChapterEntry) : [];
+}

@@ -3,7 +3,7 @@
  * lists its own settings once, as parsers; the decoder runs the very parser the widget's field
  * runs, so a link can set exactly what typing can. Never throws.
  */
-import type { FieldParser } from './validate';
+import { quoteInput, type FieldParser } from './validate';
 
 /** One parser per setting: the widget's whole list of URL keys. */
 export type FieldParsers<V> = { [K in keyof V]: FieldParser<V[K]> };
@@ -28,7 +28,7 @@ export function decodeFields<V>(params: URLSearchParams, prefix: string, parsers
     else problems.push(parsed.message);
   }
   for (const key of new Set(params.keys())) {
-    if (key.startsWith(`${prefix}.`) && !ownKey(parsers, key.slice(prefix.length + 1))) problems.push(`不认识的设置“${key.slice(0, 40)}”，已忽略。`);
+    if (key.startsWith(`${prefix}.`) && !ownKey(parsers, key.slice(prefix.length + 1))) problems.push(`不认识的设置“${quoteInput(key, 40)}”，已忽略。`);
   }
   return { values, problems };
 }

@@ -21,6 +21,20 @@ export type Parsed<T = number> = { ok: true; value: T } | { ok: false; message: 
 /** Turns text into a value of T, or explains why not. Never throws. */
 export type FieldParser<T> = (text: string) => Parsed<T>;
 
+/**
+ * Reader- or link-supplied text as a message quotes it: at most `max` characters (whole code
+ * points, never half a surrogate pair), with each U+FFFD (what a malformed `%` sequence such as
+ * `%E0` decodes to) and each control character shown as `?`.
+ */
+export function quoteInput(text: string, max = 20): string {
+  const chars = [...text];
+  const shown = chars
+    .slice(0, max)
+    .join('')
+    .replace(/[\uFFFD\p{Cc}]/gu, '?');
+  return chars.length > max ? `${shown}…` : shown;
+}
+
 /** Seeds are mulberry32 states: unsigned 32-bit integers. Shared by every widget with a seed. */
 export const SEED_RULE: NamedRule = { min: 0, max: 2 ** 32 - 1, integer: true, name: '随机种子' };
 
@@ -34,13 +48,13 @@ export function parseNumber(text: string, rule: NumberRule, name = '数值'): Pa
   if (trimmed === '') return { ok: false, message: `${name}不能为空。` };
   // Number() accepts "0x10", "Infinity" and " "; require a plain decimal or exponent form.
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) {
-    return { ok: false, message: `${name}必须是数字，收到“${trimmed.slice(0, 20)}”。` };
+    return { ok: false, message: `${name}必须是数字，收到“${quoteInput(trimmed)}”。` };
   }
   const value = Number(trimmed);
   if (!Number.isFinite(value)) return { ok: false, message: `${name}太大了，超出了可以计算的范围。` };
   if (rule.integer && !Number.isInteger(value)) return { ok: false, message: `${name}必须是整数。` };
   if (value < rule.min || value > rule.max) {
-    return { ok: false, message: `${name}必须在 ${rule.min} 到 ${rule.max} 之间，收到 ${trimmed}。` };
+    return { ok: false, message: `${name}必须在 ${rule.min} 到 ${rule.max} 之间，收到 ${quoteInput(trimmed)}。` };
   }
   return { ok: true, value };
 }
@@ -54,7 +68,7 @@ export const numberField =
 /** One of `options`, matched exactly (case and all); anything else is refused with the list. */
 export function parseChoice<T extends string>(text: string, options: readonly T[], name: string): Parsed<T> {
   if (isChoice(text, options)) return { ok: true, value: text };
-  return { ok: false, message: `未知的${name}“${text.slice(0, 20)}”，可选：${options.join('、')}。` };
+  return { ok: false, message: `未知的${name}“${quoteInput(text)}”，可选：${options.join('、')}。` };
 }
 
 /** The parser for a select-like field offering `options`. */
@@ -67,4 +81,4 @@ export const choiceField =
 export const flagField =
   (name: string): FieldParser<boolean> =>
   (text) =>
-    text === '1' || text === '0' ? { ok: true, value: text === '1' } : { ok: false, message: `${name}只能是 1（开）或 0（关），收到“${text.slice(0, 20)}”。` };
+    text === '1' || text === '0' ? { ok: true, value: text === '1' } : { ok: false, message: `${name}只能是 1（开）或 0（关），收到“${quoteInput(text)}”。` };

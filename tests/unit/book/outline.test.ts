@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chapterCounts, exercisesOf, sectionsOf, tasksOf } from '../../../src/lib/book/outline';
+import { chapterCounts, exercisesOf, parseOutline, sectionsOf, tasksOf } from '../../../src/lib/book/outline';
 
 describe('book outline', () => {
   it('lists the numbered sections, skipping code fences and other headings', () => {
@@ -45,5 +45,19 @@ describe('exercise ids', () => {
     const mdx = '<Exercise\n  id="ex-4-1"\n  kind="single"\n/>\n\n<Exercise id="ex-4-2" kind="task" task="diverge" />';
     expect(exercisesOf(mdx)).toEqual(['ex-4-1', 'ex-4-2']);
     expect(tasksOf(mdx)).toEqual(['ex-4-2']);
+  });
+});
+
+describe('parseOutline', () => {
+  const entry = { chapter: 4, slug: 'chapter-04', title: '4. 数学', sections: [{ id: 'sec-4-1', title: '4.1 模型' }], exercises: ['ex-4-1'], tasks: [] };
+  it('reads back the outline a page embeds', () => {
+    expect(parseOutline(JSON.stringify([entry]))).toEqual([entry]);
+  });
+  it.each(['', '{', 'null', '{"chapter":4}', '"text"'])('gives [] for “%s”', (json) => {
+    expect(parseOutline(json)).toEqual([]);
+  });
+  it('leaves out entries of the wrong shape and keeps the intact ones', () => {
+    const broken = [{ ...entry, chapter: '4' }, { ...entry, sections: [{ id: 1 }] }, { ...entry, tasks: null }, null, 7];
+    expect(parseOutline(JSON.stringify([...broken, entry]))).toEqual([entry]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceField, flagField, parseChoice, parseNumber, SEED_RULE, numberField } from '../../../src/lib/nn/validate';
+import { choiceField, flagField, parseChoice, parseNumber, quoteInput, SEED_RULE, numberField } from '../../../src/lib/nn/validate';
 
 const rate = { min: 0, max: 10 };
 
@@ -73,5 +73,25 @@ describe('flagField', () => {
   });
   it.each(['true', '', '2', 'yes'])('refuses “%s”', (text) => {
     expect(flagField('早停')(text).ok).toBe(false);
+  });
+});
+
+describe('quoteInput', () => {
+  it('shows a malformed %-sequence’s replacement character as ?, never U+FFFD', () => {
+    // URLSearchParams decodes `batch=%E0` to U+FFFD.
+    const value = new URLSearchParams('batch=%E0').get('batch') ?? '';
+    expect(quoteInput(value)).toBe('?');
+  });
+  it('shows control characters as ?', () => {
+    expect(quoteInput('a\u0000b\nc')).toBe('a?b?c');
+  });
+  it('cuts long text at whole characters and marks the cut', () => {
+    expect(quoteInput('😀'.repeat(25))).toBe(`${'😀'.repeat(20)}…`);
+  });
+  it('keeps short text as it is', () => {
+    expect(quoteInput('批大小')).toBe('批大小');
+  });
+  it('is what a refused link value is quoted with', () => {
+    expect(parseNumber('\uFFFD', { min: 1, max: 9 }, '批大小')).toEqual({ ok: false, message: '批大小必须是数字，收到“?”。' });
   });
 });
