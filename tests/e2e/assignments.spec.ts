@@ -34,7 +34,7 @@ test('an instructor builds an assignment, a student completes it in a fresh brow
   await student.getByRole('button', { name: /^已读：4\.2/ }).click();
   const ex = student.locator('[data-exercise-id="ex-4-4"]');
   await ex.scrollIntoViewIfNeeded();
-  await expect(ex.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
+  await hydrated(ex);
   await ex.getByRole('radio').first().check();
   await ex.getByRole('button', { name: '检查答案' }).click();
   await expect(ex).toHaveAttribute('data-solved', 'true');
@@ -42,7 +42,7 @@ test('an instructor builds an assignment, a student completes it in a fresh brow
   await student.getByRole('link', { name: /动手任务：练习 3\.4/ }).click();
   const widget = student.getByRole('region', { name: '动手：观察五步训练循环' });
   await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
+  await hydrated(widget);
   await widget.getByRole('button', { name: '运行' }).click();
   await expect(widget.getByRole('alert').filter({ hasText: '发散' })).toBeVisible();
   // Recorded by the page from the widget's own report, even though the exercise further down never hydrated.

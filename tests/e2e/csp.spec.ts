@@ -159,7 +159,7 @@ test('the assignment builder makes a link under the CSP', async ({ page, context
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const violations = watchViolations(page);
   await page.goto('/assign/');
-  await expect(page.locator('astro-island:not([ssr]) .builder')).toHaveCount(1);
+  await hydrated(page.locator('.builder'));
   await page.getByLabel('标题').fill('CSP 作业');
   await page.getByRole('checkbox', { name: '练习 4.4' }).check();
   await page.getByRole('button', { name: '复制作业链接' }).click();

@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { encodeAssignment } from '../../src/lib/assign/codec';
 import { DEFAULT_CONFIG } from '../../src/lib/nn/config';
 import { signFragment } from '../../src/lib/url/fragment';
-import { openWidget } from './support/widgets';
+import { hydrated, openWidget } from './support/widgets';
 
 /** What the browser shows for a character glued on after the link. */
 const glued = (tail: string) => encodeURI(tail);
@@ -31,7 +31,7 @@ test.describe('an assignment link', () => {
 
   async function open(page: Page, hash: string) {
     await page.goto(`/assignment/#${hash}`);
-    await expect(page.locator('astro-island:not([ssr]) .assignment')).toHaveCount(1);
+    await hydrated(page.locator('.assignment'));
   }
 
   test('made by the builder has a + that a chat app can mangle', () => {

@@ -1,10 +1,11 @@
 /** End-of-chapter exercises: instant feedback with a link back, retries counted and kept, widget tasks checked against the widget. */
 import { expect, test, type Page } from '@playwright/test';
+import { hydrated } from './support/widgets';
 
 const exercise = async (page: Page, id: string) => {
   const ex = page.locator(`[data-exercise-id="${id}"]`);
   await ex.scrollIntoViewIfNeeded();
-  await expect(ex.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
+  await hydrated(ex);
   return ex;
 };
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
@@ -63,7 +64,7 @@ test('the divergence task completes when the training widget really diverges', a
   await expect(task.getByRole('status').first()).toContainText('尚未完成');
   const widget = page.getByRole('region', { name: '动手：观察五步训练循环' });
   await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1);
+  await hydrated(widget);
   const lr = widget.getByRole('textbox', { name: '学习率' });
   await lr.fill('1000000');
   await lr.press('Enter');
