@@ -4,7 +4,7 @@
  * displayed inputs (weights, biases, sample).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { hydrated, openWidget } from './support/widgets';
+import { COMPUTE_TIMEOUT, hydrated, openWidget } from './support/widgets';
 
 const nums = (s: string) => [...s.replace(/−/g, '-').matchAll(/-?\d+\.\d+/g)].map((m) => Number(m[0]));
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -206,5 +206,17 @@ test('Tab to 下一步, Enter, then Space: two steps, and focus stays on the but
   await expect(next).toBeEnabled();
   await page.keyboard.press('Space');
   await expect(widget).toHaveAttribute('data-step', '1');
+  await expect(next).toBeFocused();
+});
+
+test('five quick Enter presses on 下一步 take five steps, none dropped while the first loads TF.js', async ({ page }) => {
+  const widget = await openStepper(page);
+  const next = widget.getByRole('button', { name: '下一步' });
+  await next.focus();
+  // The first press starts loading TF.js, so the other four arrive while the stepper is busy.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Enter');
+  await expect(widget).toHaveAttribute('data-step', '4', { timeout: COMPUTE_TIMEOUT });
+  await expect(next).toHaveAttribute('aria-disabled', 'false');
+  await expect(widget).toHaveAttribute('data-step', '4');
   await expect(next).toBeFocused();
 });

@@ -117,29 +117,42 @@ export class StepperState {
     this.tensors = lib.memory().numTensors;
   }
 
+  /** Presses of 下一步 not yet carried out: each one is a step, even those made while busy. */
+  private queued = 0;
+
+  /**
+   * One step forward per press. A press while a step is computing (the first one loads TF.js)
+   * is queued, not dropped, so five quick presses always take five steps.
+   */
   async next(): Promise<void> {
+    this.queued++;
     if (this.busy) return;
     this.busy = true;
     this.error = '';
     try {
-      const lib = await this.ensureLib();
-      await this.survive(lib);
-      if (!this.trace) this.recompute(lib);
-      if (this.index === this.steps.length - 1) {
-        this.applyUpdate(lib);
-        this.index = 0;
-      } else {
-        this.index++;
-      }
-      await this.survive(lib);
-      if (this.step?.kind === 'gradients' && this.params && this.trace) {
-        const { autodiffMaxDiff } = await import('../shared/autodiff-runtime');
-        this.autodiffDiff = autodiffMaxDiff(SPEC, this.params, this.x, this.y, this.trace);
-      }
+      for (; this.queued > 0; this.queued--) await this.advance();
     } catch (e) {
       this.error = `计算失败：${e instanceof Error ? e.message : String(e)}`;
     } finally {
+      this.queued = 0;
       this.busy = false;
+    }
+  }
+
+  private async advance(): Promise<void> {
+    const lib = await this.ensureLib();
+    await this.survive(lib);
+    if (!this.trace) this.recompute(lib);
+    if (this.index === this.steps.length - 1) {
+      this.applyUpdate(lib);
+      this.index = 0;
+    } else {
+      this.index++;
+    }
+    await this.survive(lib);
+    if (this.step?.kind === 'gradients' && this.params && this.trace) {
+      const { autodiffMaxDiff } = await import('../shared/autodiff-runtime');
+      this.autodiffDiff = autodiffMaxDiff(SPEC, this.params, this.x, this.y, this.trace);
     }
   }
 
