@@ -12,15 +12,22 @@ import { registerSW } from 'virtual:pwa-register';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
+/**
+ * Set by 稍后. registerSW may report the same waiting worker twice (workbox-window's `installed`
+ * for an update it did not start, then its `waiting` event a moment later), so without this a
+ * notice put off with 稍后 could come straight back on the same page.
+ */
+let putOff = false;
+
 function button(label: string, onClick: () => void): HTMLButtonElement {
   const b = Object.assign(document.createElement('button'), { type: 'button', textContent: label });
   b.addEventListener('click', onClick);
   return b;
 }
 
-/** Shows the notice (once per page); `reload` switches to the new build. */
+/** Shows the notice (once per page, and never again on a page where it was put off); `reload` switches to the new build. */
 function showNotice(reload: () => void): void {
-  if (document.getElementById('update-notice')) return;
+  if (putOff || document.getElementById('update-notice')) return;
   // The live region is in the page before its text, so screen readers announce the text.
   const notice = Object.assign(document.createElement('div'), { id: 'update-notice', className: 'update-notice' });
   notice.setAttribute('role', 'status');
@@ -36,7 +43,10 @@ function showNotice(reload: () => void): void {
     notice.append(
       text,
       reloadButton,
-      button('稍后', () => notice.remove()),
+      button('稍后', () => {
+        putOff = true;
+        notice.remove();
+      }),
     ),
   );
 }
