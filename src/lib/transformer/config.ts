@@ -41,3 +41,19 @@ export function headSize(c: TransformerConfig): number {
   if (c.dModel % c.heads !== 0) throw new RangeError(`d_model ${c.dModel} is not divisible by ${c.heads} heads`);
   return c.dModel / c.heads;
 }
+
+/**
+ * The shipped 唐诗 checkpoint's shape: 791,992 weights, within ±25 % of the §5.2 LSTM's 677,816,
+ * so the two are compared at about the same size. T_max = 64 holds a whole 五言律诗 (48
+ * characters with punctuation) and its line break.
+ */
+export const TANG_GPT: TransformerConfig = {
+  vocabSize: 3000,
+  contextLength: 64,
+  dModel: 128,
+  heads: 4,
+  layers: 2,
+  dFF: 512,
+  dropout: 0.1,
+  tiedEmbeddings: true,
+};
