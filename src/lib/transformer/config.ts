@@ -57,3 +57,23 @@ export const TANG_GPT: TransformerConfig = {
   dropout: 0.1,
   tiedEmbeddings: true,
 };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const COUNTS = ['vocabSize', 'contextLength', 'dModel', 'heads', 'layers', 'dFF'] as const;
+
+/**
+ * A config read from untrusted JSON (a checkpoint's model.json): every field present (own keys
+ * only), counts positive integers, d_model divisible by the heads, dropout in [0, 1). Returns
+ * null otherwise; never throws.
+ */
+export function parseConfig(v: unknown): TransformerConfig | null {
+  if (!isRecord(v)) return null;
+  const get = (k: string) => (Object.hasOwn(v, k) ? v[k] : undefined);
+  const counts = COUNTS.map(get);
+  if (!counts.every((n): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0)) return null;
+  const [vocabSize, contextLength, dModel, heads, layers, dFF] = counts;
+  const dropout = get('dropout');
+  const tiedEmbeddings = get('tiedEmbeddings');
+  if (typeof dropout !== 'number' || !(dropout >= 0 && dropout < 1) || typeof tiedEmbeddings !== 'boolean' || dModel % heads !== 0) return null;
+  return { vocabSize, contextLength, dModel, heads, layers, dFF, dropout, tiedEmbeddings };
+}

@@ -97,3 +97,10 @@ export function disposeWeights(w: Weights): void {
 
 /** Copies of the weights as plain tensors (not variables), e.g. for a stepper that must not change while training goes on. */
 export const cloneWeights = (w: Weights): Record<string, tf.Tensor> => Object.fromEntries(Object.entries(w).map(([k, t]) => [k, tf.clone(t)]));
+
+/** Trainable variables holding loaded weights (e.g. a checkpoint to train on); takes ownership of `w`. */
+export function toVariables(w: Record<string, tf.Tensor>): Variables {
+  const vars = Object.fromEntries(Object.entries(w).map(([k, t]) => [k, tf.variable(t, true)]));
+  disposeWeights(w);
+  return vars;
+}
