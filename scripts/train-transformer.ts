@@ -74,7 +74,9 @@ const outcome = await trainTransformer(
       if (b % 50 === 0) console.log(`  batch ${b}/${n}  loss ${loss.toFixed(3)}  ${minutes().toFixed(1)} min`);
     },
     onEpochEnd: (epoch, { loss, valLoss }) =>
-      console.log(`epoch ${epoch + 1}: train loss ${loss.toFixed(3)}, validation ${valLoss.toFixed(4)} nats (${(valLoss / Math.LN2).toFixed(3)} bits)/char, ${minutes().toFixed(1)} min`),
+      console.log(
+        `epoch ${epoch + 1}: train loss ${loss.toFixed(3)}, validation ${valLoss.toFixed(4)} nats (${(valLoss / Math.LN2).toFixed(3)} bits)/char, ${minutes().toFixed(1)} min`,
+      ),
     shouldStop: () => minutes() >= MINUTES || batchesDone >= MAX_BATCHES,
   },
 );
@@ -86,8 +88,13 @@ const reloaded = fromArtifacts(half);
 const loss = validationLoss(config, vars, data);
 const lossFloat16 = validationLoss(config, reloaded.weights, data);
 const bits = (nats: number) => nats / Math.LN2;
-console.log(`validation: float32 ${loss.toFixed(4)} nats (${bits(loss).toFixed(3)} bits)/char, float16 ${lossFloat16.toFixed(4)} nats (${bits(lossFloat16).toFixed(3)} bits)/char`);
-if (lstm) console.log(`the LSTM checkpoint: ${lstm.validation.lossFloat16.toFixed(4)} nats/char on ${shared ? 'the same characters' : 'another text (not comparable)'}`);
+console.log(
+  `validation: float32 ${loss.toFixed(4)} nats (${bits(loss).toFixed(3)} bits)/char, float16 ${lossFloat16.toFixed(4)} nats (${bits(lossFloat16).toFixed(3)} bits)/char`,
+);
+if (lstm)
+  console.log(
+    `the LSTM checkpoint: ${lstm.validation.lossFloat16.toFixed(4)} nats/char on ${shared ? 'the same characters' : 'another text (not comparable)'}`,
+  );
 
 const meta: TransformerCheckpointMeta = {
   vocab: vocab.chars,

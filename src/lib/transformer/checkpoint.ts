@@ -39,11 +39,20 @@ export async function toArtifacts(c: TransformerConfig, w: Weights): Promise<tf.
   if (problem) throw new Error(problem);
   const ordered: tf.NamedTensorMap = Object.fromEntries(weightShapes(c).map(([name]) => [name, w[name]]));
   const { data, specs } = await tf.io.encodeWeights(ordered);
-  return { modelTopology: { config: { ...c } }, weightSpecs: specs, weightData: data, format: FORMAT, generatedBy: `TensorFlow.js tfjs-core v${tf.version_core}` };
+  return {
+    modelTopology: { config: { ...c } },
+    weightSpecs: specs,
+    weightData: data,
+    format: FORMAT,
+    generatedBy: `TensorFlow.js tfjs-core v${tf.version_core}`,
+  };
 }
 
 /** model.json for `artifacts`: the LSTM's layout with this model's format. */
-export const transformerModelJson = (artifacts: tf.io.ModelArtifacts, weightsFile = 'weights.bin') => ({ ...modelJson(artifacts, weightsFile), format: FORMAT });
+export const transformerModelJson = (artifacts: tf.io.ModelArtifacts, weightsFile = 'weights.bin') => ({
+  ...modelJson(artifacts, weightsFile),
+  format: FORMAT,
+});
 
 /**
  * The config and weights (float32 tensors, the caller owns them) from artifacts, float16 or not.
@@ -52,7 +61,9 @@ export const transformerModelJson = (artifacts: tf.io.ModelArtifacts, weightsFil
 export function fromArtifacts(artifacts: tf.io.ModelArtifacts): { config: TransformerConfig; weights: tf.NamedTensorMap } {
   if (artifacts.format !== FORMAT) throw new Error(`不是 Transformer 检查点（格式 ${String(artifacts.format)}）`);
   const topology = artifacts.modelTopology;
-  const config = parseConfig(topology && !(topology instanceof ArrayBuffer) && Object.hasOwn(topology, 'config') ? (topology as { config: unknown }).config : undefined);
+  const config = parseConfig(
+    topology && !(topology instanceof ArrayBuffer) && Object.hasOwn(topology, 'config') ? (topology as { config: unknown }).config : undefined,
+  );
   if (!config) throw new Error('检查点的模型配置无效');
   if (!artifacts.weightData || !artifacts.weightSpecs) throw new Error('检查点缺少权重');
   const weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);

@@ -26,7 +26,7 @@ export function windowsAround(length: number, len: number, held: WindowSplit): n
   const blocked = [...held.val].sort((a, b) => a - b).map((v) => [v, v + held.len] as const);
   const out: number[] = [];
   let next = 0; // first held-out window not yet passed
-  for (let s = 0; s + len + 1 <= length; ) {
+  for (let s = 0; s + len + 1 <= length;) {
     while (next < blocked.length && blocked[next][1] < s) next++;
     const hit = next < blocked.length && blocked[next][0] <= s + len ? blocked[next] : null;
     if (hit) s = hit[1] + 1;

@@ -53,4 +53,3 @@ export function softmax(row: Vector): Vector {
 
 /** The causal mask applied to square scores: −∞ above the diagonal (a query's future), the score elsewhere. */
 export const maskFuture = (scores: Matrix): Matrix => scores.map((row, i) => row.map((v, j) => (j > i ? -Infinity : v)));
-

@@ -109,4 +109,3 @@ export function crossEntropy64(c: TransformerConfig, w: PlainWeights, ids: reado
   const { probs } = trace(c, w, ids);
   return -targets.reduce((s, t, i) => s + Math.log(probs[i][t]), 0) / targets.length;
 }
-

@@ -40,7 +40,10 @@ describe('one head by hand', () => {
     s.weights.forEach((row) => expect(Math.abs(row.reduce((a, b) => a + b) - 1)).toBeLessThan(1e-12));
     // Step 1 is E[ids] + P, step 6 is AV, step 8 adds the projection back onto the input.
     expect(s.embeddings.sum[2][3]).toBeCloseTo(s.embeddings.token[2][3] + s.embeddings.position[2][3], 12);
-    expect(s.weighted[3][1]).toBeCloseTo(s.weights[3].reduce((acc, p, j) => acc + p * s.qkv.v[j][1], 0), 12);
+    expect(s.weighted[3][1]).toBeCloseTo(
+      s.weights[3].reduce((acc, p, j) => acc + p * s.qkv.v[j][1], 0),
+      12,
+    );
     expect(s.residual.sum[4][0]).toBeCloseTo(s.embeddings.x[4][0] + s.joined.projected[4][0], 12);
     disposeWeights(w);
   });

@@ -17,8 +17,7 @@ beforeAll(useCpu);
 afterAll(useCpu);
 
 /** Full-forward logits of `ids` at every position, as rows. */
-const fullLogits = (w: tf.NamedTensorMap, ids: number[]) =>
-  tf.tidy(() => forward(TINY, w, tf.tensor2d([ids], undefined, 'int32')).logits.arraySync()[0]);
+const fullLogits = (w: tf.NamedTensorMap, ids: number[]) => tf.tidy(() => forward(TINY, w, tf.tensor2d([ids], undefined, 'int32')).logits.arraySync()[0]);
 
 /** Largest |step − full| over every position of a whole context. */
 function maxStepError(seed: number): number {

@@ -54,7 +54,13 @@ describe('training the Transformer', () => {
   it('stops when asked, keeping the weights of the last completed batch', async () => {
     const { config, data, vars } = setup();
     let seen = 0;
-    const outcome = await trainTransformer(config, vars, data, { epochs: 3, batchSize: 2, seed: 1 }, { onBatchEnd: () => void seen++, shouldStop: () => seen >= 2 });
+    const outcome = await trainTransformer(
+      config,
+      vars,
+      data,
+      { epochs: 3, batchSize: 2, seed: 1 },
+      { onBatchEnd: () => void seen++, shouldStop: () => seen >= 2 },
+    );
     expect(outcome).toBe('stopped');
     expect(seen).toBe(2);
     disposeWeights(vars);
