@@ -90,6 +90,16 @@ export function forward(c: TransformerConfig, w: Weights, ids: tf.Tensor2D, opts
   return { logits, ...(opts.attention ? { attention } : {}), ...(opts.cache ? { cache } : {}) };
 }
 
+/** forward() on one sequence of plain ids, as a [1, T] batch; frees its input tensor. */
+export function forwardOne(c: TransformerConfig, w: Weights, ids: ArrayLike<number>, opts: ForwardOptions = {}): ForwardResult {
+  const x = tf.tensor2d(Int32Array.from(ids), [1, ids.length], 'int32');
+  try {
+    return forward(c, w, x, opts);
+  } finally {
+    x.dispose();
+  }
+}
+
 /** Frees a forward pass's tensors (logits, attention, cache). */
 export function disposeResult(r: ForwardResult): void {
   tf.dispose([r.logits, ...(r.attention ?? []), ...(r.cache ?? []).flatMap((l) => [l.k, l.v])]);
@@ -101,7 +111,7 @@ export function disposeResult(r: ForwardResult): void {
  * `ids` holds at most contextLength ids.
  */
 export function attentionMaps(c: TransformerConfig, w: Weights, ids: ArrayLike<number>): number[][][][] {
-  const r = tf.tidy(() => forward(c, w, tf.tensor2d(Int32Array.from(ids), [1, ids.length], 'int32'), { attention: true }));
+  const r = forwardOne(c, w, ids, { attention: true });
   const maps = r.attention!.map((a) => (a.arraySync() as number[][][][])[0]);
   disposeResult(r);
   return maps;

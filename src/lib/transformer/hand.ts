@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { TransformerConfig } from './config';
-import { disposeResult, forward } from './forward';
+import { disposeResult, forwardOne } from './forward';
 import type { Matrix, Vector } from './plain';
 import { trace, type PlainWeights } from './reference';
 import type { Weights } from './weights';
@@ -75,7 +75,7 @@ const maxAbsDiff = (a: ArrayLike<number>, b: readonly number[]) => b.reduce((m, 
  */
 export function checkAgainstForward(c: TransformerConfig, w: Weights, steps: HandSteps): number {
   const T = steps.ids.length;
-  const r = tf.tidy(() => forward(c, w, tf.tensor2d(steps.ids, [1, T], 'int32'), { attention: true }));
+  const r = forwardOne(c, w, steps.ids, { attention: true });
   const diff = tf.tidy(() => {
     const att = tf.slice(r.attention![steps.layer], [0, steps.head, 0, 0], [1, 1, T, T]).dataSync();
     const probs = tf.softmax(r.logits).dataSync();

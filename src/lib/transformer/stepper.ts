@@ -13,7 +13,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { TransformerConfig } from './config';
-import { forward, type LayerCache } from './forward';
+import { forwardOne, type LayerCache } from './forward';
 import { cloneWeights, disposeWeights, weightProblem, type Weights } from './weights';
 
 export class TransformerStepper {
@@ -73,7 +73,7 @@ export class TransformerStepper {
     const full = this.history.length >= this.config.contextLength;
     const ids = full ? [...this.history.slice(-(Math.ceil(this.config.contextLength / 2) - 1)), id] : [id];
     const past = full ? undefined : (this.cache ?? undefined);
-    const r = tf.tidy(() => forward(this.config, this.weights, tf.tensor2d(ids, [1, ids.length], 'int32'), { past, cache: true }));
+    const r = forwardOne(this.config, this.weights, ids, { past, cache: true });
     this.dropCache();
     this.cache = r.cache!;
     this.history = full ? ids : [...this.history, id];
