@@ -46,6 +46,29 @@ describe('the KV-cache stepper', () => {
     await useCpu();
   });
 
+  it('does the same work for every character but the attention over the cache (counted in elements computed, not time)', async () => {
+    const c = { ...TINY, vocabSize: 300, contextLength: 16 };
+    const w = boldWeights(c, 15);
+    const stepper = TransformerStepper.fromWeights(c, w);
+    /** Elements written by every kernel that one step runs. */
+    const work = async () => {
+      const p = await tf.profile(() => void stepper.step(5));
+      return { kernels: p.kernels.length, elements: p.kernels.reduce((s, k) => s + k.outputShapes.reduce((a, sh) => a + sh.reduce((x, y) => x * y, 1), 0), 0) };
+    };
+    stepper.step(1);
+    const early = await work(); // reads position 1
+    while (stepper.position < c.contextLength - 1) stepper.step(2);
+    const late = await work(); // reads position 15
+    expect(late.kernels).toBe(early.kernels);
+    // Only the cached keys/values (2d per position) and the h scores per position grow; re-reading
+    // the text would add at least V logits per earlier character.
+    const grown = late.elements - early.elements;
+    expect(grown).toBeGreaterThan(0);
+    expect(grown).toBeLessThanOrEqual(c.layers * 14 * (2 * c.dModel + 8 * c.heads));
+    stepper.dispose();
+    tf.dispose(Object.values(w));
+  });
+
   it('slides past the context length: keeps the last ⌈T/2⌉ characters and goes on like a fresh forward pass over them', () => {
     const w = boldWeights(TINY, 13);
     const stepper = TransformerStepper.fromWeights(TINY, w);
