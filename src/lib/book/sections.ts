@@ -33,8 +33,7 @@ export interface SectionHeading {
 const HEADING = new RegExp(`^(${PART_LABEL})\\.([1-9]\\d*)(?:\\.(?!\\d)\\s*|、\\s*|\\s+)(\\S.*)$`, 'su');
 
 /** The anchor of a section, or of a whole chapter without numbered sections (`sec-6`). */
-export const sectionAnchor = (chapter: number | string, section?: number): string =>
-  section === undefined ? `sec-${chapter}` : `sec-${chapter}-${section}`;
+export const sectionAnchor = (chapter: number | string, section?: number): string => (section === undefined ? `sec-${chapter}` : `sec-${chapter}-${section}`);
 
 /** A heading's text (without the `##`) read as a section heading, or undefined if it is not one. */
 export function parseSectionHeading(text: string): SectionHeading | undefined {
