@@ -51,7 +51,7 @@ test('numbers its display formulas (A.1), (A.2), … with anchors, starting with
 
 test('has a Transformer-block diagram and an LSTM-vs-Transformer diagram, each as a light and a dark SVG', async ({ page }) => {
   await page.goto(PATH);
-  for (const name of [/^图 A\.1\u3000LSTM 与 Transformer/, /^图 A\.2\u3000一个 pre-LN Transformer 块/]) {
+  for (const name of [/^图 A\.1\s+LSTM 与 Transformer/, /^图 A\.2\s+一个 pre-LN Transformer 块/]) {
     const figure = page.getByRole('figure', { name });
     await expect(figure.locator(':scope > .diagram-light > svg')).toHaveCount(1);
     await expect(figure.locator(':scope > .diagram-dark > svg')).toHaveCount(1);
