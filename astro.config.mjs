@@ -10,7 +10,7 @@ import remarkSectionIds from './src/lib/markdown/remark-section-ids';
 import rehypeKatexErrors, { katexStrict } from './src/lib/markdown/rehype-katex-errors';
 import rehypeEquations from './src/lib/markdown/rehype-equations';
 import rehypeParagraphIds from './src/lib/markdown/rehype-paragraph-ids';
-import { chapterSlugs } from './src/lib/book/chapters';
+import { appendixSlugs, chapterSlugs } from './src/lib/book/chapters';
 import AstroPWA from '@vite-pwa/astro';
 import contentSecurityPolicy from './src/lib/csp/integration';
 import { pwaOptions } from './src/lib/pwa/config';
@@ -51,6 +51,8 @@ export default defineConfig({
           ],
         },
         { label: '章节', items: chapterSlugs('./content').map((slug) => ({ slug })) },
+        // The editors' additions after the article (附录 A, …): not the article's text.
+        { label: '拓展', items: appendixSlugs('./content').map((slug) => ({ slug })) },
       ],
       markdown: { processedDirs: ['./content/'] },
       customCss: ['katex/dist/katex.min.css', './src/styles/book.css', './src/styles/print.css'],

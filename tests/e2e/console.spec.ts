@@ -4,11 +4,11 @@
  * older build.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { allPages, chapters } from './support/site';
+import { allPages, parts } from './support/site';
 
-/** The sidebar's own pages besides the chapters: the ones that expect URL or stored state. */
+/** The sidebar's own pages besides the chapters and appendices: the ones that expect URL or stored state. */
 const toolPages = ['/progress/', '/assignment/', '/assign/'];
-const sidebarPages = ['/', ...toolPages, ...chapters.map((c) => c.path)];
+const sidebarPages = ['/', ...toolPages, ...parts.map((c) => c.path)];
 const pages = [...new Set([...sidebarPages, ...allPages])];
 
 /** What a reader's browser may hold under the site's keys. */

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { chapters } from './support/site';
+import { parts } from './support/site';
 
 /** Chapters that the article illustrates with diagrams. */
 const DIAGRAM_CHAPTERS = [2, 3, 4, 5, 9];
@@ -14,7 +14,7 @@ async function chooseTheme(page: Page, label: '浅色' | '深色') {
 test.describe('diagrams', () => {
   test('the book has at least six diagrams, in chapters 2, 3, 4, 5 and 9, each with a light and a dark SVG', async ({ page }) => {
     const perChapter = new Map<number, number>();
-    for (const ch of chapters) {
+    for (const ch of parts) {
       await page.goto(ch.path);
       const figures = page.locator('figure.diagram');
       const n = await figures.count();

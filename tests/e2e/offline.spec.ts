@@ -5,7 +5,7 @@
  * (`context.setOffline`), so everything after that is served by the worker or not at all.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { chapters } from './support/site';
+import { chapters, parts } from './support/site';
 import { controlledAndPrecached, precachedPaths } from './support/offline';
 import { startDeployServer, type DeployServer } from './support/deploy-server';
 import { hydrated } from './support/widgets';
@@ -26,7 +26,7 @@ test('the first visit precaches every chapter, the fonts, the search index, the 
   await page.goto('/');
   await controlledAndPrecached(page);
   const paths = await precachedPaths(page);
-  for (const ch of chapters) expect(paths).toContain(`${ch.path}index.html`);
+  for (const ch of parts) expect(paths).toContain(`${ch.path}index.html`);
   expect(paths).toContain('/models/poetry/model.json');
   expect(paths).toContain('/models/poetry/weights.bin');
   expect(paths).toContain('/pagefind/pagefind.js');

@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { STATIC_IMPORT } from '../../scripts/bench/weights';
-import { chapters } from './support/site';
+import { parts } from './support/site';
 
 const BUDGET_GZIP = 15 * 1024;
 /** Bundles that must not load on a page without widgets, by file name or by what is inside. */
@@ -26,7 +26,7 @@ function recordScripts(page: Page): Map<string, Buffer> {
 }
 
 // Pages whose MDX places a widget hydrate it when it scrolls near; TF.js still waits for first use.
-for (const ch of chapters.filter((c) => c.widgets)) {
+for (const ch of parts.filter((c) => c.widgets)) {
   test(`${ch.path} (with widgets) loads no TF.js before the reader uses a widget`, async ({ page }) => {
     const bodies = recordScripts(page);
     await page.goto(ch.path);
@@ -36,7 +36,7 @@ for (const ch of chapters.filter((c) => c.widgets)) {
   });
 }
 
-for (const ch of chapters.filter((c) => !c.widgets)) {
+for (const ch of parts.filter((c) => !c.widgets)) {
   test(`${ch.path} (no widgets) loads only Starlight's JavaScript, at most 15 KB gzip`, async ({ page }) => {
     const bodies = recordScripts(page);
     await page.goto(ch.path);

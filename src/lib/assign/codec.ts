@@ -7,6 +7,7 @@
  * like ours, and ids the book does not have come back as "missing" rather than failing it all.
  */
 import LZString from 'lz-string';
+import { PART_LABEL } from '../book/parts';
 import { checksum } from '../url/checksum';
 import { DAMAGED, readFragment } from '../url/fragment';
 import { ASSIGN_LIMITS as L, PRESET_PATTERN } from './limits';
@@ -36,7 +37,9 @@ export interface Known {
 
 export type Decoded = { ok: true; assignment: Assignment; missing: string[] } | { ok: false; message: string };
 
-const PATTERN = { sec: /^sec-\d{1,2}(-\d{1,2})?$/, para: /^[pfm]-[0-9a-z]{7}(-\d{1,3})?$/, ex: /^ex-\d{1,2}-\d{1,2}$/, task: /^ex-\d{1,2}-\d{1,2}$/ };
+/** Ids as the book makes them; a part is a chapter number or an appendix letter (book/parts.ts): sec-4-2, sec-6, ex-A-1. */
+const EXERCISE = new RegExp(`^ex-${PART_LABEL}-\\d{1,2}$`);
+const PATTERN = { sec: new RegExp(`^sec-${PART_LABEL}(-\\d{1,2})?$`), para: /^[pfm]-[0-9a-z]{7}(-\d{1,3})?$/, ex: EXERCISE, task: EXERCISE };
 /** lz-string's URL-safe alphabet; a chat app may have turned its `+` into a space. */
 const DATA = /^[A-Za-z0-9+$-]+$/;
 const DAMAGED_MESSAGE = `作业${DAMAGED}，无法读取。请检查链接是否复制完整，或向老师要一个新的链接。`;

@@ -1,13 +1,15 @@
 /** Where each assignment item lives in the book, built only from validated ids (never from link text). */
+import { partOfId, partPath } from '../book/parts';
 import { readFragment, signFragment } from '../url/fragment';
 import type { Item } from './codec';
 import { PRESET_PATTERN } from './limits';
 
-const chapterOf = (id: string) => Number(id.match(/^(?:sec|ex)-(\d+)/)?.[1]);
-const page = (base: string, ch: number) => `${base}chapter-${String(ch).padStart(2, '0')}/`;
+/** The page of a validated id's chapter or appendix: sec-4-2 → chapter-04/, ex-A-1 → appendix-a/. */
+const pageOf = (base: string, id: string) => `${base}${partPath(partOfId(id) ?? '')}`;
+const page = (base: string, ch: number) => `${base}${partPath(String(ch))}`;
 
 /** A section's link; "sec-6" stands for a chapter without numbered sections, so it is the page itself. */
-export const sectionHref = (base: string, id: string) => `${page(base, chapterOf(id))}${/^sec-\d+-\d+$/.test(id) ? `#${id}` : ''}`;
+export const sectionHref = (base: string, id: string) => `${pageOf(base, id)}${/^sec-\w+-\d+$/.test(id) ? `#${id}` : ''}`;
 
 export function itemHref(base: string, item: Item): string {
   switch (item.k) {
@@ -16,9 +18,9 @@ export function itemHref(base: string, item: Item): string {
     case 'para':
       return `${page(base, item.ch)}#${item.id}`;
     case 'ex':
-      return `${page(base, chapterOf(item.id))}#${item.id}-title`;
+      return `${pageOf(base, item.id)}#${item.id}-title`;
     case 'task':
-      return `${page(base, chapterOf(item.id))}#${item.preset ?? `${item.id}-title`}`;
+      return `${pageOf(base, item.id)}#${item.preset ?? `${item.id}-title`}`;
   }
 }
 

@@ -3,6 +3,7 @@
  * name must equal the `chapter` frontmatter (a unit test checks), so sorting names is enough.
  */
 import { readdirSync } from 'node:fs';
+import { APPENDIX_FILE } from './parts';
 
 export const CHAPTER_FILE = /^chapter-(\d{2})\.mdx$/;
 
@@ -15,7 +16,15 @@ export function chapterSlugs(contentDir: string): string[] {
     .map((m) => m[0].replace(/\.mdx$/, ''));
 }
 
-/** Chapters (chapter ≥ 1) in reading order; the landing page (chapter 0) is left out. */
+/** Starlight sidebar slugs of the editors' appendices (`appendix-a.mdx`, …), in letter order. */
+export function appendixSlugs(contentDir: string): string[] {
+  return readdirSync(contentDir)
+    .filter((name) => APPENDIX_FILE.test(name))
+    .sort()
+    .map((name) => name.replace(/\.mdx$/, ''));
+}
+
+/** Chapters (chapter ≥ 1, appendices included) in reading order; the landing page (chapter 0) is left out. */
 export function sortChapters<T extends { data: { chapter: number } }>(entries: T[]): T[] {
   return entries.filter((e) => e.data.chapter >= 1).sort((a, b) => a.data.chapter - b.data.chapter);
 }

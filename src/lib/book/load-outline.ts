@@ -2,6 +2,7 @@
 import { getCollection } from 'astro:content';
 import { sortChapters } from './chapters';
 import { exercisesOf, sectionsOf, tasksOf, type ChapterEntry } from './outline';
+import { partLabel } from './parts';
 import { sectionAnchor } from './sections';
 
 let cached: Promise<ChapterEntry[]> | undefined;
@@ -11,7 +12,7 @@ export function loadOutline(): Promise<ChapterEntry[]> {
     sortChapters(entries).map((e) => {
       const sections = sectionsOf(e.body ?? '');
       // A chapter without numbered sections is read as one section, "sec-6".
-      const whole = [{ id: sectionAnchor(e.data.chapter), title: e.data.title }];
+      const whole = [{ id: sectionAnchor(partLabel(e.data)), title: e.data.title }];
       return {
         chapter: e.data.chapter,
         slug: e.id,

@@ -1,9 +1,22 @@
 /** The expected answer of a numeric exercise, computed by the same library the widgets use. */
 import { disposeParams, paramsFrom } from '../nn/network';
 import { traceStep } from '../nn/trace';
-import type { NumericQuantity } from './types';
+import { parameterCount, TANG_GPT } from '../transformer/config';
+import type { ModelQuantity, NetworkQuantity, NumericQuantity } from './types';
 
-export function expectedValue(q: NumericQuantity): number {
+/** The configurations a ModelQuantity can name. */
+const MODELS = { 'tang-gpt': TANG_GPT } as const;
+
+/** A count about one of the book's models: its trainable weights, by the documented formula of its library. */
+function modelValue(q: ModelQuantity): number {
+  switch (q.of) {
+    case 'parameters':
+      return parameterCount(MODELS[q.model]);
+  }
+}
+
+/** One value of the small network's forward and backward pass (src/lib/nn), as the exercise names it. */
+function networkValue(q: NetworkQuantity): number {
   const sizes = [q.x.length, ...q.W.map((w) => w.length)];
   const params = paramsFrom(q.W, q.b);
   const t = traceStep({ sizes, activation: q.activation, output: 'identity', loss: 'squared' }, params, q.x, q.y, q.alpha ?? 0.1);
@@ -24,3 +37,6 @@ export function expectedValue(q: NumericQuantity): number {
       return t.nextW[of.layer - 1][of.i][of.j];
   }
 }
+
+/** The expected answer of a numeric exercise (types.ts's NumericQuantity). */
+export const expectedValue = (q: NumericQuantity): number => ('model' in q ? modelValue(q) : networkValue(q));

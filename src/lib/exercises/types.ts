@@ -24,7 +24,7 @@ export interface MultipleChoice extends Common {
   answer: number[];
 }
 
-/** A number to compute by hand; the expected value is computed from src/lib/nn at build time. */
+/** A number to compute by hand; the expected value is computed at build time by src/lib (numeric.ts). */
 export interface Numeric extends Common {
   kind: 'numeric';
   quantity: NumericQuantity;
@@ -48,11 +48,14 @@ export interface WidgetTask extends Common {
 
 export type Exercise = SingleChoice | MultipleChoice | Numeric | Ordering | WidgetTask;
 
+/** What a numeric exercise asks for: a value of a small network's pass, or a count about one of the book's models. */
+export type NumericQuantity = NetworkQuantity | ModelQuantity;
+
 /**
  * One value of one pass through a small network, from src/lib/nn: the output ŷ, the loss, or
  * an entry of δ⁽ˡ⁾, ∂ℒ/∂W⁽ˡ⁾, ∂ℒ/∂b⁽ˡ⁾ or the updated W⁽ˡ⁾ (layer l is 1-based).
  */
-export interface NumericQuantity {
+export interface NetworkQuantity {
   activation: 'sigmoid' | 'tanh' | 'relu';
   W: number[][][];
   b: number[][];
@@ -60,6 +63,15 @@ export interface NumericQuantity {
   y: number[];
   alpha?: number;
   of: { value: 'yHat' | 'loss' } | { value: 'delta' | 'db'; layer: number; i: number } | { value: 'dW' | 'nextW'; layer: number; i: number; j: number };
+}
+
+/**
+ * A count about one of the book's models, from its configuration in src/lib: `tang-gpt` is
+ * 附录 A's Transformer (src/lib/transformer/config.ts, TANG_GPT); `parameters` its trainable weights.
+ */
+export interface ModelQuantity {
+  model: 'tang-gpt';
+  of: 'parameters';
 }
 
 export type TaskName = 'circle-loss' | 'diverge' | 'temperature-repeat';

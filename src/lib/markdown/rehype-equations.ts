@@ -1,24 +1,32 @@
 /**
- * Numbers display formulas per chapter, (4.1), (4.2), …, and gives each an anchor
- * `#eq-4-1` that prose and errata can link to. Runs after rehype-katex.
+ * Numbers display formulas per chapter, (4.1), (4.2), …, and per appendix, (A.1), (A.2), …, and
+ * gives each an anchor `#eq-4-1`, `#eq-A-1` that prose and errata can link to. Runs after rehype-katex.
  * Only the article's own formulas are numbered: those inside an aside (the errata) are not.
  * All formulas are hidden from Pagefind so TeX source never reaches the index.
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
+import { APPENDIX_LETTER } from '../book/parts';
 
 const hasClass = (el: Element, name: string) => Array.isArray(el.properties.className) && el.properties.className.includes(name);
 
-/** Chapter number from frontmatter (`chapter: 4`), else from a `chapter-04` file name. */
-export function chapterOf(file: VFile): number | undefined {
-  const fm = (file.data as { astro?: { frontmatter?: { chapter?: unknown } } }).astro?.frontmatter;
-  if (typeof fm?.chapter === 'number') return fm.chapter;
+/**
+ * The part's label from frontmatter (`appendix: A` → "A", else `chapter: 4` → 4), else from a
+ * `chapter-04` file name (book/parts.ts).
+ */
+export function chapterOf(file: VFile): number | string | undefined {
+  const fm = (file.data as { astro?: { frontmatter?: { chapter?: unknown; appendix?: unknown } } }).astro?.frontmatter;
+  if (typeof fm?.chapter === 'number') {
+    const appendix = typeof fm.appendix === 'string' && APPENDIX_LETTER.test(fm.appendix) ? fm.appendix : undefined;
+    return appendix ?? fm.chapter;
+  }
   const m = file.path?.match(/chapter-(\d+)/);
   return m ? Number(m[1]) : undefined;
 }
 
-export function equationLabel(chapter: number | undefined, index: number): { id: string; text: string } {
+/** The formula's anchor and printed number: (4, 3) → eq-4-3, "(4.3)"; ("A", 1) → eq-A-1, "(A.1)". */
+export function equationLabel(chapter: number | string | undefined, index: number): { id: string; text: string } {
   const n = chapter === undefined ? `${index}` : `${chapter}.${index}`;
   return { id: `eq-${n.replace('.', '-')}`, text: `(${n})` };
 }

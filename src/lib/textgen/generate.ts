@@ -5,8 +5,15 @@
  */
 import { mulberry32 } from '../nn/prng';
 import { draw, reshape } from './sample';
-import type { CharStepper } from './stepper';
 import { decode, encode, type Vocab } from './vocab';
+
+/** A model read one character at a time: the LSTM's CharStepper, the Transformer's TransformerStepper. */
+export interface NextCharModel {
+  /** Back to the state before any character. */
+  reset(): void;
+  /** Feeds one character id; returns the distribution over the next character. */
+  step(id: number): Float32Array;
+}
 
 export interface GenerateOptions {
   prompt: string;
@@ -28,7 +35,7 @@ export interface Generated {
 }
 
 /** Starts from the poem separator, so an empty prompt means "from the start of a poem". */
-export async function generate(stepper: CharStepper, vocab: Vocab, opts: GenerateOptions): Promise<Generated> {
+export async function generate(stepper: NextCharModel, vocab: Vocab, opts: GenerateOptions): Promise<Generated> {
   const rng = mulberry32(opts.seed);
   const { ids, unknown } = encode(vocab, opts.prompt);
   const start = vocab.index.get('\n');

@@ -1,36 +1,24 @@
 /**
- * Training the §5.2 model in mini-batches with the layers API's trainOnBatch, reporting through
- * callbacks (onBatchEnd, onEpochEnd) and yielding between batches so a pause or stop request
- * can arrive. A non-finite loss restores the weights from before the batch and stops; stopping
- * mid-epoch keeps the weights of the last completed batch.
+ * Training the §5.2 model in mini-batches with the layers API's trainOnBatch. The epochs,
+ * callbacks, pause/stop polling and divergence rollback are the loop shared with the
+ * Transformer (loop.ts); this file says what one LSTM batch and its validation loss are.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { gatherBatch, shuffled, type WindowSplit } from './windows';
+import { trainLoop, type Learner, type LoopOptions, type TrainCallbacks, type TrainOutcome } from './loop';
+import { gatherBatch, type WindowSplit } from './windows';
+
+export type { TrainCallbacks, TrainOutcome } from './loop';
 
 export interface TrainData {
   ids: Int32Array;
   split: WindowSplit;
 }
 
-export interface TrainOptions {
-  epochs: number;
-  batchSize: number;
-  seed: number;
-  /** Epoch number to start counting from, so a resumed run shuffles like an uninterrupted one. */
-  firstEpoch?: number;
+export interface TrainOptions extends LoopOptions {
   /** Validation windows used per epoch (all when omitted). */
   valWindows?: number;
 }
-
-export interface TrainCallbacks {
-  onBatchEnd?: (batch: number, batches: number, loss: number) => void | Promise<void>;
-  onEpochEnd?: (epoch: number, logs: { loss: number; valLoss: number }) => void | Promise<void>;
-  /** Polled after every batch: true stops training, keeping the weights so far. */
-  shouldStop?: () => boolean;
-}
-
-export type TrainOutcome = 'done' | 'stopped' | 'diverged';
 
 const batchTensors = (data: TrainData, starts: number[]) => {
   const { x, y } = gatherBatch(data.ids, starts, data.split.len);
@@ -54,29 +42,21 @@ export function validationLoss(model: tfl.LayersModel, data: TrainData, limit = 
   return sum / Math.max(1, starts.length * data.split.len);
 }
 
-export async function train(model: tfl.LayersModel, data: TrainData, opts: TrainOptions, cb: TrainCallbacks = {}): Promise<TrainOutcome> {
-  const first = opts.firstEpoch ?? 0;
-  for (let epoch = first; epoch < first + opts.epochs; epoch++) {
-    const order = shuffled(data.split.train, opts.seed * 1000 + epoch);
-    const batches = Math.ceil(order.length / opts.batchSize);
-    let sum = 0;
-    for (let b = 0; b < batches; b++) {
-      const before = model.getWeights().map((w) => tf.clone(w));
-      const { x, y } = batchTensors(data, order.slice(b * opts.batchSize, (b + 1) * opts.batchSize));
+/** The LSTM's side of the shared loop: trainOnBatch, and setWeights to roll back. */
+function lstmLearner(model: tfl.LayersModel, data: TrainData, valWindows?: number): Learner {
+  return {
+    trainBatch: async (starts) => {
+      const { x, y } = batchTensors(data, starts);
       const loss = Number(await model.trainOnBatch(x, y));
       tf.dispose([x, y]);
-      if (!Number.isFinite(loss)) {
-        model.setWeights(before);
-        tf.dispose(before);
-        return 'diverged';
-      }
-      tf.dispose(before);
-      sum += loss;
-      await cb.onBatchEnd?.(b, batches, loss);
-      await new Promise((r) => setTimeout(r, 0)); // let pause/stop messages in
-      if (cb.shouldStop?.()) return 'stopped';
-    }
-    await cb.onEpochEnd?.(epoch, { loss: sum / batches, valLoss: validationLoss(model, data, opts.valWindows) });
-  }
-  return 'done';
+      return loss;
+    },
+    snapshot: () => model.getWeights().map((w) => tf.clone(w)),
+    restore: (saved) => model.setWeights(saved),
+    validationLoss: () => validationLoss(model, data, valWindows),
+  };
 }
+
+/** Trains `model` on `data.split.train` for `opts.epochs` epochs; see trainLoop for the outcome. */
+export const train = (model: tfl.LayersModel, data: TrainData, opts: TrainOptions, cb: TrainCallbacks = {}): Promise<TrainOutcome> =>
+  trainLoop(lstmLearner(model, data, opts.valWindows), data.split.train, opts, cb);

@@ -3,7 +3,9 @@
  * `data-pagefind-body` element (the page's content, without the site's header and sidebar),
  * minus what is not shown (script, style, template, noscript, [hidden], KaTeX's MathML copy)
  * and minus what the book deliberately keeps out of search ([data-pagefind-ignore]: widget
- * controls, formula blocks, the dark copy of each diagram, the cover's chapter list).
+ * controls, formula blocks, the dark copy of each diagram, the cover's chapter list), and minus
+ * the page's <footer> (the 上一页/下一页 links, which name the neighbouring pages): Pagefind
+ * leaves it out of the index, so a word there does not make the page one that shows it.
  * Blocks are joined with line breaks (hast-util-to-text follows innerText).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -12,7 +14,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 
-const UNSEEN = new Set(['script', 'style', 'template', 'noscript']);
+const UNSEEN = new Set(['script', 'style', 'template', 'noscript', 'footer']);
 
 function unseen(node: Element): boolean {
   const p = node.properties ?? {};

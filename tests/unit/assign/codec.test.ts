@@ -33,6 +33,23 @@ describe('assignment links', () => {
     expect(d.ok && d.assignment.items).toHaveLength(4);
   });
 
+  it('carry an appendix’s sections and exercises (sec-A-1, ex-A-1) like a chapter’s', () => {
+    const items = [
+      { k: 'sec', id: 'sec-A-2' },
+      { k: 'ex', id: 'ex-A-1' },
+    ] as const;
+    const book = { ...known, sections: new Set(['sec-A-2']), exercises: new Set(['ex-A-1']) };
+    const d = decodeAssignment(encodeAssignment({ ...assignment, items: [...items] }), book);
+    expect(d).toEqual({ ok: true, assignment: { ...assignment, items: [...items] }, missing: [] });
+  });
+
+  it('refuse an appendix id in lower case or with two letters', () => {
+    for (const id of ['sec-a-1', 'ex-AB-1']) {
+      const d = decodeAssignment(encodeAssignment({ ...assignment, items: [{ k: id.startsWith('sec') ? 'sec' : 'ex', id }] }), known);
+      expect(d.ok).toBe(false);
+    }
+  });
+
   it('still read a valid version-1 link', () => {
     expect(decodeAssignment(raw(1, assignment), known)).toEqual({ ok: true, assignment, missing: [] });
   });

@@ -54,5 +54,7 @@ describe('item links', () => {
     expect(itemHref('/', { k: 'sec', id: 'sec-6' })).toBe('/chapter-06/');
     expect(itemHref('/', { k: 'task', id: 'ex-3-4', preset: 'train.lr=3' })).toBe('/chapter-03/#train.lr=3');
     expect(itemHref('/', { k: 'ex', id: 'ex-10-2' })).toBe('/chapter-10/#ex-10-2-title');
+    expect(itemHref('/', { k: 'sec', id: 'sec-A-3' })).toBe('/appendix-a/#sec-A-3');
+    expect(itemHref('/book/', { k: 'ex', id: 'ex-A-1' })).toBe('/book/appendix-a/#ex-A-1-title');
   });
 });

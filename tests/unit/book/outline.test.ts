@@ -18,6 +18,15 @@ describe('book outline', () => {
     ]);
   });
 
+  it('lists an appendix’s sections and exercises, so reading progress counts them like a chapter’s', () => {
+    const mdx = '## A.1 为什么需要注意力\n\n## A.2 缩放点积注意力\n\n## 参考文献\n\n## 练习\n\n<Exercise\n  id="ex-A-1"\n  kind="numeric"\n/>\n';
+    expect(sectionsOf(mdx)).toEqual([
+      { id: 'sec-A-1', title: 'A.1 为什么需要注意力' },
+      { id: 'sec-A-2', title: 'A.2 缩放点积注意力' },
+    ]);
+    expect(exercisesOf(mdx)).toEqual(['ex-A-1']);
+  });
+
   it('skips sub-sections, other levels and unnumbered headings', () => {
     expect(sectionsOf('# 4.1 一级\n### 4.2 三级\n## 4.3.1 子节\n##4.4 无空格\n## 4.5\n#### 练习\n')).toEqual([]);
   });

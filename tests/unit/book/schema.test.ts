@@ -14,6 +14,12 @@ describe('bookFrontmatter', () => {
   it('rejects a fractional chapter number', () => {
     expect(bookFrontmatter.safeParse({ ...valid, chapter: 4.5 }).success).toBe(false);
   });
+  it('accepts an appendix after the chapters with its capital letter', () => {
+    expect(bookFrontmatter.safeParse({ ...valid, chapter: 12, appendix: 'A' }).success).toBe(true);
+  });
+  it('rejects an appendix letter that is not one capital letter', () => {
+    for (const appendix of ['a', 'AB', '1', '']) expect(bookFrontmatter.safeParse({ ...valid, chapter: 12, appendix }).success).toBe(false);
+  });
   it('rejects a summary over one line', () => {
     expect(bookFrontmatter.safeParse({ ...valid, summary: '第一行很长很长\n第二行' }).success).toBe(false);
   });

@@ -18,6 +18,10 @@ describe('parseSectionHeading', () => {
     expect(parseSectionHeading(text)).toMatchObject({ id, title });
   });
 
+  it('reads an appendix section “A.1 标题” as sec-A-1', () => {
+    expect(parseSectionHeading('A.1 为什么需要注意力')).toEqual({ chapter: 'A', section: 1, number: 'A.1', id: 'sec-A-1', title: '为什么需要注意力' });
+  });
+
   it('gives the number as printed and its parts', () => {
     expect(parseSectionHeading('10.3. 标题')).toEqual({ chapter: 10, section: 3, number: '10.3', id: 'sec-10-3', title: '标题' });
   });
@@ -36,6 +40,9 @@ describe('parseSectionHeading', () => {
     ['4.0 标题', 'section 0'],
     ['第 4.2 节', 'text before the number'],
     ['４.２ 标题', 'full-width digits'],
+    ['a.1 标题', 'a lower-case appendix letter'],
+    ['AB.1 标题', 'two letters'],
+    ['附录 A 标题', 'an appendix title without a section number'],
   ])('rejects “%s” (%s)', (text) => {
     expect(parseSectionHeading(text)).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectedValue } from '../../../src/lib/exercises/numeric';
+import { parameterCount, TANG_GPT } from '../../../src/lib/transformer/config';
 import { useCpu } from '../nn/tf';
 
 beforeAll(useCpu);
@@ -20,5 +21,17 @@ describe('numeric exercise answers from src/lib/nn', () => {
     expect(expectedValue({ ...base, of: { value: 'dW', layer: 2, i: 0, j: 0 } })).toBeCloseTo(d2 * 0.5, 6);
     expect(expectedValue({ ...base, of: { value: 'dW', layer: 1, i: 0, j: 1 } })).toBeCloseTo(d1 * 2, 6);
     expect(expectedValue({ ...base, of: { value: 'nextW', layer: 1, i: 0, j: 1 } })).toBeCloseTo(-0.3 - 0.5 * d1 * 2, 6);
+  });
+});
+
+describe('numeric exercise answers about the book’s models', () => {
+  it('gives the weights of 附录 A’s TANG_GPT by its library’s parameter formula', () => {
+    expect(expectedValue({ model: 'tang-gpt', of: 'parameters' })).toBe(parameterCount(TANG_GPT));
+  });
+
+  it('counts them part by part as 附录 A’s table does (tied output: only a bias)', () => {
+    const { vocabSize: V, contextLength: T, dModel: d, dFF: f, layers: N } = TANG_GPT;
+    const block = 4 * (d * d + d) + (2 * d * f + f + d) + 4 * d;
+    expect(expectedValue({ model: 'tang-gpt', of: 'parameters' })).toBe(V * d + T * d + N * block + 2 * d + V);
   });
 });

@@ -13,6 +13,9 @@ describe('equationLabel', () => {
   it('numbers within the chapter', () => {
     expect(equationLabel(4, 3)).toEqual({ id: 'eq-4-3', text: '(4.3)' });
   });
+  it('numbers within an appendix by its letter', () => {
+    expect(equationLabel('A', 5)).toEqual({ id: 'eq-A-5', text: '(A.5)' });
+  });
   it('falls back to a plain number without a chapter', () => {
     expect(equationLabel(undefined, 2)).toEqual({ id: 'eq-2', text: '(2)' });
   });
@@ -27,6 +30,11 @@ describe('rehypeEquations', () => {
     const html = await run(twoFormulas, { chapter: 7 });
     expect(html).toContain('id="eq-7-1"');
     expect(html).toContain('id="eq-7-2"');
+  });
+  it('numbers an appendix’s formulas (A.1), (A.2) by its letter, not its place in the reading order', async () => {
+    const html = await run(twoFormulas, { chapter: 12, appendix: 'A' });
+    expect([...html.matchAll(/class="equation-number">([^<]+)</g)].map((m) => m[1])).toEqual(['(A.1)', '(A.2)']);
+    expect(html).toContain('id="eq-A-2"');
   });
   it('takes the chapter from a chapter-NN file name when frontmatter lacks it', async () => {
     const html = await run(twoFormulas, undefined, '/x/content/chapter-09.mdx');
