@@ -22,7 +22,7 @@ import { fromArtifacts, toArtifacts, transformerModelJson, type TransformerCheck
 import { parameterCount, TANG_GPT } from '../src/lib/transformer/config';
 import { transformerData } from '../src/lib/transformer/data';
 import { LEARNING_RATE, trainTransformer, validationLoss } from '../src/lib/transformer/train';
-import { disposeWeights, initWeights } from '../src/lib/transformer/weights';
+import { cloneWeights, disposeWeights, initWeights, type Weights } from '../src/lib/transformer/weights';
 
 const str = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const arg = (name: string, fallback: number) => Number(str(name, String(fallback)));
@@ -62,6 +62,10 @@ const started = Date.now();
 const minutes = () => (Date.now() - started) / 60_000;
 let batchesDone = 0;
 let batchesPerEpoch = 1;
+// Early stopping: the weights of the epoch with the lowest validation loss are the ones written.
+const history: { epoch: number; loss: number; valLoss: number; seconds: number }[] = [];
+type Best = { valLoss: number; epochs: number; weights: Weights };
+let best = null as Best | null; // assigned in a callback, so not narrowed to null
 const outcome = await trainTransformer(
   config,
   vars,
@@ -73,19 +77,28 @@ const outcome = await trainTransformer(
       batchesPerEpoch = n;
       if (b % 50 === 0) console.log(`  batch ${b}/${n}  loss ${loss.toFixed(3)}  ${minutes().toFixed(1)} min`);
     },
-    onEpochEnd: (epoch, { loss, valLoss }) =>
+    onEpochEnd: (epoch, { loss, valLoss }) => {
       console.log(
         `epoch ${epoch + 1}: train loss ${loss.toFixed(3)}, validation ${valLoss.toFixed(4)} nats (${(valLoss / Math.LN2).toFixed(3)} bits)/char, ${minutes().toFixed(1)} min`,
-      ),
+      );
+      history.push({ epoch: epoch + 1, loss, valLoss, seconds: Math.round((Date.now() - started) / 1000) });
+      if (best && valLoss >= best.valLoss) return;
+      if (best) disposeWeights(best.weights);
+      best = { valLoss, epochs: epoch + 1, weights: cloneWeights(vars) };
+    },
     shouldStop: () => minutes() >= MINUTES || batchesDone >= MAX_BATCHES,
   },
 );
 const trainingSeconds = (Date.now() - started) / 1000;
 console.log(`training ${outcome} after ${batchesDone} batches, ${trainingSeconds.toFixed(0)} s`);
 
-const half = quantizeFloat16(await toArtifacts(config, vars));
+// A time box that ends mid-epoch leaves weights never validated as a whole epoch; keep them only if better.
+const last = validationLoss(config, vars, data);
+const kept: Weights = best && best.valLoss < last ? best.weights : vars;
+console.log(`kept ${kept === vars ? `the final weights (${last.toFixed(4)} nats)` : `epoch ${best!.epochs}'s weights (${best!.valLoss.toFixed(4)} nats; final ${last.toFixed(4)})`}`);
+const half = quantizeFloat16(await toArtifacts(config, kept));
 const reloaded = fromArtifacts(half);
-const loss = validationLoss(config, vars, data);
+const loss = validationLoss(config, kept, data);
 const lossFloat16 = validationLoss(config, reloaded.weights, data);
 const bits = (nats: number) => nats / Math.LN2;
 console.log(
@@ -104,7 +117,8 @@ const meta: TransformerCheckpointMeta = {
   corpus: { file: CORPUS, sha256, characters: ids.length },
   split: { ...split, validationCharacters: data.split.val.length * split.seqLen },
   trainLen: data.trainLen,
-  epochs: Number((batchesDone / batchesPerEpoch).toFixed(3)),
+  epochs: kept === vars ? Number((batchesDone / batchesPerEpoch).toFixed(3)) : best!.epochs,
+  history,
   batchSize: BATCH,
   learningRate: LEARNING_RATE,
   backend: `tfjs ${tf.version_core} ${tf.getBackend()} (Node ${process.version})`,
@@ -118,4 +132,5 @@ writeFileSync(`${OUT}/weights.bin`, new Uint8Array(half.weightData as ArrayBuffe
 writeFileSync(`${OUT}/meta.json`, JSON.stringify(meta));
 console.log(`wrote ${OUT}: ${(half.weightData as ArrayBuffer).byteLength} bytes of weights`);
 disposeWeights(vars);
+if (best) disposeWeights(best.weights);
 disposeWeights(reloaded.weights);

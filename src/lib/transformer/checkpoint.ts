@@ -23,7 +23,10 @@ export interface TransformerCheckpointMeta {
   split: { seqLen: number; seed: number; validationCharacters: number };
   /** Training windows' length, characters. */
   trainLen: number;
+  /** Epochs of the weights written (early stopping keeps the epoch with the lowest validation loss). */
   epochs: number;
+  /** Per-epoch mean training loss and validation loss (nats/char), and seconds since training began. */
+  history?: { epoch: number; loss: number; valLoss: number; seconds: number }[];
   batchSize: number;
   learningRate: number;
   backend: string;

@@ -1,0 +1,18 @@
+/**
+ * What 附录 A's guided tour can ask a lab widget to show. The tour's text drives the widgets: each
+ * tour step sends one Focus, and the widget named by `widget` moves to that state (and writes it to
+ * its URL hash as if the reader had chosen it). Fields left out keep the widget's current value.
+ * Indices are 0-based; a widget clamps or ignores values outside its own limits.
+ */
+export type Focus =
+  /** The attention stepper (one head by hand): its input, the step 1…10 to show, the layer and head. */
+  | { widget: 'stepper'; text?: string; step?: number; layer?: number; head?: number }
+  /** The attention map: its text, the selected character's position, and a layer/head to highlight. */
+  | { widget: 'map'; text?: string; position?: number; layer?: number; head?: number }
+  /** Generation: prompt, and whether the LSTM writes beside the Transformer. */
+  | { widget: 'generate'; prompt?: string; compare?: boolean }
+  /** Training in the page: nothing to set; the widget is brought into view. */
+  | { widget: 'train' };
+
+/** The widgets a Focus can name, in the order the page shows them. */
+export const FOCUS_WIDGETS = ['map', 'stepper', 'generate', 'train'] as const satisfies readonly Focus['widget'][];
