@@ -7,7 +7,7 @@
  * like ours, and ids the book does not have come back as "missing" rather than failing it all.
  */
 import LZString from 'lz-string';
-import { PART_LABEL } from '../book/parts';
+import { isAppendix, PART_LABEL } from '../book/parts';
 import { checksum } from '../url/checksum';
 import { DAMAGED, readFragment } from '../url/fragment';
 import { ASSIGN_LIMITS as L, PRESET_PATTERN } from './limits';
@@ -19,7 +19,7 @@ export const ASSIGN_VERSION = 2;
 /** Versions this page reads. */
 const READABLE = [1, 2];
 
-export type Item = { k: 'sec'; id: string } | { k: 'para'; id: string; ch: number } | { k: 'ex'; id: string } | { k: 'task'; id: string; preset?: string };
+export type Item = { k: 'sec'; id: string } | { k: 'para'; id: string; /** The part: a chapter number 1–99, or an appendix letter ('A'). */ ch: number | string } | { k: 'ex'; id: string } | { k: 'task'; id: string; preset?: string };
 
 export interface Assignment {
   title: string;
@@ -57,7 +57,10 @@ function item(raw: unknown): Item | null {
   const r = raw as Record<string, unknown>;
   const k = r.k;
   if ((k !== 'sec' && k !== 'para' && k !== 'ex' && k !== 'task') || typeof r.id !== 'string' || !PATTERN[k].test(r.id)) return null;
-  if (k === 'para') return Number.isInteger(r.ch) && (r.ch as number) >= 1 && (r.ch as number) <= 99 ? { k, id: r.id, ch: r.ch as number } : null;
+  if (k === 'para') {
+    const chapter = typeof r.ch === 'number' && Number.isInteger(r.ch) && r.ch >= 1 && r.ch <= 99;
+    return chapter || (typeof r.ch === 'string' && isAppendix(r.ch)) ? { k, id: r.id, ch: r.ch as number | string } : null;
+  }
   if (k === 'task') {
     if (r.preset === undefined) return { k, id: r.id };
     return typeof r.preset === 'string' && PRESET_PATTERN.test(r.preset) ? { k, id: r.id, preset: r.preset } : null;

@@ -1,12 +1,12 @@
 /** Where each assignment item lives in the book, built only from validated ids (never from link text). */
-import { partOfId, partPath } from '../book/parts';
+import { isAppendix, partOfId, partPath } from '../book/parts';
 import { readFragment, signFragment } from '../url/fragment';
 import type { Item } from './codec';
 import { PRESET_PATTERN } from './limits';
 
 /** The page of a validated id's chapter or appendix: sec-4-2 → chapter-04/, ex-A-1 → appendix-a/. */
 const pageOf = (base: string, id: string) => `${base}${partPath(partOfId(id) ?? '')}`;
-const page = (base: string, ch: number) => `${base}${partPath(String(ch))}`;
+const page = (base: string, part: number | string) => `${base}${partPath(String(part))}`;
 
 /** A section's link; "sec-6" stands for a chapter without numbered sections, so it is the page itself. */
 export const sectionHref = (base: string, id: string) => `${pageOf(base, id)}${/^sec-\w+-\d+$/.test(id) ? `#${id}` : ''}`;
@@ -29,7 +29,7 @@ export function itemLabel(item: Item, titles: Map<string, string>): string {
     case 'sec':
       return `阅读 ${titles.get(item.id) ?? item.id}`;
     case 'para':
-      return `阅读第 ${item.ch} 章的指定段落（${item.id}）`;
+      return `阅读${isAppendix(String(item.ch)) ? `附录 ${item.ch} ` : `第 ${item.ch} 章`}的指定段落（${item.id}）`;
     case 'ex':
       return `练习 ${item.id.replace('ex-', '').replace('-', '.')}`;
     case 'task':
@@ -37,10 +37,11 @@ export function itemLabel(item: Item, titles: Map<string, string>): string {
   }
 }
 
-/** A pasted paragraph link (…/chapter-04/#p-0abc123) as an item, or null. */
+/** A pasted paragraph link (…/chapter-04/#p-0abc123 or …/appendix-a/#p-0abc123) as an item, or null. */
 export function paragraphItem(url: string): Item | null {
-  const m = url.trim().match(/chapter-(\d{2})\/?#([pfm]-[0-9a-z]{7}(?:-\d+)?)$/);
-  return m ? { k: 'para', id: m[2], ch: Number(m[1]) } : null;
+  const m = url.trim().match(/(?:chapter-(\d{2})|appendix-([a-z]))\/?#([pfm]-[0-9a-z]{7}(?:-\d+)?)$/);
+  if (!m) return null;
+  return { k: 'para', id: m[3], ch: m[2] ? m[2].toUpperCase() : Number(m[1]) };
 }
 
 /**

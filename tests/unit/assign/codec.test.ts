@@ -43,6 +43,17 @@ describe('assignment links', () => {
     expect(d).toEqual({ ok: true, assignment: { ...assignment, items: [...items] }, missing: [] });
   });
 
+  it('carry a paragraph of an appendix (its letter) and refuse a paragraph of a part that cannot exist', () => {
+    const para = { k: 'para', id: 'p-0abc123', ch: 'A' } as const;
+    expect(decodeAssignment(encodeAssignment({ ...assignment, items: [para] }), known)).toEqual({
+      ok: true,
+      assignment: { ...assignment, items: [para] },
+      missing: [],
+    });
+    for (const ch of ['a', 'AB', 0, 100, 4.5])
+      expect(decodeAssignment(encodeAssignment({ ...assignment, items: [{ ...para, ch }] }), known).ok).toBe(false);
+  });
+
   it('refuse an appendix id in lower case or with two letters', () => {
     for (const id of ['sec-a-1', 'ex-AB-1']) {
       const d = decodeAssignment(encodeAssignment({ ...assignment, items: [{ k: id.startsWith('sec') ? 'sec' : 'ex', id }] }), known);
