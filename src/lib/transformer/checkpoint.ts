@@ -30,7 +30,9 @@ export interface TransformerCheckpointMeta {
   batchSize: number;
   learningRate: number;
   backend: string;
+  /** Wall-clock seconds of training, and CPU seconds (what the time box counts; less than wall time on a busy machine). */
   trainingSeconds: number;
+  trainingCpuSeconds?: number;
   /** Validation cross-entropy, nats and bits per character, before and after float16. */
   validation: { loss: number; bitsPerChar: number; perplexity: number; lossFloat16: number; bitsPerCharFloat16: number };
   weights: 'float16';
