@@ -47,9 +47,9 @@ export class TourState {
     const el = target(this.current.focus.widget);
     if (!el) return;
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    // The panel sticks at the top while active, so the widget goes just below it.
+    // The panel sticks at the top while active (its CSS `top`), so the widget goes just below where it sticks.
     requestAnimationFrame(() => {
-      const clear = (panel?.getBoundingClientRect().bottom ?? 0) + 8;
+      const clear = panel ? (parseFloat(getComputedStyle(panel).top) || 0) + panel.offsetHeight + 8 : 0;
       window.scrollTo({ top: window.scrollY + el.getBoundingClientRect().top - clear, behavior: reduced ? 'auto' : 'smooth' });
     });
   }
