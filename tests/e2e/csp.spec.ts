@@ -166,3 +166,14 @@ test('the assignment builder makes a link under the CSP', async ({ page, context
   await expect(page.getByRole('status').filter({ hasText: '链接已复制' })).toBeVisible();
   expect(await violations()).toEqual([]);
 });
+
+test('the attention map computes a typed text and lets the model continue it under the CSP', async ({ page }) => {
+  const violations = watchViolations(page);
+  const widget = await openWidget(page, '/appendix-a/', '动手：每个头在看哪里');
+  const text = widget.getByRole('textbox', { name: /^文字/ });
+  await text.fill('白日依山尽');
+  await text.press('Enter');
+  await widget.getByRole('button', { name: /^让模型续写/ }).click();
+  await expect(widget.getByRole('group', { name: '文字：选一个字' }).getByRole('button')).toHaveCount(13, { timeout: 60_000 });
+  expect(await violations()).toEqual([]);
+});

@@ -159,3 +159,19 @@ test('training loop: Enter on 运行, then Enter again pauses, with focus kept o
   await page.keyboard.press('Enter');
   await expect(run).toBeFocused();
 });
+
+test('attention map: a character clicked before hydration is selected, and every head shows its row', async ({ page }) => {
+  const { widget, release } = await beforeHydration(page, 'AttentionMap', '/appendix-a/', region('动手：每个头在看哪里'));
+  await widget.getByRole('button', { name: '第 3 个字“明”' }).click();
+  release();
+  await expect(widget.getByRole('button', { name: '第 3 个字“明”' })).toHaveAttribute('aria-pressed', 'true', LONG);
+  await expect(widget).toHaveAttribute('data-pos', '2');
+  await expect(widget.getByRole('figure', { name: '第 2 层 · 头 4' }).locator('li')).toHaveCount(3);
+});
+
+test('tour: 下一步 clicked before hydration moves to step 2', async ({ page }) => {
+  const { widget, release } = await beforeHydration(page, 'TangGptTour', '/appendix-a/', region('导览：跟着八步看懂这个小 Transformer'));
+  await widget.getByRole('button', { name: '下一步' }).click();
+  release();
+  await expect(widget).toHaveAttribute('data-step', '2', LONG);
+});

@@ -1,0 +1,58 @@
+/**
+ * The attention map's text, as typed by the reader, read from a link, or written by the model:
+ * one rule for all three. The model reads code points (textgen/vocab.ts), at most its context
+ * length T_max of them; a character outside the vocabulary is read as <unk> (id 0) and said so.
+ * Control and invisible format characters (U+0000–U+001F but the line break, U+007F–U+009F,
+ * zero-width and bidi marks, \p{Cf}), lone surrogates and U+FFFD (what a broken link decodes
+ * to) are dropped, with a notice, so nothing unreadable reaches the page.
+ */
+import { codePoints, type Vocab } from '../textgen/vocab';
+
+export type CheckedMapText =
+  | {
+      ok: true;
+      /** The text the map shows: what was kept, joined. */
+      text: string;
+      /** One entry per position, code points. */
+      chars: string[];
+      /** Vocabulary ids, 0 (<unk>) for unknown characters; empty when no vocabulary was given. */
+      ids: number[];
+      /** Distinct characters read as <unk>, in order of first appearance. */
+      unknown: string[];
+      /** What was changed or how it is read, for the reader (Chinese). */
+      notices: string[];
+    }
+  | { ok: false; message: string };
+
+/** True for code points the map never shows: controls but '\n', format characters, surrogates, U+FFFD. */
+const unreadable = (c: string): boolean => c !== '\n' && /^(?:\p{Cc}|\p{Cf}|\p{Cs}|\uFFFD)$/u.test(c);
+
+/** How a position's character is shown: a line break as ↵, a space as ␣. */
+export const shownChar = (c: string): string => (c === '\n' ? '↵' : c === ' ' ? '␣' : c);
+
+/**
+ * Checks `raw` for the map: drops unreadable characters, keeps the first `contextLength`, and
+ * (given `vocab`) maps each character to its id. Refuses only text with nothing left to show.
+ * Never throws, whatever `raw` is.
+ */
+export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab): CheckedMapText {
+  const all = codePoints(typeof raw === 'string' ? raw : '');
+  const kept = all.filter((c) => !unreadable(c));
+  const notices: string[] = [];
+  if (kept.length < all.length) notices.push(`已删去 ${all.length - kept.length} 个控制字符或不可见字符。`);
+  if (kept.length === 0) return { ok: false, message: all.length ? '文字里没有可以显示的字符，请输入至少一个字。' : '文字为空：请输入至少一个字。' };
+  const limit = Math.max(1, Math.floor(contextLength));
+  if (kept.length > limit) notices.push(`模型一次最多读 ${limit} 个字，输入有 ${kept.length} 个，只取前 ${limit} 个。`);
+  const chars = kept.slice(0, limit);
+  const ids: number[] = [];
+  const unknown = new Set<string>();
+  if (vocab) {
+    for (const c of chars) {
+      const id = vocab.index.get(c);
+      if (id === undefined || id === 0) unknown.add(c);
+      ids.push(id ?? 0);
+    }
+  }
+  if (unknown.size) notices.push(`${[...unknown].map((c) => `“${shownChar(c)}”`).join('')} 不在模型的字符表中，按 <unk>（未知字符）处理。`);
+  return { ok: true, text: chars.join(''), chars, ids, unknown: [...unknown], notices };
+}

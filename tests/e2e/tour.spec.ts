@@ -1,0 +1,91 @@
+/**
+ * 附录 A's guided tour: step 1 teaches without a click (its text and the attention map agree);
+ * 上一步/下一步 and the step list move the attention map to the character and head each step
+ * names, announce the step, and keep it in the URL; steps that name widgets not on the page do
+ * nothing worse than nothing. Nothing scrolls on page load.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { TOUR_STEPS } from '../../src/lib/transformer/tour';
+import { signFragment } from '../../src/lib/url/fragment';
+import { hydrated } from './support/widgets';
+
+const TOUR = '导览：跟着八步看懂这个小 Transformer';
+const MAP = '动手：每个头在看哪里';
+
+async function openTour(page: Page, hash = ''): Promise<{ tour: Locator; map: Locator }> {
+  await page.goto(`/appendix-a/${hash}`);
+  const tour = page.getByRole('region', { name: TOUR });
+  await hydrated(tour);
+  return { tour, map: page.getByRole('region', { name: MAP }) };
+}
+
+/** The map's selected character and highlighted head, once it has hydrated. */
+async function mapState(map: Locator): Promise<{ selected: string | null; head: string | null }> {
+  return {
+    selected: await map.getByRole('group', { name: '文字：选一个字' }).locator('[aria-pressed="true"]').getAttribute('aria-label'),
+    head: await map.locator('figcaption [aria-pressed="true"]').textContent(),
+  };
+}
+
+test('before any click, step 1 is shown and the attention map is in the state it describes', async ({ page }) => {
+  const { tour, map } = await openTour(page);
+  await expect(tour).toContainText(TOUR_STEPS[0].text);
+  await map.scrollIntoViewIfNeeded();
+  await hydrated(map);
+  expect(await mapState(map)).toEqual({ selected: '第 11 个字“霜”', head: '第 1 层 · 头 1' });
+});
+
+test('下一步 moves the attention map to the character and head the step names, and announces the step', async ({ page }) => {
+  const { tour, map } = await openTour(page);
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await tour.getByRole('button', { name: '下一步' }).click();
+  await expect(tour).toHaveAttribute('data-step', '2');
+  await expect(tour.locator('[aria-live]')).toContainText(TOUR_STEPS[1].text);
+  await hydrated(map);
+  await expect.poll(() => mapState(map)).toEqual({ selected: '第 1 个字“床”', head: '第 1 层 · 头 1' });
+  // The first character can only attend to itself: every head shows one weight, 1.00.
+  await expect(map.locator('figure li .n')).toHaveText(Array(8).fill('1.00'));
+  await tour.getByRole('button', { name: '下一步' }).click();
+  await expect.poll(() => mapState(map)).toEqual({ selected: '第 12 个字“。”', head: '第 1 层 · 头 2' });
+  await tour.getByRole('button', { name: '下一步' }).click();
+  await expect.poll(() => mapState(map)).toEqual({ selected: '第 12 个字“。”', head: '第 2 层 · 头 1' });
+  await tour.getByRole('button', { name: '上一步' }).click();
+  await expect.poll(() => mapState(map)).toEqual({ selected: '第 12 个字“。”', head: '第 1 层 · 头 2' });
+  await expect(page).toHaveURL(/tour\.step=3/);
+  await expect(page).toHaveURL(/map\.pos=11/);
+  expect(errors).toEqual([]);
+});
+
+test('steps that drive widgets not on this page go on without an error', async ({ page }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  const { tour } = await openTour(page);
+  for (let i = 4; i < TOUR_STEPS.length; i++) {
+    await tour.getByRole('button', { name: `${i + 1}. ${TOUR_STEPS[i].title}` }).click();
+    await expect(tour).toHaveAttribute('data-step', String(i + 1));
+    await expect(tour).toContainText(TOUR_STEPS[i].text);
+  }
+  await expect(tour.getByRole('button', { name: '下一步' })).toHaveAttribute('aria-disabled', 'true');
+  expect(errors).toEqual([]);
+});
+
+test('a link with tour.step opens at that step, and nothing scrolls on load', async ({ page }) => {
+  const { tour } = await openTour(page, `#${signFragment(new URLSearchParams({ 'tour.step': '4' }))}`);
+  await expect(tour).toHaveAttribute('data-step', '4');
+  await expect(tour).toContainText(TOUR_STEPS[3].text);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
+test('a link with a step that does not exist says so and starts at step 1', async ({ page }) => {
+  const { tour } = await openTour(page, `#${signFragment(new URLSearchParams({ 'tour.step': '99' }))}`);
+  await expect(tour.getByRole('alert')).toContainText('导览没有第“99”步');
+  await expect(tour).toHaveAttribute('data-step', '1');
+});
+
+test('a step brings its widget into view', async ({ page }) => {
+  const { tour, map } = await openTour(page);
+  await tour.getByRole('button', { name: '下一步' }).click();
+  await expect(map).toBeInViewport({ ratio: 0.1 });
+  await expect(tour).toBeInViewport();
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { fromChars } from '../../../src/lib/textgen/vocab';
+import { checkMapText } from '../../../src/lib/transformer/map-text';
+import { decodeMapSettings, MAP_DEFAULTS } from '../../../src/lib/transformer/map-settings';
+
+const vocab = fromChars(['<unk>', '。', '，', '\n', '床', '前', '明', '月', '光']);
+const ok = (raw: unknown, n = 64) => {
+  const r = checkMapText(raw, n, vocab);
+  if (!r.ok) throw new Error(r.message);
+  return r;
+};
+
+describe('the attention map text', () => {
+  it('keeps known text as it is, one id per character', () => {
+    const r = ok('床前明月光');
+    expect(r.text).toBe('床前明月光');
+    expect(r.ids).toEqual([4, 5, 6, 7, 8]);
+    expect(r.notices).toEqual([]);
+  });
+
+  it('refuses empty text with a message', () => {
+    const r = checkMapText('', 64, vocab);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('为空');
+  });
+
+  it('refuses text made only of control characters', () => {
+    expect(checkMapText('\u0000\u200b\t', 64, vocab).ok).toBe(false);
+  });
+
+  it('keeps the first contextLength characters of a longer text, and says so', () => {
+    const r = ok('床'.repeat(70));
+    expect(r.chars).toHaveLength(64);
+    expect(r.notices.join('')).toContain('只取前 64 个');
+  });
+
+  it('reads unknown characters as <unk> (id 0) and names them', () => {
+    const r = ok('床猫前');
+    expect(r.ids).toEqual([4, 0, 5]);
+    expect(r.unknown).toEqual(['猫']);
+    expect(r.notices.join('')).toContain('“猫”');
+  });
+
+  it('counts an emoji or an astral CJK character as one position', () => {
+    const r = ok('床😀𠀀');
+    expect(r.chars).toEqual(['床', '😀', '𠀀']);
+    expect(r.ids).toEqual([4, 0, 0]);
+  });
+
+  it('drops control characters, lone surrogates and U+FFFD, and keeps the line break', () => {
+    const r = ok('床\u0007\n前\uD800\uFFFD\u202E月');
+    expect(r.chars).toEqual(['床', '\n', '前', '月']);
+    expect(r.notices.join('')).toContain('删去 4 个');
+  });
+
+  it('never throws, whatever it is given', () => {
+    for (const raw of [undefined, null, 42, {}, '\uDFFF', '𠀀'.repeat(1000)]) expect(() => checkMapText(raw, 64, vocab)).not.toThrow();
+  });
+});
+
+describe('the attention map link', () => {
+  it('reads its settings under map.', () => {
+    const { settings, problems } = decodeMapSettings(new URLSearchParams('map.text=明月&map.pos=1&map.layer=1&map.head=3'));
+    expect(settings).toMatchObject({ text: '明月', pos: 1, layer: 1, head: 3 });
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the defaults for bad values and says why', () => {
+    const { settings, problems } = decodeMapSettings(new URLSearchParams('map.text=%00&map.head=9&map.__proto__=1'));
+    expect(settings).toEqual(MAP_DEFAULTS);
+    expect(problems).toHaveLength(3);
+  });
+});
