@@ -49,7 +49,7 @@ export async function generate(stepper: NextCharModel, vocab: Vocab, opts: Gener
   const start = vocab.index.get('\n');
   const read = [start ?? 0, ...ids];
   stepper.reset();
-  let probs = new Float32Array(0);
+  let probs: Float32Array = new Float32Array(0);
   for (const id of opts.context ? read.slice(-opts.context) : read) probs = stepper.step(id);
   const out: number[] = [];
   for (let i = 0; i < opts.length; i++) {
