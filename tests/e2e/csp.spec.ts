@@ -133,6 +133,15 @@ test('the text lab generates on WebAssembly and trains in its worker under the C
   expect(await violations()).toEqual([]);
 });
 
+test('the generation lab (附录 A) writes side by side under the CSP', async ({ page }) => {
+  const violations = watchViolations(page);
+  const widget = await openWidget(page, '/appendix-a/#gpt.cmp=1&gpt.len=12', '动手：Transformer 写诗，并与 LSTM 对比');
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  await expect(widget).toHaveAttribute('data-chars', '12', { timeout: 60_000 });
+  await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: 60_000 });
+  expect(await violations()).toEqual([]);
+});
+
 test('an exercise checks an answer under the CSP', async ({ page }) => {
   const violations = watchViolations(page);
   await page.goto('/chapter-04/');

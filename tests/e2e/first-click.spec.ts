@@ -117,6 +117,13 @@ test('text lab: a length typed and 生成 pressed before hydration write exactly
   await expect(length).toHaveValue('7');
 });
 
+test('generation lab (附录 A): 生成 clicked before hydration writes text', async ({ page }) => {
+  const { widget, release } = await beforeHydration(page, 'GptLab', '/appendix-a/#gpt.len=12', region('动手：Transformer 写诗，并与 LSTM 对比'));
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  release();
+  await expect(widget).toHaveAttribute('data-chars', '12', LONG);
+});
+
 test('exercise: an option and 检查答案 clicked before hydration are both carried out, in order', async ({ page }) => {
   const { widget: ex, release } = await beforeHydration(page, 'Exercise', '/chapter-04/', (p) => p.locator('[data-exercise-id="ex-4-4"]'));
   await ex.getByRole('radio').nth(1).click();

@@ -22,6 +22,11 @@ export interface GenerateOptions {
   topK?: number;
   seed: number;
   /**
+   * Most characters the model reads before it writes (a Transformer's context length): of the
+   * separator and the prompt, only the last `context` are fed. Unset: all of them (the LSTM).
+   */
+  context?: number;
+  /**
    * Called per character with the distribution it was drawn from (after temperature and top-k)
    * and the model's own; return false to stop early.
    */
@@ -34,14 +39,18 @@ export interface Generated {
   unknown: string[];
 }
 
-/** Starts from the poem separator, so an empty prompt means "from the start of a poem". */
+/**
+ * Starts from the poem separator, so an empty prompt means "from the start of a poem". Throws
+ * only what the model's step throws.
+ */
 export async function generate(stepper: NextCharModel, vocab: Vocab, opts: GenerateOptions): Promise<Generated> {
   const rng = mulberry32(opts.seed);
   const { ids, unknown } = encode(vocab, opts.prompt);
   const start = vocab.index.get('\n');
+  const read = [start ?? 0, ...ids];
   stepper.reset();
-  let probs = stepper.step(start ?? 0);
-  for (const id of ids) probs = stepper.step(id);
+  let probs: Float32Array = new Float32Array(0);
+  for (const id of opts.context ? read.slice(-opts.context) : read) probs = stepper.step(id);
   const out: number[] = [];
   for (let i = 0; i < opts.length; i++) {
     // <unk> (id 0) stands for "some rare character": a placeholder to read, never to write.

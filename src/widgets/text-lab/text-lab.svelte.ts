@@ -4,7 +4,6 @@
  * training.svelte.ts and hands back new weights through `adopt`.
  */
 import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
-import { shownIndices } from '../../lib/textgen/sample';
 import {
   CORPORA,
   decodeSettings,
@@ -20,7 +19,8 @@ import type { Vocab } from '../../lib/textgen/vocab';
 import { pageBackend } from '../shared/backend.svelte';
 import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { reportWidget } from '../shared/report';
-import { FrameBuffer, type OutChar } from './output';
+import type { OutChar } from './output';
+import { streamText } from './stream';
 import type { Saved } from './text-runtime';
 
 type Runtime = typeof import('./text-runtime');
@@ -36,7 +36,6 @@ export class TextLabState {
   output = $state.raw<OutChar[]>([]);
   /** Index into output whose distribution the bars show; the latest while generating. */
   selected = $state(-1);
-  bars = $derived(this.output[this.selected]?.bars ?? []);
   generating = $state(false);
   loading = $state('');
   /** About the model or its storage; the prompt's own notice is separate so a new run keeps these. */
@@ -120,36 +119,26 @@ export class TextLabState {
     this.error = '';
     this.generating = true;
     this.stopRequested = false;
-    const buffer = new FrameBuffer<OutChar>((chars) => {
-      this.output = [...this.output, ...chars];
-      this.selected = this.output.length - 1;
-    });
     try {
       if (!(await this.ensureModel()) || !this.stepper || !this.vocab || !this.rt) return;
       this.output = [];
       this.selected = -1;
-      const { unknown } = await this.rt.generate(this.stepper, this.vocab, {
-        prompt: this.prompt,
-        length: this.numbers.len,
-        temperature: this.numbers.t,
-        topK: this.numbers.topk,
-        seed: this.numbers.seed,
-        onChar: async (char, id, dist) => {
-          const chars = this.vocab!.chars;
-          const bars = shownIndices(dist, id).map((i) => ({ char: i === 0 ? '\uFFFD' : chars[i], p: dist[i] }));
-          // Let the page paint about once a frame, so the text streams in.
-          if (buffer.push({ char, bars })) await new Promise((r) => setTimeout(r, 0));
-          return !this.stopRequested;
+      const { unknown } = await streamText(
+        this.stepper,
+        this.vocab,
+        { prompt: this.prompt, length: this.numbers.len, temperature: this.numbers.t, topK: this.numbers.topk, seed: this.numbers.seed },
+        (chars) => {
+          this.output = [...this.output, ...chars];
+          this.selected = this.output.length - 1;
         },
-      });
-      buffer.flush();
+        () => this.stopRequested,
+      );
       this.promptNotice = unknown.length ? `开头文字里的 ${unknown.map((c) => `“${c}”`).join('')} 不在字符表中，按 <unk> 处理。` : '';
       this.tensors = this.rt.memory().numTensors;
       reportWidget({ widget: 'textgen', temperature: this.numbers.t, text: this.output.map((o) => o.char).join('') });
     } catch (e) {
       this.error = `生成失败：${e instanceof Error ? e.message : String(e)}`;
     } finally {
-      buffer.flush();
       this.generating = false;
     }
   }

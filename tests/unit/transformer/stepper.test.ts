@@ -96,3 +96,33 @@ describe('the KV-cache stepper', () => {
     tf.dispose(Object.values(w));
   });
 });
+
+describe('generate() with a context length', () => {
+  it('reads only the last `context` characters of the separator and prompt', async () => {
+    const w = boldWeights(TINY, 15);
+    const stepper = TransformerStepper.fromWeights(TINY, w);
+    const vocab = fromChars(['<unk>', '\n', ...'春眠不觉晓处闻啼鸟'].slice(0, TINY.vocabSize));
+    const opts = { length: 12, temperature: 0.9, seed: 5, context: TINY.contextLength };
+    let seen = 0;
+    const onChar = () => void (seen ||= stepper.position);
+    const long = await generate(stepper, vocab, { ...opts, prompt: '处闻啼鸟春眠不觉晓春眠不觉晓', onChar });
+    expect(seen).toBe(TINY.contextLength); // the first character is written from a full context, not a slid one
+    const tail = await generate(stepper, vocab, { ...opts, prompt: '春眠不觉晓春眠不觉晓'.slice(-TINY.contextLength) });
+    expect(long.text).toBe(tail.text);
+    stepper.dispose();
+    tf.dispose(Object.values(w));
+  });
+
+  it('keeps the tensor count flat over a generation many contexts long', async () => {
+    const w = boldWeights(TINY, 16);
+    const stepper = TransformerStepper.fromWeights(TINY, w);
+    const vocab = fromChars(['<unk>', '\n', ...'春眠不觉晓处闻啼鸟'].slice(0, TINY.vocabSize));
+    const run = (length: number) => generate(stepper, vocab, { prompt: '春眠', length, temperature: 0.9, seed: 6, context: TINY.contextLength });
+    await run(3);
+    const before = tf.memory().numTensors;
+    await run(20 * TINY.contextLength);
+    expect(tf.memory().numTensors).toBe(before);
+    stepper.dispose();
+    tf.dispose(Object.values(w));
+  });
+});

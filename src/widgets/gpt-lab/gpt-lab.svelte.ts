@@ -1,0 +1,155 @@
+/**
+ * State of 附录 A's generation lab: the settings (in the URL under `gpt.`), the Transformer's
+ * text and, side by side when `compare` is on, the §5.2 LSTM's from the same prompt, seed,
+ * temperature, top-k and length. Generation streams through the text lab's streamText.
+ */
+import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
+import type { CharStepper } from '../../lib/textgen/stepper';
+import { codePoints } from '../../lib/textgen/vocab';
+import { MAX_PROMPT, parsePrompt } from '../../lib/textgen/settings';
+import type { Focus } from '../../lib/transformer/focus';
+import { decodeGptSettings, encodeGptSettings, GPT_PREFIX, GPT_RULES, promptNotices, type GptKey } from '../../lib/transformer/generate-settings';
+import type { TransformerStepper } from '../../lib/transformer/stepper';
+import { pageBackend } from '../shared/backend.svelte';
+import { onFocus } from '../shared/focus';
+import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
+import { FrameClock } from '../text-lab/output';
+import { streamText } from '../text-lab/stream';
+import type { LoadedModel } from './gpt-runtime';
+import { Track } from './track.svelte';
+
+type Runtime = typeof import('./gpt-runtime');
+
+export class GptLabState {
+  prompt = $state('');
+  numbers = $state(decodeGptSettings(new URLSearchParams()).settings.numbers);
+  text = $state(asText(this.numbers));
+  compare = $state(false);
+  fieldErrors = $state<Partial<Record<GptKey, string>>>({});
+  linkProblems = $state<string[]>([]);
+  gpt = new Track();
+  lstm = new Track();
+  generating = $state(false);
+  loading = $state('');
+  /** About the prompt, from the last run (empty, unknown characters, longer than the context). */
+  notices = $state<string[]>([]);
+  /** A typed prompt that was refused. */
+  promptError = $state('');
+  error = $state('');
+  copyStatus = $state('');
+  tensors = $state(0);
+
+  private rt: Runtime | undefined;
+  private transformer: LoadedModel<TransformerStepper> | undefined;
+  private lstmModel: LoadedModel<CharStepper> | undefined;
+  private stopRequested = false;
+
+  constructor() {
+    const { settings, problems } = decodeGptSettings(hashParams());
+    this.prompt = settings.prompt;
+    this.numbers = settings.numbers;
+    this.text = asText(settings.numbers);
+    this.compare = settings.compare;
+    this.linkProblems = [...linkDamage(), ...problems];
+    onFocus('generate', (f) => this.focus(f));
+  }
+
+  /** The tour's step: a prompt (cut to the longest allowed) and whether to compare, as if chosen here. */
+  focus(f: Extract<Focus, { widget: 'generate' }>): void {
+    if (this.generating) this.stop();
+    if (typeof f.prompt === 'string') this.setPrompt(codePoints(f.prompt).slice(0, MAX_PROMPT).join(''));
+    if (typeof f.compare === 'boolean') this.setCompare(f.compare);
+  }
+
+  /** Loads TF.js and the models this run needs, once each. False (with the error shown) when one cannot load. */
+  private async ensureModels(): Promise<boolean> {
+    try {
+      await pageBackend.runtime(TEXTGEN_BACKEND_ORDER);
+      this.rt ??= await import('./gpt-runtime');
+      if (!this.transformer) {
+        this.loading = '正在加载 Transformer 检查点…';
+        this.transformer = await this.rt.loadTransformer();
+        this.gpt.label = this.transformer.label;
+      }
+      if (this.compare && !this.lstmModel) {
+        this.loading = '正在加载 LSTM 检查点…';
+        this.lstmModel = await this.rt.loadLstm();
+        this.lstm.label = this.lstmModel.label;
+      }
+      return true;
+    } catch (e) {
+      this.error = `无法加载模型：${e instanceof Error ? e.message : String(e)}`;
+      return false;
+    } finally {
+      this.loading = '';
+    }
+  }
+
+  async generate(): Promise<void> {
+    if (this.generating) return;
+    this.error = '';
+    this.generating = true;
+    this.stopRequested = false;
+    try {
+      if (!(await this.ensureModels()) || !this.transformer || !this.rt) return;
+      const { stepper, vocab } = this.transformer;
+      this.notices = promptNotices(this.prompt, vocab, stepper.config.contextLength);
+      const opts = { prompt: this.prompt, length: this.numbers.len, temperature: this.numbers.t, topK: this.numbers.topk, seed: this.numbers.seed };
+      const clock = new FrameClock();
+      const stopped = () => this.stopRequested;
+      const runs = [this.gpt.write((deliver) => streamText(stepper, vocab, { ...opts, context: stepper.config.contextLength }, deliver, stopped, clock))];
+      const lstm = this.compare ? this.lstmModel : undefined;
+      if (lstm) runs.push(this.lstm.write((deliver) => streamText(lstm.stepper, lstm.vocab, opts, deliver, stopped, clock)));
+      else this.lstm.clear();
+      // If one model fails, the other stops too, and the first error is shown.
+      const fail = (e: unknown) => {
+        this.stopRequested = true;
+        throw e;
+      };
+      await Promise.all(runs.map((r) => r.catch(fail)));
+    } catch (e) {
+      this.error = `生成失败：${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      if (this.rt) this.tensors = this.rt.memory().numTensors;
+      this.generating = false;
+    }
+  }
+
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  /** The prompt field changed; the same rule as a link's `gpt.prompt`. */
+  setPrompt(text: string): void {
+    const r = parsePrompt(text);
+    if (!r.ok) {
+      this.promptError = r.message;
+      return;
+    }
+    this.promptError = '';
+    this.prompt = r.value;
+    this.writeHash();
+  }
+
+  setCompare(on: boolean): void {
+    this.compare = on;
+    this.writeHash();
+  }
+
+  setField(key: GptKey, text: string): void {
+    this.text[key] = text;
+    const value = checkField(key, text, GPT_RULES, this.fieldErrors);
+    if (value === undefined) return;
+    this.numbers[key] = value;
+    this.writeHash();
+  }
+
+  private writeHash(): void {
+    replaceHashParams(GPT_PREFIX, encodeGptSettings({ prompt: this.prompt, numbers: this.numbers, compare: this.compare }));
+  }
+
+  async copyLink(): Promise<void> {
+    this.writeHash();
+    this.copyStatus = await copyLink();
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * 附录 A.9's generation lab: the Transformer writes with the LSTM lab's controls, streaming with
+ * its probability bars; side by side with the §5.2 LSTM, a copied link reproduces both texts;
+ * bad prompts get a notice, never NaN, U+FFFD or a frozen page; keyboard, axe, tensors, no JS.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { COMPUTE_TIMEOUT, openWidget } from './support/widgets';
+
+const NAME = '动手：Transformer 写诗，并与 LSTM 对比';
+const COMPARE = /并排对比/;
+const open = (page: Page, hash = '') => openWidget(page, `/appendix-a/${hash}`, NAME);
+
+const side = (widget: Locator, model: 'transformer' | 'lstm') => widget.locator(`.side[data-model="${model}"]`);
+
+async function setField(widget: Locator, name: string, value: string) {
+  const field = widget.getByLabel(name, { exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+  await field.blur();
+}
+
+async function setPrompt(widget: Locator, text: string) {
+  await widget.getByLabel('开头文字').fill(text);
+  await widget.getByLabel('开头文字').blur();
+}
+
+/** Clicks 生成 and waits for the run to end with `chars` characters from the Transformer. */
+async function generate(widget: Locator, chars: number): Promise<void> {
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  await expect(widget).toHaveAttribute('data-chars', String(chars), { timeout: COMPUTE_TIMEOUT });
+  await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: COMPUTE_TIMEOUT });
+}
+
+/** What one model wrote, one button per character (↵ for a newline). */
+async function written(widget: Locator, model: 'transformer' | 'lstm'): Promise<string> {
+  return (await side(widget, model).locator('.output button.ch').allTextContents()).join('');
+}
+
+/** The Transformer checkpoint's context length, as the page reads it. */
+async function contextLength(page: Page): Promise<number> {
+  const json = (await (await page.request.get('/models/transformer/model.json')).json()) as { modelTopology: { config: { contextLength: number } } };
+  return json.modelTopology.config.contextLength;
+}
+
+/** No placeholder or broken number anywhere in the lab's text or bars. */
+async function expectClean(widget: Locator): Promise<void> {
+  const text = await widget.locator('.result').allInnerTexts();
+  expect(text.join('')).not.toMatch(/\uFFFD|NaN|Infinity|undefined/);
+}
+
+test('side by side: a copied link reproduces both models’ texts in a fresh page', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const widget = await open(page);
+  await widget.getByRole('checkbox', { name: COMPARE }).check();
+  await setPrompt(widget, '白日依山尽');
+  await setField(widget, '长度', '40');
+  await setField(widget, '随机种子', '7');
+  await generate(widget, 40);
+  await expect(side(widget, 'lstm').locator('.output button.ch')).toHaveCount(40, { timeout: COMPUTE_TIMEOUT });
+  const gpt = await written(widget, 'transformer');
+  const lstm = await written(widget, 'lstm');
+  await expect(widget.getByRole('heading', { name: 'Transformer', exact: true })).toBeVisible();
+  await expect(widget.getByRole('heading', { name: 'LSTM', exact: true })).toBeVisible();
+  await expect(widget.getByRole('group', { name: /^Transformer 生成的文本/ })).toContainText('白日依山尽');
+  await expect(widget.getByRole('group', { name: /^LSTM 生成的文本/ })).toContainText('白日依山尽');
+  await widget.getByRole('button', { name: '复制链接' }).click();
+  await expect(widget.getByRole('status').filter({ hasText: '链接已复制' })).toBeVisible();
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+
+  const other = await browser.newPage();
+  const again = await openWidget(other, url.replace(/^https?:\/\/[^/]+/, ''), NAME);
+  await expect(again.getByRole('checkbox', { name: COMPARE })).toBeChecked();
+  await generate(again, 40);
+  await expect(side(again, 'lstm').locator('.output button.ch')).toHaveCount(40, { timeout: COMPUTE_TIMEOUT });
+  expect(await written(again, 'transformer')).toBe(gpt);
+  expect(await written(again, 'lstm')).toBe(lstm);
+  await other.close();
+});
+
+test('each side shows its own probability bars, marking the character drawn', async ({ page }) => {
+  const widget = await open(page, '#gpt.cmp=1&gpt.len=12');
+  await generate(widget, 12);
+  for (const model of ['transformer', 'lstm'] as const) {
+    const chars = side(widget, model).locator('.output button.ch');
+    await expect(chars).toHaveCount(12, { timeout: COMPUTE_TIMEOUT });
+    await chars.nth(4).click();
+    const bars = side(widget, model).locator('.bars');
+    await expect(bars.locator('figcaption')).toContainText('第 5 个字');
+    await expect(bars.locator('li.chosen .char')).toHaveText((await chars.nth(4).innerText()).replace('↵', '↵'));
+  }
+  await expectClean(widget);
+});
+
+test('the side-by-side view links to the LSTM lab in §5.2', async ({ page }) => {
+  const widget = await open(page, '#gpt.cmp=1');
+  const link = widget.getByRole('link', { name: '5.2 节的文本生成实验' });
+  await link.click();
+  await expect(page).toHaveURL(/\/chapter-05\/#/);
+  const target = decodeURIComponent(new URL(page.url()).hash.slice(1));
+  await expect(page.locator(`[id="${target}"]`)).toHaveText('动手：训练并运行 5.2 节的文本生成模型');
+});
+
+test('the text streams in with the latest character’s bars while the model is still writing', async ({ page }) => {
+  const widget = await open(page, '#gpt.len=2000');
+  // Record, at every change of the lab, whether it was writing, how far, and whether bars showed.
+  await page.evaluate(`(() => {
+    const lab = document.querySelector('.gptlab');
+    window.__gptStates = [];
+    new MutationObserver(() => {
+      window.__gptStates.push({
+        generating: lab.getAttribute('data-generating'),
+        chars: Number(lab.getAttribute('data-chars')),
+        bars: lab.querySelectorAll('.bars li.chosen').length,
+      });
+    }).observe(lab, { attributes: true, subtree: true, childList: true });
+  })()`);
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  await expect.poll(async () => Number(await widget.getAttribute('data-chars')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(0);
+  await widget.getByRole('button', { name: '停止生成' }).click();
+  await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: COMPUTE_TIMEOUT });
+  const states = (await page.evaluate('window.__gptStates')) as { generating: string; chars: number; bars: number }[];
+  const streaming = states.filter((s) => s.generating === 'true' && s.chars > 0);
+  expect(streaming.length).toBeGreaterThan(0);
+  expect(streaming.filter((s) => s.bars !== 1)).toEqual([]);
+  await expectClean(widget);
+});
+
+test('an empty prompt writes from the start of a poem, and says so', async ({ page }) => {
+  const widget = await open(page, '#gpt.len=10');
+  await setPrompt(widget, '');
+  await generate(widget, 10);
+  await expect(widget.getByRole('status').filter({ hasText: '开头文字是空的' })).toBeVisible();
+  await expectClean(widget);
+});
+
+test('a prompt longer than the context: the notice says the model reads only its last characters', async ({ page }) => {
+  const widget = await open(page, '#gpt.len=10');
+  const context = await contextLength(page);
+  await setPrompt(widget, '春眠不觉晓，处处闻啼鸟。'.repeat(8).slice(0, context + 16));
+  await generate(widget, 10);
+  await expect(widget.getByRole('status').filter({ hasText: '上下文长度' })).toContainText(`只读最后 ${context} 个字符`);
+  await expectClean(widget);
+});
+
+test('unknown characters and emoji are read as <unk>, with a notice naming them', async ({ page }) => {
+  const widget = await open(page, '#gpt.len=10&gpt.cmp=1');
+  await setPrompt(widget, '春😀𠀀');
+  await generate(widget, 10);
+  await expect(widget.getByRole('status').filter({ hasText: '<unk>' })).toContainText('“😀”“𠀀”');
+  await expect(side(widget, 'transformer').locator('.output')).toContainText('春😀𠀀');
+  await expectClean(widget);
+});
+
+test('a prompt over the length limit is refused with a message, and the last good one stays', async ({ page }) => {
+  const widget = await open(page, '#gpt.len=5');
+  await setPrompt(widget, '字'.repeat(101));
+  await expect(widget.getByRole('alert')).toContainText('开头文字不能超过 100 个字符');
+  await generate(widget, 5);
+  await expect(side(widget, 'transformer').locator('.prompt')).toHaveText('春眠不觉晓');
+});
+
+test('keyboard: Space turns comparison on, Enter on 生成 writes and keeps focus, Enter on 停止生成 ends it', async ({ page }) => {
+  const widget = await open(page, '#gpt.len=2000');
+  const compare = widget.getByRole('checkbox', { name: COMPARE });
+  await compare.focus();
+  await page.keyboard.press('Space');
+  await expect(compare).toBeChecked();
+  await page.keyboard.press('Tab');
+  const start = widget.getByRole('button', { name: '生成', exact: true });
+  await expect(start).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => Number(await widget.getAttribute('data-chars')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(0);
+  await expect(start).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(widget.getByRole('button', { name: '停止生成' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: COMPUTE_TIMEOUT });
+  await expect(side(widget, 'lstm').locator('.output button.ch').first()).toBeVisible();
+});
+
+test('the tensor count is the same after a short run and a run that slides past the context', async ({ page }) => {
+  // Long runs on a loaded 2-core machine: the wait is an upper bound, not a speed.
+  test.setTimeout(480_000);
+  const widget = await open(page, '#gpt.len=4');
+  const context = await contextLength(page);
+  await generate(widget, 4);
+  const after = await widget.getAttribute('data-tensors');
+  expect(Number(after)).toBeGreaterThan(0);
+  // The prompt and a line break plus this many characters slide the KV cache at least once.
+  await setField(widget, '长度', String(context + 8));
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  await expect(widget).toHaveAttribute('data-chars', String(context + 8), { timeout: 4 * COMPUTE_TIMEOUT });
+  await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: COMPUTE_TIMEOUT });
+  expect(await widget.getAttribute('data-tensors')).toBe(after);
+});
+
+test('the lab has no axe violations after writing side by side', async ({ page }) => {
+  const widget = await open(page, '#gpt.cmp=1&gpt.len=12');
+  await generate(widget, 12);
+  const { violations } = await new AxeBuilder({ page }).include('.gptlab').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+});
+
+test('without JavaScript, a text written at build time stands in, labelled as static', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/appendix-a/');
+  const figure = page.locator('figure.gpt-sample');
+  await expect(figure.locator('figcaption')).toContainText('示例（静态）');
+  const text = await figure.locator('p').innerText();
+  expect(text.length).toBeGreaterThan('春眠不觉晓'.length);
+  expect(text).not.toMatch(/\uFFFD|NaN|undefined/);
+  await context.close();
+});

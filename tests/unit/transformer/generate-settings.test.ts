@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { decodeGptSettings, encodeGptSettings, GPT_DEFAULTS, promptNotices } from '../../../src/lib/transformer/generate-settings';
+import { MAX_PROMPT } from '../../../src/lib/textgen/settings';
+import { fromChars } from '../../../src/lib/textgen/vocab';
+
+const vocab = fromChars(['<unk>', '\n', ...'春眠不觉晓处闻啼鸟']);
+
+describe('the generation lab’s link', () => {
+  it('round-trips prompt, numbers and the comparison flag, emoji included', () => {
+    const settings = { prompt: '春😀', numbers: { t: 0, len: 2000, seed: 9, topk: 5 }, compare: true };
+    const params = new URLSearchParams(encodeGptSettings(settings).toString());
+    expect(params.get('gpt.cmp')).toBe('1');
+    expect(decodeGptSettings(params)).toEqual({ settings, problems: [] });
+  });
+
+  it('keeps the defaults and explains a bad flag, length, prompt or unknown key', () => {
+    const { settings, problems } = decodeGptSettings(new URLSearchParams(`gpt.cmp=yes&gpt.len=2001&gpt.prompt=${'字'.repeat(MAX_PROMPT + 1)}&gpt.__proto__=1`));
+    expect(settings).toEqual(GPT_DEFAULTS);
+    expect(problems).toHaveLength(4);
+  });
+
+  it('ignores the LSTM lab’s keys', () => {
+    expect(decodeGptSettings(new URLSearchParams('tg.t=0&tg.prompt=x'))).toEqual({ settings: GPT_DEFAULTS, problems: [] });
+  });
+});
+
+describe('notices about a prompt', () => {
+  it('says nothing about an ordinary prompt', () => {
+    expect(promptNotices('春眠不觉晓', vocab, 8)).toEqual([]);
+  });
+
+  it('says an empty prompt starts a poem', () => {
+    expect(promptNotices('', vocab, 8)).toEqual([expect.stringContaining('开头文字是空的')]);
+  });
+
+  it('names characters outside the vocabulary, emoji as one character', () => {
+    expect(promptNotices('春😀𠀀', vocab, 8)).toEqual([expect.stringContaining('“😀”“𠀀”')]);
+  });
+
+  it('says only the last context-length characters are read, counting code points', () => {
+    expect(promptNotices('春'.repeat(8), vocab, 8)).toEqual([]);
+    const [notice] = promptNotices('春'.repeat(8) + '😀', vocab, 8).filter((n) => n.includes('上下文'));
+    expect(notice).toContain('开头文字有 9 个字符');
+    expect(notice).toContain('只读最后 8 个字符');
+  });
+});
