@@ -15,7 +15,7 @@ import { fromArtifacts, toArtifacts } from './checkpoint';
 import { TANG_GPT, type TransformerConfig } from './config';
 import { TransformerStepper } from './stepper';
 import { trainTransformer, validationLoss } from './train';
-import { gptData } from './train-settings';
+import { gptData, LSTM_SPLIT } from './train-settings';
 import { disposeWeights, initWeights, toVariables, type Variables } from './weights';
 
 export type Post = (m: FromWorker, transfer?: Transferable[]) => void;
@@ -47,6 +47,7 @@ export async function runGptJob(job: StartTraining, post: Post, control: TrainCo
   const vocab = fromChars(job.vocab);
   const { config, vars } = startingWeights(job);
   try {
+    if (config.contextLength < LSTM_SPLIT.seqLen) throw new Error(`上下文只有 ${config.contextLength} 个字，放不下 ${LSTM_SPLIT.seqLen} 个字的验证窗口`);
     const data = gptData(encode(vocab, job.text).ids, config.contextLength);
     if (data.train.length === 0) throw new Error('文本太短，切不出一个训练窗口');
     post({ type: 'baseline', valLoss: validationLoss(config, vars, data) });
