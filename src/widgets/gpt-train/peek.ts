@@ -28,8 +28,14 @@ export async function peekSavedTransformer(path = 'transformer-trained'): Promis
           const get = tx.objectStore(STORE).get(path);
           get.onsuccess = () => {
             const record: unknown = get.result;
-            const artifacts = typeof record === 'object' && record !== null && Object.hasOwn(record, 'modelArtifacts') ? (record as { modelArtifacts: unknown }).modelArtifacts : null;
-            const meta = typeof artifacts === 'object' && artifacts !== null && Object.hasOwn(artifacts, 'userDefinedMetadata') ? (artifacts as { userDefinedMetadata: unknown }).userDefinedMetadata : null;
+            const artifacts =
+              typeof record === 'object' && record !== null && Object.hasOwn(record, 'modelArtifacts')
+                ? (record as { modelArtifacts: unknown }).modelArtifacts
+                : null;
+            const meta =
+              typeof artifacts === 'object' && artifacts !== null && Object.hasOwn(artifacts, 'userDefinedMetadata')
+                ? (artifacts as { userDefinedMetadata: unknown }).userDefinedMetadata
+                : null;
             resolve(parseSavedMeta(meta));
           };
           get.onerror = () => resolve(null);

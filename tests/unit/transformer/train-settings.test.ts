@@ -2,14 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MIN_CHARS } from '../../../src/lib/textgen/corpus';
 import { fromChars } from '../../../src/lib/textgen/vocab';
-import {
-  checkGptText,
-  decodeGtrain,
-  encodeGtrain,
-  GTRAIN_DEFAULT_SETTINGS,
-  GTRAIN_RULES,
-  LSTM_SPLIT,
-} from '../../../src/lib/transformer/train-settings';
+import { checkGptText, decodeGtrain, encodeGtrain, GTRAIN_DEFAULT_SETTINGS, GTRAIN_RULES, LSTM_SPLIT } from '../../../src/lib/transformer/train-settings';
 
 const vocab = fromChars(['<unk>', ...'白日依山尽，黄河入海流。欲穷千里目更上一层楼\n']);
 const POEM = '白日依山尽，黄河入海流。欲穷千里目，更上一层楼。\n';
