@@ -142,6 +142,16 @@ test('the generation lab (附录 A) writes side by side under the CSP', async ({
   expect(await violations()).toEqual([]);
 });
 
+test('附录 A trains the Transformer in its worker under the CSP', async ({ page }) => {
+  const violations = watchViolations(page);
+  const widget = await openWidget(page, '/appendix-a/', '动手：在页面里训练 Transformer');
+  await widget.getByRole('radio', { name: '我的文本' }).check();
+  await widget.getByLabel(/我的文本（粘贴/).fill('白日依山尽，黄河入海流。欲穷千里目，更上一层楼。\n'.repeat(20));
+  await widget.getByRole('button', { name: '开始训练' }).click();
+  await expect(widget.getByRole('status').filter({ hasText: /^训练完成/ })).toBeVisible({ timeout: 90_000 });
+  expect(await violations()).toEqual([]);
+});
+
 test('an exercise checks an answer under the CSP', async ({ page }) => {
   const violations = watchViolations(page);
   await page.goto('/chapter-04/');

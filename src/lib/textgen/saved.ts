@@ -12,6 +12,8 @@ export interface SavedMeta {
   /** Epochs trained so far, including those of the checkpoint it continued from. */
   epochs: number;
   corpus: string;
+  /** Validation loss of the saved weights, nats per character, when the trainer measured it. */
+  valLoss?: number;
   /** Set when saved: unique per save. */
   saveId?: string;
 }
@@ -21,6 +23,7 @@ type Metadata = NonNullable<tf.io.ModelArtifacts['userDefinedMetadata']>;
 /** The metadata object tf.io stores, field by field (no blanket cast). */
 export function toMetadata(meta: SavedMeta): Metadata {
   const out: Metadata = { vocab: [...meta.vocab], epochs: meta.epochs, corpus: meta.corpus };
+  if (meta.valLoss !== undefined) out.valLoss = meta.valLoss;
   if (meta.saveId !== undefined) out.saveId = meta.saveId;
   return out;
 }
@@ -30,10 +33,14 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The metadata as SavedMeta, or null when any field is missing or of the wrong type. */
 export function parseSavedMeta(v: unknown): SavedMeta | null {
   if (!isRecord(v)) return null;
-  const { vocab, epochs, corpus, saveId } = v;
+  const { vocab, epochs, corpus, saveId, valLoss } = v;
   if (!Array.isArray(vocab) || vocab.length === 0 || !vocab.every((c): c is string => typeof c === 'string')) return null;
   if (typeof epochs !== 'number' || !Number.isInteger(epochs) || epochs < 0) return null;
   if (typeof corpus !== 'string') return null;
   if (saveId !== undefined && typeof saveId !== 'string') return null;
-  return saveId === undefined ? { vocab, epochs, corpus } : { vocab, epochs, corpus, saveId };
+  if (valLoss !== undefined && !(typeof valLoss === 'number' && Number.isFinite(valLoss) && valLoss >= 0)) return null;
+  const out: SavedMeta = { vocab, epochs, corpus };
+  if (valLoss !== undefined) out.valLoss = valLoss;
+  if (saveId !== undefined) out.saveId = saveId;
+  return out;
 }

@@ -11,6 +11,7 @@ import { chooseBackend } from '../../lib/nn/backend';
 import { generate } from '../../lib/textgen/generate';
 import { fromArtifacts, toArtifacts } from '../../lib/textgen/io';
 import { buildModel, compile, DEFAULT_SIZES, disposeModel } from '../../lib/textgen/model';
+import { TrainControl } from '../../lib/textgen/control';
 import type { FromWorker, StartTraining, ToWorker } from '../../lib/textgen/protocol';
 import { CharStepper } from '../../lib/textgen/stepper';
 import { train } from '../../lib/textgen/train';
@@ -21,8 +22,7 @@ import { makeWindows } from '../../lib/textgen/windows';
 const SEQ_LEN = 40;
 const post = (m: FromWorker, transfer: Transferable[] = []) => self.postMessage(m, { transfer });
 
-let stopRequested = false;
-let paused: { promise: Promise<void>; resume: () => void } | null = null;
+const control = new TrainControl();
 
 async function run(job: StartTraining): Promise<void> {
   const choice = await chooseBackend({ wasm: async () => registerWasmKernels(), cpu: async () => {} }, ['wasm', 'cpu']);
@@ -43,10 +43,7 @@ async function run(job: StartTraining): Promise<void> {
       onBatchEnd: async (batch, batches, loss) => {
         charsSeen += Math.min(job.batchSize, data.split.train.length - batch * job.batchSize) * SEQ_LEN;
         post({ type: 'batch', epoch: epochsDone, batch, batches, loss, charsPerSecond: charsSeen / ((performance.now() - started) / 1000) });
-        if (paused) {
-          post({ type: 'paused' });
-          await paused.promise;
-        }
+        await control.afterBatch(() => post({ type: 'paused' }));
       },
       onEpochEnd: async (epoch, { loss, valLoss }) => {
         epochsDone = epoch + 1;
@@ -55,7 +52,7 @@ async function run(job: StartTraining): Promise<void> {
         stepper.dispose();
         post({ type: 'epoch', epoch, loss, valLoss, sample: text });
       },
-      shouldStop: () => stopRequested,
+      shouldStop: control.shouldStop,
     },
   );
   const artifacts = await toArtifacts(model);
@@ -66,15 +63,10 @@ async function run(job: StartTraining): Promise<void> {
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const m = event.data;
   if (m.type === 'start') {
-    stopRequested = false;
+    control.reset();
+    if (m.model !== 'lstm') return post({ type: 'error', message: '这个训练线程只训练 LSTM' });
     run(m).catch((e) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
-  } else if (m.type === 'pause' && !paused) {
-    let resume = () => {};
-    const promise = new Promise<void>((r) => (resume = r));
-    paused = { promise, resume };
-  } else if (m.type === 'resume' || m.type === 'stop') {
-    if (m.type === 'stop') stopRequested = true;
-    paused?.resume();
-    paused = null;
-  }
+  } else if (m.type === 'pause') control.pause();
+  else if (m.type === 'resume') control.resume();
+  else if (m.type === 'stop') control.stop();
 };

@@ -4,44 +4,29 @@
  * IndexedDB and taken into use. A reader's own text is checked before anything starts.
  */
 import { checkFile, checkText } from '../../lib/textgen/corpus';
-import type { FromWorker, StartTraining } from '../../lib/textgen/protocol';
+import type { StartTraining } from '../../lib/textgen/protocol';
 import { storageNotice } from '../../lib/storage/notice';
 import { buildVocab } from '../../lib/textgen/vocab';
 import { BASE } from '../shared/base';
+import { TrainRun, type Done } from '../shared/train-run.svelte';
 import type { TextLabState } from './text-lab.svelte';
 import type { Saved } from './text-runtime';
 
-/** 'pausing': asked the worker to pause; it finishes the batch under way and confirms with 'paused'. */
-export type TrainStatus = 'idle' | 'preparing' | 'running' | 'pausing' | 'paused';
+export type { TrainStatus } from '../shared/train-run.svelte';
 
-export class TextTrainState {
+export class TextTrainState extends TrainRun {
   from = $state<'checkpoint' | 'scratch'>('checkpoint');
   myText = $state('');
-  status = $state<TrainStatus>('idle');
-  batch = $state(0);
-  batches = $state(0);
-  epoch = $state(0);
-  /** Loss of every batch, and validation loss per epoch (nats per character). */
-  losses = $state<number[]>([]);
-  valLosses = $state<number[]>([]);
-  samples = $state<string[]>([]);
-  etaSeconds = $state<number | null>(null);
-  charsPerSecond = $state(0);
-  backend = $state('');
   message = $state('');
   /** The last trained model could not be saved (the message says why). */
   saveFailed = $state(false);
-  error = $state('');
-  notices = $state<string[]>([]);
 
-  private worker: Worker | undefined;
   /** Counts trainings started, so a slow save does not overwrite a newer training's message. */
   private run = 0;
-  private started = 0;
-  private batchesDone = 0;
-  private totalBatches = 0;
 
-  constructor(private readonly lab: TextLabState) {}
+  constructor(private readonly lab: TextLabState) {
+    super();
+  }
 
   /** A .txt file chosen by the reader: checked as bytes, then kept as text. */
   async loadFile(file: File): Promise<void> {
@@ -82,6 +67,7 @@ export class TextTrainState {
       const base = continuing ? this.lab.current : null;
       const job: StartTraining = {
         type: 'start',
+        model: 'lstm',
         text,
         vocab: base ? base.meta.vocab : buildVocab(text).vocab.chars,
         artifacts: base ? { ...base.artifacts, weightData: (base.artifacts.weightData as ArrayBuffer).slice(0) } : undefined,
@@ -91,49 +77,14 @@ export class TextTrainState {
         firstEpoch: base ? base.meta.epochs : 0,
       };
       this.lab.error = '';
-      this.losses = [];
-      this.valLosses = [];
-      this.samples = [];
-      this.batchesDone = 0;
-      this.totalBatches = 0;
-      this.etaSeconds = null;
-      this.started = performance.now();
-      this.worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
-      this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data, job);
-      this.worker.onerror = (e) => this.fail(e.message || '训练线程出错');
-      this.worker.postMessage(job, job.artifacts ? [job.artifacts.weightData as ArrayBuffer] : []);
-      this.status = 'running';
+      this.launch(new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' }), job);
     } catch (e) {
       this.fail(e instanceof Error ? e.message : String(e));
     }
   }
 
-  private receive(m: FromWorker, job: StartTraining): void {
-    if (m.type === 'ready') {
-      this.backend = m.backend;
-      if (m.notice) this.notices = [...this.notices, m.notice];
-    } else if (m.type === 'batch') {
-      this.batch = m.batch + 1;
-      this.batches = m.batches;
-      this.epoch = m.epoch;
-      this.totalBatches = m.batches * job.epochs;
-      this.batchesDone++;
-      this.losses.push(m.loss);
-      this.charsPerSecond = m.charsPerSecond;
-      const perBatch = (performance.now() - this.started) / 1000 / this.batchesDone;
-      this.etaSeconds = Math.round(perBatch * (this.totalBatches - this.batchesDone));
-    } else if (m.type === 'paused') {
-      if (this.status === 'pausing') this.status = 'paused';
-    } else if (m.type === 'epoch') {
-      this.valLosses.push(m.valLoss);
-      this.samples.push(m.sample);
-    } else if (m.type === 'done') {
-      const saved = { artifacts: m.artifacts, meta: { vocab: job.vocab, epochs: m.epochsDone, corpus: this.lab.corpus } };
-      this.finish();
-      void this.keep(saved, m.reason);
-    } else if (m.type === 'error') {
-      this.fail(m.message);
-    }
+  protected finished(m: Done, job: StartTraining): void {
+    void this.keep({ artifacts: m.artifacts, meta: { vocab: job.vocab, epochs: m.epochsDone, corpus: this.lab.corpus } }, m.reason);
   }
 
   /**
@@ -159,31 +110,5 @@ export class TextTrainState {
       this.message = '';
       this.fail(e instanceof Error ? e.message : String(e));
     }
-  }
-
-  pause(): void {
-    this.worker?.postMessage({ type: 'pause' });
-    this.status = 'pausing';
-  }
-
-  resume(): void {
-    this.worker?.postMessage({ type: 'resume' });
-    this.status = 'running';
-  }
-
-  stop(): void {
-    this.worker?.postMessage({ type: 'stop' });
-  }
-
-  private fail(message: string): void {
-    this.error = `训练失败：${message}`;
-    this.finish();
-  }
-
-  private finish(): void {
-    this.worker?.terminate();
-    this.worker = undefined;
-    this.status = 'idle';
-    this.etaSeconds = null;
   }
 }

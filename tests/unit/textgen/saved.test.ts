@@ -9,6 +9,10 @@ describe('saved model metadata', () => {
     expect(parseSavedMeta(toMetadata({ ...meta, saveId: 'k1' }))).toEqual({ ...meta, saveId: 'k1' });
   });
 
+  it('keeps a validation loss when there is one', () => {
+    expect(parseSavedMeta(toMetadata({ ...meta, valLoss: 5.1, saveId: 'k2' }))).toEqual({ ...meta, valLoss: 5.1, saveId: 'k2' });
+  });
+
   it('copies the vocabulary instead of sharing it', () => {
     const out = toMetadata(meta);
     expect(out.vocab).not.toBe(meta.vocab);
@@ -25,6 +29,9 @@ describe('saved model metadata', () => {
     ['epochs as text', { ...meta, epochs: '3' }],
     ['no corpus', { vocab: meta.vocab, epochs: 3 }],
     ['a numeric save id', { ...meta, saveId: 7 }],
+    ['a validation loss as text', { ...meta, valLoss: '5.2' }],
+    ['a non-finite validation loss', { ...meta, valLoss: Infinity }],
+    ['a negative validation loss', { ...meta, valLoss: -1 }],
   ])('rejects %s', (_, value) => {
     expect(parseSavedMeta(value)).toBeNull();
   });

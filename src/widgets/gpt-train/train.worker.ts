@@ -1,0 +1,32 @@
+/**
+ * Trains 附录 A's Transformer off the page's main thread (lib/transformer/job.ts does the work).
+ * WebAssembly first, with our UnsortedSegmentSum kernel (the token embedding's gradient needs
+ * it), falling back to CPU. No layers API: the Transformer is tfjs-core only.
+ */
+import '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '../shared/wasm-backend';
+import { chooseBackend } from '../../lib/nn/backend';
+import { TrainControl } from '../../lib/textgen/control';
+import type { FromWorker, ToWorker } from '../../lib/textgen/protocol';
+import { registerWasmKernels } from '../../lib/textgen/wasm-kernels';
+import { runGptJob } from '../../lib/transformer/job';
+
+const post = (m: FromWorker, transfer: Transferable[] = []) => self.postMessage(m, { transfer });
+const control = new TrainControl();
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const m = event.data;
+  if (m.type === 'start') {
+    control.reset();
+    chooseBackend({ wasm: async () => registerWasmKernels(), cpu: async () => {} }, ['wasm', 'cpu'])
+      .then((choice) => {
+        post({ type: 'ready', backend: choice.name, notice: choice.skipped.join(' ') });
+        return runGptJob(m, post, control);
+      })
+      .catch((e) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
+  } else if (m.type === 'pause') control.pause();
+  else if (m.type === 'resume') control.resume();
+  else if (m.type === 'stop') control.stop();
+};
