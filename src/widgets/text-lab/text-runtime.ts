@@ -1,5 +1,5 @@
 /**
- * What the page needs to generate text, imported on first use: the shipped checkpoint or a
+ * What the page needs to write text, imported on first use: the shipped checkpoint or a
  * saved model as tf.io artifacts, decoded straight into a CharStepper (no layers API on the
  * page; training runs in train.worker.ts), and saving to IndexedDB (shared/model-store.ts).
  */
@@ -9,7 +9,6 @@ import { CharStepper } from '../../lib/textgen/stepper';
 import { BASE } from '../shared/base';
 import { modelStore } from '../shared/model-store';
 
-export { generate } from '../../lib/textgen/generate';
 export { fromChars } from '../../lib/textgen/vocab';
 export { memory } from '@tensorflow/tfjs-core';
 
