@@ -16,7 +16,12 @@ export interface Accelerator {
 export const ACCELERATORS: readonly Accelerator[] = [
   { id: 'v100', name: 'NVIDIA V100', peakTflops: 125, source: 'NVIDIA Tesla V100 数据手册：SXM2 版 fp16 Tensor 125 TFLOPS（V100 不支持 bf16）' },
   { id: 'a100', name: 'NVIDIA A100', peakTflops: 312, source: 'NVIDIA A100 Tensor Core GPU 数据手册：bf16 Tensor 312 TFLOPS（稀疏 624）' },
-  { id: 'h100', name: 'NVIDIA H100 SXM', peakTflops: 989, source: 'NVIDIA H100 Tensor Core GPU 数据手册：SXM 版 bf16 Tensor 1,979 TFLOPS 为稀疏值，稠密为其一半，约 989' },
+  {
+    id: 'h100',
+    name: 'NVIDIA H100 SXM',
+    peakTflops: 989,
+    source: 'NVIDIA H100 Tensor Core GPU 数据手册：SXM 版 bf16 Tensor 1,979 TFLOPS 为稀疏值，稠密为其一半，约 989',
+  },
   { id: 'tpu-v4', name: 'Google TPU v4', peakTflops: 275, source: 'Google Cloud TPU v4 文档：每芯片 bf16 峰值 275 TFLOPS' },
 ];
 export const ACCELERATOR_IDS = ACCELERATORS.map((a) => a.id);

@@ -39,6 +39,12 @@ export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** A large quantity such as FLOPs: exact with separators below 10⁶, scientific from there. */
+export function formatLarge(x: number): string {
+  if (!Number.isFinite(x)) return NOT_A_VALUE;
+  return Number.isInteger(x) && Math.abs(x) < 1e6 ? formatCount(x) : formatSci(x);
+}
+
 /** A count in Chinese units, "约 1746 亿", for counts of 10⁴ and more; "" below. */
 export function formatZh(n: number): string {
   if (!Number.isFinite(n) || Math.abs(n) < 1e4) return '';

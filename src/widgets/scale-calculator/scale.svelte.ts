@@ -9,8 +9,6 @@ import { defaultTokens, scaleReport } from '../../lib/scale/report';
 import { SCALE_DEFAULTS, SCALE_FIELDS, SCALE_PREFIX, SCALE_RULES, SHAPE_KEYS, type ScaleKey, type ScaleSettings } from '../../lib/scale/settings';
 import { asText, checkField, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
 
-type Numbers = Omit<ScaleSettings, 'm' | 'g'>;
-
 export class ScaleState {
   values = $state<ScaleSettings>({ ...SCALE_DEFAULTS });
   text = $state<Record<ScaleKey, string>>(asText<ScaleKey>(SCALE_DEFAULTS));
@@ -28,13 +26,8 @@ export class ScaleState {
     // A link that picks a preset without D trains it on the preset's own tokens.
     const D = values.D ?? (preset ? defaultTokens(preset.params, preset.tokens) : SCALE_DEFAULTS.D);
     this.values = { ...SCALE_DEFAULTS, D, ...values };
-    this.text = asText<ScaleKey>(this.numbers());
+    this.text = asText<ScaleKey>(this.values);
     this.linkProblems = [...linkDamage(), ...problems];
-  }
-
-  private numbers(): Numbers {
-    const { m: _m, g: _g, ...numbers } = this.values;
-    return numbers;
   }
 
   /** A typed field changed: checked by the same rule a link's value is. */

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatBytes, formatCount, formatDuration, formatSci, formatZh } from '../../../src/lib/scale/format';
+import { formatBytes, formatCount, formatDuration, formatLarge, formatSci, formatZh } from '../../../src/lib/scale/format';
 
 test('scientific notation with superscript exponents', () => {
   expect(formatSci(3.1427e23)).toBe('3.14 × 10²³');
@@ -17,7 +17,7 @@ test('counts from 10¹⁵ up are scientific', () => {
   expect(formatCount(2.5e17)).toBe('2.5 × 10¹⁷');
 });
 test('nothing shows NaN or Infinity', () => {
-  for (const f of [formatSci, formatCount, formatBytes, formatDuration, formatZh]) {
+  for (const f of [formatLarge, formatSci, formatCount, formatBytes, formatDuration, formatZh]) {
     for (const x of [NaN, Infinity, -Infinity]) {
       const s = f(x);
       expect(s).not.toMatch(/NaN|Infinity/);
@@ -43,4 +43,8 @@ test('durations in the largest fitting unit', () => {
   expect(formatDuration(3 * 365.25 * 86400)).toBe('3 年');
   expect(formatDuration(2e7 * 365.25 * 86400)).toBe('2 × 10⁷ 年');
   expect(formatDuration(0.5)).toBe('0.5 秒');
+});
+test('FLOPs are exact below a million, scientific above', () => {
+  expect(formatLarge(54_000)).toBe('54,000');
+  expect(formatLarge(3.1427e23)).toBe('3.14 × 10²³');
 });
