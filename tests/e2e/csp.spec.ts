@@ -84,6 +84,14 @@ test('the forward explorer computes under the CSP', async ({ page }) => {
   expect(await violations()).toEqual([]);
 });
 
+test('the scale calculator computes under the CSP', async ({ page }) => {
+  const violations = watchViolations(page);
+  const widget = await openWidget(page, '/chapter-02/', '动手：模型有多大，训练要多少算力', { hover: true });
+  await widget.getByRole('combobox', { name: '模型' }).selectOption({ label: 'Llama 3.1 8B' });
+  await expect(widget.locator('.params')).toHaveText('8,030,261,248');
+  expect(await violations()).toEqual([]);
+});
+
 test('the backprop stepper steps under the CSP, on CPU and on WebAssembly', async ({ page }) => {
   const violations = watchViolations(page);
   const widget = await openWidget(page, '/chapter-04/', '动手：逐步执行反向传播');

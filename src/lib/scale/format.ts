@@ -1,0 +1,86 @@
+/**
+ * Numbers as the calculator shows them. Never "NaN" or "Infinity": a value that is not finite
+ * shows as "—". Very large (and very small) values use scientific notation, a × 10ⁿ.
+ */
+
+/** Shown for a value that cannot be computed. */
+export const NOT_A_VALUE = '—';
+
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const superscript = (n: number): string => [...String(n)].map((c) => SUPERSCRIPT[c] ?? c).join('');
+
+/** `x` to `digits` significant digits, without exponent and without trailing zeros (|x| < 1e21). */
+const significant = (x: number, digits: number): string => String(Number(x.toPrecision(digits)));
+
+/** `x` as "3.14 × 10²³" (`digits` significant digits); "0" for 0. */
+export function formatSci(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return NOT_A_VALUE;
+  if (x === 0) return '0';
+  let exp = Math.floor(Math.log10(Math.abs(x)));
+  let mantissa = Number((x / 10 ** exp).toPrecision(digits));
+  // Rounding can carry to 10 (9.999 → 10.0): move it into the exponent.
+  if (Math.abs(mantissa) >= 10) {
+    mantissa /= 10;
+    exp += 1;
+  }
+  return `${significant(mantissa, digits)} × 10${superscript(exp)}`;
+}
+
+/** Below this, whole numbers are written out in full with thousands separators. */
+const EXACT_LIMIT = 1e15;
+
+/**
+ * A count: "124,439,808" when it is a whole number below 10¹⁵, else scientific. Separators are
+ * commas whatever the browser's locale, as in the book's prose (“677,816 个参数”).
+ */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return NOT_A_VALUE;
+  if (!Number.isInteger(n) || Math.abs(n) >= EXACT_LIMIT) return Math.abs(n) >= 1e6 || (n !== 0 && Math.abs(n) < 1e-3) ? formatSci(n) : significant(n, 4);
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A large quantity such as FLOPs: exact with separators below 10⁶, scientific from there. */
+export function formatLarge(x: number): string {
+  if (!Number.isFinite(x)) return NOT_A_VALUE;
+  return Number.isInteger(x) && Math.abs(x) < 1e6 ? formatCount(x) : formatSci(x);
+}
+
+/** A count in Chinese units, "约 1746 亿", for counts of 10⁴ and more; "" below. */
+export function formatZh(n: number): string {
+  if (!Number.isFinite(n) || Math.abs(n) < 1e4) return '';
+  if (Math.abs(n) >= 1e16) return `约 ${formatSci(n)}`;
+  const [unit, size] = Math.abs(n) >= 1e12 ? ['万亿', 1e12] : Math.abs(n) >= 1e8 ? ['亿', 1e8] : ['万', 1e4];
+  return `约 ${significant(n / size, 4)} ${unit}`;
+}
+
+const BYTE_UNITS: [string, number][] = [
+  ['PB', 1e15],
+  ['TB', 1e12],
+  ['GB', 1e9],
+  ['MB', 1e6],
+  ['KB', 1e3],
+];
+
+/** Bytes in decimal units (1 GB = 10⁹ bytes), 3 significant digits; scientific past 1,000 PB. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return NOT_A_VALUE;
+  if (Math.abs(bytes) >= 1e18) return `${formatSci(bytes)} 字节`;
+  for (const [unit, size] of BYTE_UNITS) if (Math.abs(bytes) >= size) return `${significant(bytes / size, 3)} ${unit}`;
+  return `${significant(bytes, 3)} 字节`;
+}
+
+const DURATIONS: [string, number][] = [
+  ['年', 365.25 * 86400],
+  ['天', 86400],
+  ['小时', 3600],
+  ['分钟', 60],
+];
+
+/** A duration in the largest fitting unit from 分钟 to 年, 3 significant digits; scientific past 10⁶ 年. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return NOT_A_VALUE;
+  const year = DURATIONS[0][1];
+  if (seconds >= 1e6 * year) return `${formatSci(seconds / year)} 年`;
+  for (const [unit, size] of DURATIONS) if (seconds >= size) return `${significant(seconds / size, 3)} ${unit}`;
+  return seconds < 1e-3 ? `${formatSci(seconds)} 秒` : `${significant(seconds, 3)} 秒`;
+}

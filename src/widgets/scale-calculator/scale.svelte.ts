@@ -1,0 +1,71 @@
+/**
+ * State of the scale calculator (§2.1, §10.1, §10.2): the model chosen (a preset or a custom
+ * Transformer), the training run's tokens and hardware, and the report computed from them.
+ * Every setting is in the URL hash under `scale.`; fields and links share one parser each.
+ */
+import { decodeFields } from '../../lib/nn/url-fields';
+import { presetById } from '../../lib/scale/presets';
+import { defaultTokens, scaleReport } from '../../lib/scale/report';
+import { SCALE_DEFAULTS, SCALE_FIELDS, SCALE_PREFIX, SCALE_RULES, SHAPE_KEYS, type ScaleKey, type ScaleSettings } from '../../lib/scale/settings';
+import { asText, checkField, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
+
+export class ScaleState {
+  values = $state<ScaleSettings>({ ...SCALE_DEFAULTS });
+  text = $state<Record<ScaleKey, string>>(asText<ScaleKey>(SCALE_DEFAULTS));
+  fieldErrors = $state<Partial<Record<ScaleKey, string>>>({});
+  linkProblems = $state<string[]>([]);
+  copyStatus = $state('');
+
+  /** Fields with an error that matters for the current model (the shape only counts for `custom`). */
+  blocking = $derived(Object.keys(this.fieldErrors).filter((k) => this.values.m === 'custom' || !(SHAPE_KEYS as readonly string[]).includes(k)));
+  result = $derived(scaleReport(this.values));
+
+  constructor() {
+    const { values, problems } = decodeFields(hashParams(), SCALE_PREFIX, SCALE_FIELDS);
+    const preset = values.m === undefined ? undefined : presetById(values.m);
+    // A link that picks a preset without D trains it on the preset's own tokens.
+    const D = values.D ?? (preset ? defaultTokens(preset.params, preset.tokens) : SCALE_DEFAULTS.D);
+    this.values = { ...SCALE_DEFAULTS, D, ...values };
+    this.text = asText<ScaleKey>(this.values);
+    this.linkProblems = [...linkDamage(), ...problems];
+  }
+
+  /** A typed field changed: checked by the same rule a link's value is. */
+  setField(key: ScaleKey, text: string): void {
+    this.text[key] = text;
+    const value = checkField(key, text, SCALE_RULES, this.fieldErrors);
+    if (value === undefined) return;
+    this.values[key] = value;
+    this.save();
+  }
+
+  /** The model menu changed: a preset also sets D to its published tokens (else 20·N). */
+  setModel(id: string): void {
+    const r = SCALE_FIELDS.m(id);
+    if (!r.ok) return;
+    this.values.m = r.value;
+    const preset = presetById(r.value);
+    if (preset) {
+      this.values.D = defaultTokens(preset.params, preset.tokens);
+      this.text.D = String(this.values.D);
+      delete this.fieldErrors.D;
+    }
+    this.save();
+  }
+
+  setAccelerator(id: string): void {
+    const r = SCALE_FIELDS.g(id);
+    if (!r.ok) return;
+    this.values.g = r.value;
+    this.save();
+  }
+
+  private save(): void {
+    writeHash({ ...this.values }, SCALE_PREFIX);
+  }
+
+  async copyLink(): Promise<void> {
+    this.save();
+    this.copyStatus = await copyLink();
+  }
+}

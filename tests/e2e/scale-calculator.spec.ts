@@ -1,0 +1,171 @@
+/**
+ * §2.1 scale calculator: presets show their exact counts, GPT-3's compute comes out of the
+ * calculator, bad custom input is explained (never NaN or Infinity), a copied link reproduces
+ * the settings, it works from the keyboard, and without JavaScript the presets stay readable.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { useTheme } from './support/site';
+import { hydrated, openWidget } from './support/widgets';
+
+const NAME = '动手：模型有多大，训练要多少算力';
+
+async function openCalculator(page: Page, hash = ''): Promise<Locator> {
+  return openWidget(page, `/chapter-02/${hash}`, NAME, { hover: true });
+}
+
+async function setField(widget: Locator, name: string, value: string) {
+  const input = widget.getByRole('textbox', { name, exact: true });
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+const results = (widget: Locator) => widget.locator('.results');
+
+/** Everything the calculator computed (results, tables, chart), without the messages that quote the reader's input. */
+async function computedText(widget: Locator): Promise<string> {
+  return (await widget.locator('.results p:not(.error), table, svg').allTextContents()).join('\n');
+}
+
+test('choosing presets shows each one’s exact parameter count', async ({ page }) => {
+  const widget = await openCalculator(page);
+  const model = widget.getByRole('combobox', { name: '模型' });
+  for (const [label, count] of [
+    ['BERT-base', '109,482,240'],
+    ['GPT-2（124M）', '124,439,808'],
+    ['Llama 3.1 8B', '8,030,261,248'],
+    ['5.2 节的 LSTM', '677,816'],
+    ['附录 A 的唐诗 Transformer', '791,992'],
+  ]) {
+    await model.selectOption({ label });
+    await expect(results(widget)).toContainText(`${label}：${count} 个参数`);
+  }
+});
+
+test('the GPT-3 preset computes ≈ 3.1 × 10²³ FLOPs for its 300 B tokens', async ({ page }) => {
+  const widget = await openCalculator(page);
+  await widget.getByRole('combobox', { name: '模型' }).selectOption({ label: 'BERT-base' });
+  await widget.getByRole('combobox', { name: '模型' }).selectOption({ label: 'GPT-3（175B）' });
+  await expect(widget.getByRole('textbox', { name: '训练词元数 D' })).toHaveValue('300000000000');
+  await expect(widget.locator('.flops')).toHaveText('3.14 × 10²³');
+  await expect(widget.getByRole('img', { name: /参数量（对数坐标）/ })).toContainText('GPT-3（175B）（当前）');
+});
+
+test('bad custom input gets a clear message each, and never NaN or Infinity', async ({ page }) => {
+  const widget = await openCalculator(page);
+  await widget.getByRole('combobox', { name: '模型' }).selectOption('custom');
+  await setField(widget, 'd_model', '768');
+  await setField(widget, '注意力头数', '10');
+  await expect(results(widget).getByRole('alert')).toContainText('d_model（768）不能被注意力头数（10）整除');
+  await setField(widget, '注意力头数', '12');
+  await expect(results(widget)).toContainText('自定义 Transformer：');
+  for (const [field, text, message] of [
+    ['层数', 'abc', '层数必须是数字'],
+    ['层数', '0', '层数必须在 1 到 10000 之间'],
+    ['词表大小', '-5', '词表大小必须在 1 到 10000000 之间'],
+    ['上下文长度', '1e400', '上下文长度太大了'],
+    ['训练词元数 D', 'Infinity', '训练词元数 D必须是数字'],
+  ]) {
+    await setField(widget, field, text);
+    await expect(widget.getByRole('alert').filter({ hasText: message })).toBeVisible();
+  }
+  await expect(results(widget).getByRole('alert')).toContainText('请先改正');
+  const shown = await computedText(widget);
+  expect(shown).toContain('GPT-3（175B）');
+  expect(shown).not.toMatch(/NaN|Infinity/);
+});
+
+test('the largest custom model allowed shows scientific notation, not Infinity', async ({ page }) => {
+  const widget = await openCalculator(page, '#scale.m=custom&scale.L=10000&scale.d=1000000&scale.h=1&scale.V=10000000&scale.D=1e16&scale.n=1&scale.u=1');
+  await expect(widget.locator('.params')).toHaveText(/× 10¹⁷/);
+  await expect(widget.locator('.flops')).toHaveText(/× 10³³/);
+  expect(await computedText(widget)).not.toMatch(/NaN|Infinity/);
+});
+
+test('复制链接 gives a link that reproduces the same settings and results', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const widget = await openCalculator(page);
+  await widget.getByRole('combobox', { name: '模型' }).selectOption('custom');
+  await setField(widget, '层数', '6');
+  await setField(widget, 'd_model', '512');
+  await setField(widget, '注意力头数', '8');
+  await widget.getByRole('combobox', { name: '加速卡' }).selectOption('h100');
+  await setField(widget, '利用率（%）', '35');
+  const original = await results(widget).innerText();
+  await widget.getByRole('button', { name: '复制链接' }).click();
+  await expect(widget.getByRole('status')).toHaveText('链接已复制。');
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  expect(url).toContain('scale.m=custom');
+
+  const student = await browser.newContext();
+  const other = await student.newPage();
+  await other.goto(url);
+  const copy = other.getByRole('region', { name: NAME });
+  await copy.hover();
+  await hydrated(copy);
+  await expect(copy.getByRole('textbox', { name: '层数' })).toHaveValue('6');
+  await expect(copy.getByRole('combobox', { name: '加速卡' })).toHaveValue('h100');
+  await expect(results(copy)).toHaveText(original);
+  await student.close();
+});
+
+test('a link with bad settings says so and keeps the defaults', async ({ page }) => {
+  const widget = await openCalculator(page, '#scale.m=gpt5&scale.u=500');
+  await expect(widget.getByRole('alert').filter({ hasText: '未知的模型“gpt5”' })).toBeVisible();
+  await expect(widget.getByRole('alert').filter({ hasText: '利用率（%）必须在 1 到 100 之间' })).toBeVisible();
+  await expect(widget.getByRole('combobox', { name: '模型' })).toHaveValue('gpt3');
+});
+
+test('works from the keyboard alone', async ({ page }) => {
+  await page.goto('/chapter-02/');
+  const widget = page.getByRole('region', { name: NAME });
+  const model = widget.getByRole('combobox', { name: '模型' });
+  await model.focus();
+  await hydrated(widget);
+  await expect(model).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(model).toHaveValue('nn41');
+  await expect(results(widget)).toContainText('4.1 节的网络（2-2-1）：9 个参数');
+  await page.keyboard.press('Tab');
+  await expect(widget.getByRole('textbox', { name: '训练词元数 D' })).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('1000');
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.flops')).toHaveText('54,000');
+});
+
+test('the calculator in use, with an error showing, has no axe violations in the dark theme', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  await useTheme(page, 'dark');
+  const widget = await openCalculator(page, '#scale.m=custom&scale.h=7');
+  await expect(results(widget).getByRole('alert')).toBeVisible();
+  await setField(widget, '层数', 'x');
+  await expect(widget.getByRole('alert').filter({ hasText: '层数必须是数字' })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).include('.scale').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the presets’ counts and sources are a static table', async ({ page }) => {
+    await page.goto('/chapter-02/');
+    const table = page.getByRole('table', { name: '预设模型的参数量（按结构逐层精确计算）' });
+    await expect(table.getByRole('row', { name: /BERT-base.*109,482,240/ })).toBeVisible();
+    await expect(table.getByRole('row', { name: /GPT-3（175B）.*174,604,259,328/ })).toBeVisible();
+    await expect(table.getByRole('row', { name: /5\.2 节的 LSTM.*677,816/ })).toBeVisible();
+    await expect(page.getByText(/Brown et al\. 2020/).first()).toBeVisible();
+  });
+});
+
+test('the §2.1, §5.3 and §10.2 notes link to the calculator', async ({ page }) => {
+  for (const [path, name] of [
+    ['/chapter-02/', '下面的规模计算器'],
+    ['/chapter-05/', '2.1 节的规模计算器'],
+    ['/chapter-10/', '2.1 节的规模计算器'],
+  ]) {
+    await page.goto(path);
+    await page.getByRole('link', { name }).click();
+    await expect(page).toHaveURL(/\/chapter-02\/#scale-calculator$/);
+    await expect(page.getByRole('region', { name: NAME })).toBeInViewport();
+  }
+});

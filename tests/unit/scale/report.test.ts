@@ -1,0 +1,23 @@
+import { expect, test } from 'vitest';
+import { defaultTokens, scaleReport } from '../../../src/lib/scale/report';
+import { SCALE_DEFAULTS } from '../../../src/lib/scale/settings';
+
+test('the report for the GPT-3 preset carries ≈ 3.1 × 10²³ FLOPs and a finite time', () => {
+  const r = scaleReport({ ...SCALE_DEFAULTS, m: 'gpt3', D: 300e9 });
+  expect(r.ok && r.report.flops).toBeGreaterThan(3.1e23);
+  expect(r.ok && r.report.flops).toBeLessThan(3.2e23);
+  expect(r.ok && Number.isFinite(r.report.seconds)).toBe(true);
+});
+test('a custom shape whose heads do not divide d_model gives a message, not a report', () => {
+  const r = scaleReport({ ...SCALE_DEFAULTS, m: 'custom', d: 100, h: 3 });
+  expect(r.ok).toBe(false);
+});
+
+test('a model without a published token count starts at 20 tokens per weight', () => {
+  expect(defaultTokens(124_439_808, null)).toBe(2_488_796_160);
+  expect(defaultTokens(1, 300e9)).toBe(300e9);
+});
+test('cards needed for the GPT-3 run in 30 days on A100s at 40 % is the ceiling of C / (312e12 · 0.4 · 30 days)', () => {
+  const r = scaleReport({ ...SCALE_DEFAULTS, m: 'gpt3', D: 300e9, g: 'a100', u: 40, days: 30 });
+  expect(r.ok && r.report.needed).toBe(Math.ceil(r.ok ? r.report.flops / (312e12 * 0.4 * 30 * 86400) : 0));
+});
