@@ -25,3 +25,9 @@ export function combine(chunks: readonly ChunkScore[]): ChunkScore {
   }
   return { nll: chunks.reduce((s, c) => s + c.nll, 0), count: chunks.reduce((s, c) => s + c.count, 0), top1 };
 }
+
+/** `text`'s characters (code points), each marked whether `original` has the same one at that position. */
+export const markDifferences = (original: string, text: string): { ch: string; same: boolean }[] => {
+  const o = [...original];
+  return [...text].map((ch, i) => ({ ch, same: o[i] === ch }));
+};

@@ -41,3 +41,14 @@ describe('model sizes', () => {
     expect(modelBytes(tensors.map((t) => t.shape), 'float32')).toBe(4 * meta.parameters);
   });
 });
+
+describe('the build-time figures', () => {
+  it('give the shipped LSTM\'s sizes per setting, as the exercise and the no-JavaScript table use them', async () => {
+    const { lstmSizeTable, POETRY_LSTM_SIZES } = await import('../../../src/lib/compress/static');
+    const { expectedValue } = await import('../../../src/lib/exercises/numeric');
+    expect(POETRY_LSTM_SIZES).toEqual(LSTM);
+    expect(Object.fromEntries(lstmSizeTable(0.5))).toEqual(Object.fromEntries(SCHEMES.map((s) => [s, modelBytes(shapes, s, 0.5)])));
+    expect(expectedValue({ model: 'poetry-lstm', of: 'bytes', scheme: 'int8-tensor' })).toBe(677816 + 24);
+    expect(expectedValue({ model: 'poetry-lstm', of: 'parameters' })).toBe(677816);
+  });
+});
