@@ -10,9 +10,12 @@ import { COMPUTE_TIMEOUT, hydrated, openWidget } from './support/widgets';
 const TITLE = '动手：压缩模型，看它损失了多少';
 const open = (page: Page, hash = '') => openWidget(page, `/chapter-09/${hash}`, TITLE);
 
+/** Six settings, each scored and writing: several computations' worth of waiting on a loaded machine. */
+const RUN_TIMEOUT = 4 * COMPUTE_TIMEOUT;
+
 async function run(widget: Locator): Promise<void> {
   await widget.getByRole('button', { name: '评估全部设置' }).click();
-  await expect(widget).toHaveAttribute('data-running', 'false', { timeout: COMPUTE_TIMEOUT });
+  await expect(widget).toHaveAttribute('data-running', 'false', { timeout: RUN_TIMEOUT });
   await expect(widget).toHaveAttribute('data-rows', '6');
 }
 
@@ -37,6 +40,7 @@ const rows = (widget: Locator) => widget.locator('tbody tr');
 const cell = async (widget: Locator, row: number, col: number) => (await rows(widget).nth(row).locator('td').nth(col).innerText()).trim();
 
 test('every setting of the LSTM gets its size, perplexity, agreement and greedy text; the chart shows them all', async ({ page }) => {
+  test.setTimeout(2 * RUN_TIMEOUT);
   const widget = await open(page, '#zip.sp=30');
   // Record whether a progress bar was ever shown, however fast the machine.
   await page.evaluate(`(() => {
@@ -66,6 +70,7 @@ test('every setting of the LSTM gets its size, perplexity, agreement and greedy 
 });
 
 test('the Transformer checkpoint runs too, the link keeps the settings, and tensors do not pile up between runs', async ({ page, browser }) => {
+  test.setTimeout(3 * RUN_TIMEOUT);
   const widget = await open(page);
   await widget.getByRole('radio', { name: 'Transformer（附录 A）' }).check();
   const sp = widget.getByRole('textbox', { name: '剪枝稀疏度（%）' });
@@ -87,6 +92,7 @@ test('the Transformer checkpoint runs too, the link keeps the settings, and tens
 });
 
 test('取消 stops a run while it loads, says so, and the next run completes', async ({ page }) => {
+  test.setTimeout(2 * RUN_TIMEOUT);
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
   await page.route('**/models/poetry/weights.bin', async (route) => {
@@ -129,6 +135,7 @@ test('a sparsity that is not a number or out of range in the field is refused wi
 });
 
 test('the compression lab after a run has no axe violations in the dark theme', async ({ page }) => {
+  test.setTimeout(2 * RUN_TIMEOUT);
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   await useTheme(page, 'dark');
   const widget = await open(page);
