@@ -1,17 +1,26 @@
 /** The expected answer of a numeric exercise, computed by the same library the widgets use. */
 import { disposeParams, paramsFrom } from '../nn/network';
 import { traceStep } from '../nn/trace';
+import { modelBytes } from '../compress/schemes';
+import { lstmShapes } from '../compress/shapes';
+import { POETRY_LSTM_SIZES } from '../compress/static';
 import { parameterCount, TANG_GPT } from '../transformer/config';
+import { weightShapes } from '../transformer/weights';
 import type { ModelQuantity, NetworkQuantity, NumericQuantity } from './types';
 
-/** The configurations a ModelQuantity can name. */
-const MODELS = { 'tang-gpt': TANG_GPT } as const;
+/** The weight shapes of the models a ModelQuantity can name. */
+const SHAPES = {
+  'tang-gpt': () => weightShapes(TANG_GPT).map(([, s]) => s),
+  'poetry-lstm': () => lstmShapes(POETRY_LSTM_SIZES).map(([, s]) => s),
+} as const;
 
-/** A count about one of the book's models: its trainable weights, by the documented formula of its library. */
+/** A count about one of the book's models (its trainable weights, or their bytes), by the documented formula of its library. */
 function modelValue(q: ModelQuantity): number {
   switch (q.of) {
     case 'parameters':
-      return parameterCount(MODELS[q.model]);
+      return q.model === 'tang-gpt' ? parameterCount(TANG_GPT) : modelBytes(SHAPES[q.model](), 'float32') / 4;
+    case 'bytes':
+      return modelBytes(SHAPES[q.model](), q.scheme ?? 'float32', q.sparsity ?? 0);
   }
 }
 

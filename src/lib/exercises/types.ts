@@ -1,3 +1,5 @@
+import type { Scheme } from '../compress/schemes';
+
 /**
  * The exercises at the end of each chapter, as data an MDX file passes to <Exercise>. Every
  * exercise names the section it tests, so feedback can link back to it.
@@ -67,11 +69,15 @@ export interface NetworkQuantity {
 
 /**
  * A count about one of the book's models, from its configuration in src/lib: `tang-gpt` is
- * 附录 A's Transformer (src/lib/transformer/config.ts, TANG_GPT); `parameters` its trainable weights.
+ * 附录 A's Transformer (src/lib/transformer/config.ts, TANG_GPT), `poetry-lstm` the §5.2 LSTM
+ * checkpoint (src/lib/compress/static.ts); `parameters` its trainable weights, `bytes` its
+ * weights' size stored as `scheme` (src/lib/compress/schemes.ts; `sparsity` in [0, 1] for pruning).
  */
 export interface ModelQuantity {
-  model: 'tang-gpt';
-  of: 'parameters';
+  model: 'tang-gpt' | 'poetry-lstm';
+  of: 'parameters' | 'bytes';
+  scheme?: Scheme;
+  sparsity?: number;
 }
 
 export type TaskName = 'circle-loss' | 'diverge' | 'temperature-repeat';

@@ -1,0 +1,81 @@
+/**
+ * The compression lab's settings: the one list of schemes, what each stores per weight, and
+ * its size in bytes. Sizes count the weights' bytes only (no file header, no names), so they
+ * follow from the shapes alone and an exercise can ask for one computed at build time.
+ *
+ *   float32          4 bytes per weight (the checkpoint read into memory)
+ *   float16          2 bytes per weight
+ *   int8, per tensor 1 byte per weight + one float32 scale (4 bytes) per tensor
+ *   int8, per channel 1 byte per weight + one float32 scale per output channel
+ *   int4, per channel ½ byte per weight (two to a byte, ⌈n/2⌉ per tensor) + one scale per channel
+ *   pruned           matrices: float32 for each kept weight + a 1-bit mask of which were kept,
+ *                    ⌈n/8⌉ bytes; vectors stay whole float32
+ */
+import { prunable, prunedCount, pruneMagnitude } from './prune';
+import { channelsOf, quantizeSymmetric, roundFloat16, type PlainTensor } from './quantize';
+
+export const SCHEMES = ['float32', 'float16', 'int8-tensor', 'int8-channel', 'int4-channel', 'pruned'] as const;
+export type Scheme = (typeof SCHEMES)[number];
+
+/** What the reader sees for each scheme; `pruned` is completed with its sparsity. */
+export const SCHEME_LABELS: Record<Scheme, string> = {
+  float32: 'float32（原模型）',
+  float16: 'float16',
+  'int8-tensor': 'int8 逐张量',
+  'int8-channel': 'int8 逐通道',
+  'int4-channel': 'int4 逐通道',
+  pruned: '剪枝',
+};
+
+/** A tensor's shape alone: enough for its size. */
+export type Shape = readonly number[];
+
+const count = (shape: Shape): number => shape.reduce((a, b) => a * b, 1);
+
+/**
+ * Bytes one tensor of `shape` takes under `scheme` (formulas in the module comment). `sparsity`
+ * in [0, 1] is used by `pruned` only.
+ */
+export function tensorBytes(shape: Shape, scheme: Scheme, sparsity = 0): number {
+  const n = count(shape);
+  switch (scheme) {
+    case 'float32':
+      return 4 * n;
+    case 'float16':
+      return 2 * n;
+    case 'int8-tensor':
+      return n + 4;
+    case 'int8-channel':
+      return n + 4 * channelsOf(shape);
+    case 'int4-channel':
+      return Math.ceil(n / 2) + 4 * channelsOf(shape);
+    case 'pruned':
+      return prunable(shape) ? 4 * (n - prunedCount(n, sparsity)) + Math.ceil(n / 8) : 4 * n;
+  }
+}
+
+/** Bytes of a whole model's weights under `scheme`: the sum over its tensors. */
+export const modelBytes = (shapes: readonly Shape[], scheme: Scheme, sparsity = 0): number =>
+  shapes.reduce((sum, s) => sum + tensorBytes(s, scheme, sparsity), 0);
+
+/** One tensor's values after the round trip through `scheme` (ŵ); the input is not changed. */
+export function compressValues(t: PlainTensor, scheme: Scheme, sparsity = 0): Float32Array {
+  switch (scheme) {
+    case 'float32':
+      return Float32Array.from(t.values);
+    case 'float16':
+      return roundFloat16(t.values);
+    case 'int8-tensor':
+      return quantizeSymmetric(t.values, t.shape, 8, false);
+    case 'int8-channel':
+      return quantizeSymmetric(t.values, t.shape, 8, true);
+    case 'int4-channel':
+      return quantizeSymmetric(t.values, t.shape, 4, true);
+    case 'pruned':
+      return prunable(t.shape) ? pruneMagnitude(t.values, sparsity) : Float32Array.from(t.values);
+  }
+}
+
+/** A model's tensors after the round trip through `scheme`, same names and shapes. */
+export const compressModel = (tensors: readonly PlainTensor[], scheme: Scheme, sparsity = 0): PlainTensor[] =>
+  tensors.map((t) => ({ name: t.name, shape: [...t.shape], values: compressValues(t, scheme, sparsity) }));

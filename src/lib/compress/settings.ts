@@ -1,0 +1,55 @@
+/**
+ * The compression lab's settings and their URL form (`#zip.model=lstm&zip.sp=50&zip.prompt=…`):
+ * which checkpoint, the pruning sparsity in percent, and the prompt both models continue.
+ * `COMPRESS_FIELDS` is the one list of what each accepts; the lab's fields and the link
+ * decoder both parse with it, so a bad value in either gets the same clear message.
+ */
+import { parsePrompt } from '../textgen/settings';
+import { decodeFields, type FieldParsers } from '../nn/url-fields';
+import { choiceField, numberField, type NamedRule } from '../nn/validate';
+
+export const COMPRESS_PREFIX = 'zip';
+
+export const MODEL_NAMES = ['lstm', 'gpt'] as const;
+export type ModelName = (typeof MODEL_NAMES)[number];
+export const MODEL_LABELS: Record<ModelName, string> = { lstm: 'LSTM（5.2 节）', gpt: 'Transformer（附录 A）' };
+
+/** Pruning sparsity in percent of each weight matrix. 100 % would leave only the biases. */
+export const SPARSITY_RULE: NamedRule = { min: 0, max: 99, name: '剪枝稀疏度（%）' };
+
+/** Characters each setting writes after the prompt, at temperature 0. */
+export const GENERATE_LENGTH = 24;
+/** Held-out windows scored per setting: the first this many of the validation split, the same for every setting. */
+export const EVAL_WINDOWS = 32;
+/** Windows per chunk of evaluation; the page gets a turn between chunks. */
+export const CHUNK_WINDOWS = 4;
+
+export interface CompressSettings {
+  model: ModelName;
+  /** Percent, in SPARSITY_RULE. */
+  sp: number;
+  prompt: string;
+}
+
+export const COMPRESS_DEFAULTS: CompressSettings = { model: 'lstm', sp: 50, prompt: '春眠不觉晓' };
+
+export const COMPRESS_FIELDS: FieldParsers<CompressSettings> = {
+  model: choiceField(MODEL_NAMES, '模型'),
+  sp: numberField(SPARSITY_RULE),
+  prompt: parsePrompt,
+};
+
+/** The settings a hash asks for, over the defaults, and what was wrong with it. Never throws. */
+export function decodeCompress(params: URLSearchParams): { settings: CompressSettings; problems: string[] } {
+  const { values, problems } = decodeFields(params, COMPRESS_PREFIX, COMPRESS_FIELDS);
+  return { settings: { ...COMPRESS_DEFAULTS, ...values }, problems };
+}
+
+/** The hash parameters for `s`, under the lab's prefix. */
+export function encodeCompress(s: CompressSettings): URLSearchParams {
+  return new URLSearchParams([
+    [`${COMPRESS_PREFIX}.model`, s.model],
+    [`${COMPRESS_PREFIX}.sp`, String(s.sp)],
+    [`${COMPRESS_PREFIX}.prompt`, s.prompt],
+  ]);
+}

@@ -1,0 +1,156 @@
+/**
+ * §9.2 compression lab: each setting of each shipped checkpoint gets its size, validation
+ * perplexity, top-1 agreement and greedy text; long work shows progress and can be cancelled;
+ * bad input in the link or the field gets a clear message, never NaN.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { useTheme } from './support/site';
+import { COMPUTE_TIMEOUT, hydrated, openWidget } from './support/widgets';
+
+const TITLE = '动手：压缩模型，看它损失了多少';
+const open = (page: Page, hash = '') => openWidget(page, `/chapter-09/${hash}`, TITLE);
+
+/** Six settings, each scored and writing: several computations' worth of waiting on a loaded machine. */
+const RUN_TIMEOUT = 4 * COMPUTE_TIMEOUT;
+
+async function run(widget: Locator): Promise<void> {
+  await widget.getByRole('button', { name: '评估全部设置' }).click();
+  await expect(widget).toHaveAttribute('data-running', 'false', { timeout: RUN_TIMEOUT });
+  await expect(widget).toHaveAttribute('data-rows', '6');
+}
+
+/** The bytes each setting should take, from the checkpoint's own model.json shapes (formulas as in the lab's note). */
+async function expectedBytes(page: Page, dir: string, sparsity: number): Promise<number[]> {
+  const json = (await (await page.request.get(`/models/${dir}/model.json`)).json()) as { weightsManifest: { weights: { shape: number[] }[] }[] };
+  const shapes = json.weightsManifest[0].weights.map((w) => w.shape);
+  const n = (s: number[]) => s.reduce((a, b) => a * b, 1);
+  const ch = (s: number[]) => (s.length > 1 ? s[s.length - 1] : 1);
+  const sum = (f: (s: number[]) => number) => shapes.reduce((t, s) => t + f(s), 0);
+  return [
+    sum((s) => 4 * n(s)),
+    sum((s) => 2 * n(s)),
+    sum((s) => n(s) + 4),
+    sum((s) => n(s) + 4 * ch(s)),
+    sum((s) => Math.ceil(n(s) / 2) + 4 * ch(s)),
+    sum((s) => (s.length > 1 ? 4 * (n(s) - Math.floor(sparsity * n(s))) + Math.ceil(n(s) / 8) : 4 * n(s))),
+  ];
+}
+
+const rows = (widget: Locator) => widget.locator('tbody tr');
+const cell = async (widget: Locator, row: number, col: number) => (await rows(widget).nth(row).locator('td').nth(col).innerText()).trim();
+
+test('every setting of the LSTM gets its size, perplexity, agreement and greedy text; the chart shows them all', async ({ page }) => {
+  test.setTimeout(2 * RUN_TIMEOUT);
+  const widget = await open(page, '#zip.sp=30');
+  // Record whether a progress bar was ever shown, however fast the machine.
+  await page.evaluate(`(() => {
+    window.__zipProgress = false;
+    new MutationObserver(() => { if (document.querySelector('.compresslab progress')) window.__zipProgress = true; })
+      .observe(document.querySelector('.compresslab'), { subtree: true, childList: true });
+  })()`);
+  await run(widget);
+  expect(await page.evaluate('window.__zipProgress')).toBe(true);
+  await expect(widget.locator('[aria-live="polite"]')).toHaveText('评估完成：6 种设置。');
+  const names = (await rows(widget).locator('th').allInnerTexts()).map((t) => t.trim());
+  expect(names).toEqual(['float32（原模型）', 'float16', 'int8 逐张量', 'int8 逐通道', 'int4 逐通道', '剪枝 30%']);
+  const bytes = await expectedBytes(page, 'poetry', 0.3);
+  for (let i = 0; i < 6; i++) expect((await cell(widget, i, 0)).split('\n')[0].replaceAll(',', '')).toBe(String(bytes[i]));
+  // The original agrees with itself; float16 of a float16 checkpoint is the checkpoint itself.
+  expect(await cell(widget, 0, 2)).toBe('100.0%');
+  expect(await cell(widget, 1, 1)).toBe(await cell(widget, 0, 1));
+  expect(await cell(widget, 1, 3)).toBe(await cell(widget, 0, 3));
+  for (let i = 0; i < 6; i++) {
+    expect(Number(await cell(widget, i, 1))).toBeGreaterThan(1);
+    expect([...(await cell(widget, i, 3))]).toHaveLength(24);
+  }
+  await expect(widget.getByRole('img', { name: /模型大小与验证困惑度/ })).toBeVisible();
+  await expect(widget.locator('svg .point')).toHaveCount(6);
+  await expect(widget).not.toContainText('NaN');
+  await expect(widget).not.toContainText('\uFFFD');
+});
+
+test('the Transformer checkpoint runs too, the link keeps the settings, and tensors do not pile up between runs', async ({ page, browser }) => {
+  test.setTimeout(3 * RUN_TIMEOUT);
+  const widget = await open(page);
+  await widget.getByRole('radio', { name: 'Transformer（附录 A）' }).check();
+  const sp = widget.getByRole('textbox', { name: '剪枝稀疏度（%）' });
+  await sp.fill('75');
+  await sp.press('Enter');
+  await run(widget);
+  await expect(widget.locator('caption')).toContainText('Transformer（附录 A）');
+  await expect(rows(widget).last().locator('th')).toHaveText('剪枝 75%');
+  const bytes = await expectedBytes(page, 'transformer', 0.75);
+  expect((await cell(widget, 3, 0)).split('\n')[0].replaceAll(',', '')).toBe(String(bytes[3]));
+  const tensors = await widget.getAttribute('data-tensors');
+  await run(widget);
+  await expect(widget).toHaveAttribute('data-tensors', tensors!);
+  const other = await browser.newPage();
+  const again = await openWidget(other, page.url().replace(/^https?:\/\/[^/]+/, ''), TITLE);
+  await expect(again.getByRole('radio', { name: 'Transformer（附录 A）' })).toBeChecked();
+  await expect(again.getByRole('textbox', { name: '剪枝稀疏度（%）' })).toHaveValue('75');
+  await other.close();
+});
+
+test('取消 stops a run while it loads, says so, and the next run completes', async ({ page }) => {
+  test.setTimeout(2 * RUN_TIMEOUT);
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/models/poetry/weights.bin', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const widget = await open(page);
+  await widget.getByRole('button', { name: '评估全部设置' }).click();
+  await expect(widget.getByText('正在加载检查点和语料…')).toBeVisible({ timeout: COMPUTE_TIMEOUT });
+  await widget.getByRole('button', { name: '取消' }).click();
+  release();
+  await expect(widget).toHaveAttribute('data-running', 'false', { timeout: COMPUTE_TIMEOUT });
+  await expect(widget.locator('[aria-live="polite"]')).toHaveText('已取消：完成了 0 种设置。');
+  await page.unroute('**/models/poetry/weights.bin');
+  await run(widget);
+});
+
+test('a bad sparsity or model in the link gets a message and the defaults', async ({ page }) => {
+  const widget = await open(page, '#zip.sp=150&zip.model=bert');
+  await expect(widget.getByRole('alert').filter({ hasText: '剪枝稀疏度（%）必须在 0 到 99 之间' })).toBeVisible();
+  await expect(widget.getByRole('alert').filter({ hasText: '未知的模型“bert”' })).toBeVisible();
+  await expect(widget.getByRole('textbox', { name: '剪枝稀疏度（%）' })).toHaveValue('50');
+  await expect(widget.getByRole('radio', { name: 'LSTM（5.2 节）' })).toBeChecked();
+});
+
+test('a sparsity that is not a number or out of range in the field is refused with a message, and nothing runs', async ({ page }) => {
+  const widget = await open(page);
+  const sp = widget.getByRole('textbox', { name: '剪枝稀疏度（%）' });
+  await sp.fill('abc');
+  await sp.press('Enter');
+  await expect(widget.getByRole('alert').filter({ hasText: '必须是数字' })).toBeVisible();
+  await expect(sp).toHaveAttribute('aria-invalid', 'true');
+  await widget.getByRole('button', { name: '评估全部设置' }).click();
+  await expect(widget.getByRole('alert').filter({ hasText: '请先改正' })).toBeVisible();
+  await expect(widget).toHaveAttribute('data-rows', '0');
+  await sp.fill('-5');
+  await sp.press('Enter');
+  await expect(widget.getByRole('alert').filter({ hasText: '必须在 0 到 99 之间' })).toBeVisible();
+  await expect(widget).not.toContainText('NaN');
+});
+
+test('the compression lab after a run has no axe violations in the dark theme', async ({ page }) => {
+  test.setTimeout(2 * RUN_TIMEOUT);
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  await useTheme(page, 'dark');
+  const widget = await open(page);
+  await run(widget);
+  const { violations } = await new AxeBuilder({ page }).include('.compresslab').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+});
+
+test('exercise 9-5 accepts the int8 size of the LSTM counted from its shapes', async ({ page }) => {
+  await page.goto('/chapter-09/');
+  const ex = page.locator('[data-exercise-id="ex-9-5"]');
+  await ex.scrollIntoViewIfNeeded();
+  await hydrated(ex);
+  const bytes = await expectedBytes(page, 'poetry', 0);
+  await ex.getByLabel('你的答案').fill(String(bytes[2]));
+  await ex.getByRole('button', { name: '检查答案' }).click();
+  await expect(ex.getByRole('status')).toContainText('正确');
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { COMPRESS_DEFAULTS, COMPRESS_FIELDS, decodeCompress, encodeCompress } from '../../../src/lib/compress/settings';
+
+describe('compression lab settings', () => {
+  it('round-trip through the link', () => {
+    const s = { model: 'gpt' as const, sp: 87.5, prompt: '白日依山尽' };
+    expect(decodeCompress(encodeCompress(s))).toEqual({ settings: s, problems: [] });
+  });
+
+  it('refuses a sparsity out of range or not a number, with a message, and keeps the default', () => {
+    for (const bad of ['100', '-1', 'abc', '', 'Infinity', '0x10']) {
+      const { settings, problems } = decodeCompress(new URLSearchParams({ 'zip.sp': bad }));
+      expect(settings.sp).toBe(COMPRESS_DEFAULTS.sp);
+      expect(problems, bad).toHaveLength(1);
+      expect(problems[0]).toContain('剪枝稀疏度');
+    }
+  });
+
+  it('refuses an unknown model and reports unknown keys, own keys only', () => {
+    const { settings, problems } = decodeCompress(new URLSearchParams({ 'zip.model': 'bert', 'zip.__proto__': '1' }));
+    expect(settings.model).toBe('lstm');
+    expect(problems).toHaveLength(2);
+  });
+
+  it('accepts the field text a reader types with the same parser', () => {
+    expect(COMPRESS_FIELDS.sp('12.5')).toEqual({ ok: true, value: 12.5 });
+    expect(COMPRESS_FIELDS.sp('99.5').ok).toBe(false);
+  });
+});
