@@ -1,17 +1,32 @@
-/** The expected answer of a numeric exercise, computed by the same library the widgets use. */
+/**
+ * The expected answer of a numeric exercise, computed at build time by the same library the
+ * widgets use, or read from the shipped checkpoint.
+ */
 import { disposeParams, paramsFrom } from '../nn/network';
 import { traceStep } from '../nn/trace';
-import { parameterCount, TANG_GPT } from '../transformer/config';
+import { TANG_GPT, type TransformerConfig } from '../transformer/config';
+import { checkpointParameters, shippedTransformerMeta } from '../transformer/shipped';
 import type { ModelQuantity, NetworkQuantity, NumericQuantity } from './types';
 
-/** The configurations a ModelQuantity can name. */
-const MODELS = { 'tang-gpt': TANG_GPT } as const;
+/** Per model a ModelQuantity can name: the configuration its exercise states, and how to read its shipped meta.json. */
+const MODELS = { 'tang-gpt': { config: TANG_GPT, meta: shippedTransformerMeta } } as const;
 
-/** A count about one of the book's models: its trainable weights, by the documented formula of its library. */
-function modelValue(q: ModelQuantity): number {
+const sameConfig = (a: TransformerConfig, b: TransformerConfig) => (Object.keys(a) as (keyof TransformerConfig)[]).every((k) => a[k] === b[k]);
+
+/**
+ * A count about one of the book's models, from its shipped checkpoint: `parameters` is the
+ * checkpoint meta.json's count, checked to equal parameterCount(meta.config) (checkpointParameters).
+ * Throws, failing the build, when they differ or when the checkpoint's config is not the one
+ * the exercise states (its prompt prints that config's sizes). `readMeta` replaces the file for tests.
+ */
+function modelValue(q: ModelQuantity, readMeta?: () => unknown): number {
+  const model = MODELS[q.model];
+  const { parameters, config } = checkpointParameters((readMeta ?? model.meta)());
+  if (!sameConfig(config, model.config))
+    throw new Error(`the shipped ${q.model} checkpoint's config ${JSON.stringify(config)} is not the one its exercise states, ${JSON.stringify(model.config)}`);
   switch (q.of) {
     case 'parameters':
-      return parameterCount(MODELS[q.model]);
+      return parameters;
   }
 }
 
@@ -38,5 +53,8 @@ function networkValue(q: NetworkQuantity): number {
   }
 }
 
-/** The expected answer of a numeric exercise (types.ts's NumericQuantity). */
-export const expectedValue = (q: NumericQuantity): number => ('model' in q ? modelValue(q) : networkValue(q));
+/**
+ * The expected answer of a numeric exercise (types.ts's NumericQuantity). A model quantity reads
+ * the shipped checkpoint's meta.json (or `readMeta()`, for tests) and throws when it is inconsistent.
+ */
+export const expectedValue = (q: NumericQuantity, readMeta?: () => unknown): number => ('model' in q ? modelValue(q, readMeta) : networkValue(q));

@@ -66,8 +66,9 @@ export interface NetworkQuantity {
 }
 
 /**
- * A count about one of the book's models, from its configuration in src/lib: `tang-gpt` is
- * 附录 A's Transformer (src/lib/transformer/config.ts, TANG_GPT); `parameters` its trainable weights.
+ * A count about one of the book's models, from its shipped checkpoint: `tang-gpt` is 附录 A's
+ * Transformer (public/models/transformer/meta.json, whose config must be
+ * src/lib/transformer/config.ts's TANG_GPT); `parameters` its trainable weights.
  */
 export interface ModelQuantity {
   model: 'tang-gpt';
