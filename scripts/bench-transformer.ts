@@ -100,7 +100,8 @@ async function widget(page: Page, url: string, root: string, runs: number): Prom
   return { found: true, firstCharMs: ms[Math.floor(ms.length / 2)], charsPerSecond: slowest.rate, chars: slowest.chars, backend: slowest.backend };
 }
 
-const server = await servePreview();
+// A loaded machine can take well over servePreview's default 30 s to start astro preview.
+const server = await servePreview(undefined, 180);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {
   const page = await browser.newPage();

@@ -64,6 +64,13 @@ describe('the bigram rung', () => {
     const m = fitBigram(inputs, targets, fitUnigram(targets, 4));
     expect(m.beta).toBe(2 ** -2);
   });
+
+  it('chooses a strong prior by leave-one-out when every pair is seen once', () => {
+    // One context followed by 50 different characters: each pair, left out, is unseen.
+    const targets = Int32Array.from({ length: 50 }, (_, i) => i + 1);
+    const m = fitBigram(new Int32Array(50).fill(1), targets, fitUnigram(targets, 100, 1));
+    expect(m.beta).toBe(2 ** 12);
+  });
 });
 
 describe('a rung over all characters and over content characters', () => {
