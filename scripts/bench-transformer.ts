@@ -200,11 +200,14 @@ function report(r: {
       `${label} on ${w.backend || '?'}: ${f(w.charsPerSecond)} chars/s writing ${w.chars} characters, first character ${f(w.firstCharMs)} ms (checkpoint cached)`,
     );
     if (name === 'transformer') {
-      log(`  generation ≥ 300 chars/s in the widget on wasm: ${w.backend === 'wasm' ? verdict(w.charsPerSecond >= 300) : `not measured on wasm (${w.backend})`}`);
+      log(
+        `  generation ≥ 300 chars/s in the widget on wasm: ${w.backend === 'wasm' ? verdict(w.charsPerSecond >= 300) : `not measured on wasm (${w.backend})`}`,
+      );
       log(`  first character < 1000 ms: ${verdict(w.firstCharMs < 1000)}`);
     }
   }
-  if (!r.widgets.transformer.found) log('  generation ≥ 300 chars/s in the widget on wasm: NOT MET (no widget); first character < 1000 ms: NOT MET (no widget)');
+  if (!r.widgets.transformer.found)
+    log('  generation ≥ 300 chars/s in the widget on wasm: NOT MET (no widget); first character < 1000 ms: NOT MET (no widget)');
   log(
     `checkpoint (dist/models/transformer: ${CHECKPOINT_FILES.join(' + ')}): ${r.checkpointBytes.toLocaleString('en-US')} bytes = ${(r.checkpointBytes / 1e6).toFixed(2)} MB; ≤ 2 MB: ${verdict(r.checkpointBytes <= 2_000_000)}`,
   );

@@ -44,7 +44,10 @@ const raw = readFileSync(CORPUS, 'utf8');
 const lstmMeta = readJson<CheckpointMeta>(`${LSTM_DIR}/meta.json`);
 const gptMeta = readJson<TransformerCheckpointMeta>(`${GPT_DIR}/meta.json`);
 const corpusSha = sha256(raw);
-for (const [name, meta] of [['LSTM', lstmMeta], ['Transformer', gptMeta]] as const)
+for (const [name, meta] of [
+  ['LSTM', lstmMeta],
+  ['Transformer', gptMeta],
+] as const)
   if (meta.corpus.sha256 !== corpusSha) throw new Error(`the ${name} checkpoint was trained on another corpus than ${CORPUS}`);
 if (JSON.stringify(lstmMeta.vocab) !== JSON.stringify(gptMeta.vocab)) throw new Error('the two checkpoints have different vocabularies');
 if (gptMeta.split.seqLen !== lstmMeta.seqLen || gptMeta.split.seed !== lstmMeta.seed) throw new Error('the Transformer was validated on another split');
@@ -89,7 +92,10 @@ const rows = RUNGS.map(({ name }) => ({ name, ...ladder.ladderRow(logProbs[name]
 const row = (name: string) => rows.find((r) => r.name === name)!;
 
 // The neural rungs must reproduce what training reported on these characters.
-for (const [name, meta] of [['lstm', lstmMeta.validation.lossFloat16], ['transformer', gptMeta.validation.lossFloat16]] as const) {
+for (const [name, meta] of [
+  ['lstm', lstmMeta.validation.lossFloat16],
+  ['transformer', gptMeta.validation.lossFloat16],
+] as const) {
   const diff = Math.abs(row(name).all.nats - meta);
   if (diff > 1e-3) console.warn(`warning: ${name} scores ${row(name).all.nats.toFixed(4)} nats here but ${meta.toFixed(4)} in its meta.json`);
 }
@@ -126,7 +132,10 @@ console.table(
   Object.fromEntries(
     RUNGS.map(({ name, label }) => {
       const r = row(name);
-      return [label, { 'nats/char': f(r.all.nats, 4), 'bits/char': f(r.all.bits, 3), 'nats w/o punct.': f(r.content.nats, 4), 'bits w/o punct.': f(r.content.bits, 3) }];
+      return [
+        label,
+        { 'nats/char': f(r.all.nats, 4), 'bits/char': f(r.all.bits, 3), 'nats w/o punct.': f(r.content.nats, 4), 'bits w/o punct.': f(r.content.bits, 3) },
+      ];
     }),
   ),
 );

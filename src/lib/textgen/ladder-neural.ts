@@ -42,11 +42,5 @@ export const lstmLogProbs = (model: tfl.LayersModel, ids: Int32Array, starts: re
   });
 
 /** ln p(target) per target under the Transformer: log-softmax of its logits, no dropout. Throws RangeError when len > contextLength. */
-export const transformerLogProbs = (
-  c: TransformerConfig,
-  w: Weights,
-  ids: Int32Array,
-  starts: readonly number[],
-  len: number,
-  batchSize = 64,
-): Float64Array => perTarget(ids, starts, len, batchSize, (x) => tf.reshape(tf.logSoftmax(forward(c, w, x).logits), [-1, c.vocabSize]));
+export const transformerLogProbs = (c: TransformerConfig, w: Weights, ids: Int32Array, starts: readonly number[], len: number, batchSize = 64): Float64Array =>
+  perTarget(ids, starts, len, batchSize, (x) => tf.reshape(tf.logSoftmax(forward(c, w, x).logits), [-1, c.vocabSize]));

@@ -45,7 +45,12 @@ export function windowTargets(ids: Int32Array, starts: readonly number[], len: n
 }
 
 /** The contexts of the bigram: ids[s … s+len−1] for each s (the character before each target). */
-export const windowInputs = (ids: Int32Array, starts: readonly number[], len: number): Int32Array => windowTargets(ids, starts.map((s) => s - 1), len);
+export const windowInputs = (ids: Int32Array, starts: readonly number[], len: number): Int32Array =>
+  windowTargets(
+    ids,
+    starts.map((s) => s - 1),
+    len,
+  );
 
 /** Powers of two from 2^lo to 2^hi, the grids k and β are chosen from. */
 export const powersOfTwo = (lo: number, hi: number): number[] => Array.from({ length: hi - lo + 1 }, (_, i) => 2 ** (lo + i));
@@ -116,8 +121,7 @@ export function fitBigram(inputs: Int32Array, targets: Int32Array, unigram: Unig
 }
 
 /** p(b | a) of a fitted bigram. */
-export const bigramProb = (m: Bigram, a: number, b: number): number =>
-  ((m.pairs.get(a * m.V + b) ?? 0) + m.beta * m.unigram.p[b]) / (m.contexts[a] + m.beta);
+export const bigramProb = (m: Bigram, a: number, b: number): number => ((m.pairs.get(a * m.V + b) ?? 0) + m.beta * m.unigram.p[b]) / (m.contexts[a] + m.beta);
 
 /** ln p of each target under the uniform distribution over V characters: −ln V everywhere. */
 export const uniformLogProbs = (n: number, V: number): Float64Array => new Float64Array(n).fill(-Math.log(V));

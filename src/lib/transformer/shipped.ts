@@ -40,4 +40,7 @@ export const readShipped = (path: string, root = '.'): Buffer => readFileSync(jo
 export const shippedTransformerMeta = (root = '.'): unknown => JSON.parse(readShipped(`${SHIPPED.transformer}/meta.json`, root).toString('utf8'));
 
 /** SHA-256 (hex) of a shipped checkpoint's weights.bin. */
-export const weightsSha256 = (dir: string, root = '.'): string => createHash('sha256').update(readShipped(`${dir}/weights.bin`, root)).digest('hex');
+export const weightsSha256 = (dir: string, root = '.'): string =>
+  createHash('sha256')
+    .update(readShipped(`${dir}/weights.bin`, root))
+    .digest('hex');

@@ -36,7 +36,9 @@ describe('the shipped ladder as the build reads it', () => {
   });
 
   it('fails the build when a checkpoint changed after the ladder was computed', () => {
-    expect(() => shippedLadder(fakeRoot({ lstm: 'a', transformer: 'new' }, { lstm: 'a', transformer: 'old' }))).toThrow(/another transformer checkpoint.*npm run ladder/);
+    expect(() => shippedLadder(fakeRoot({ lstm: 'a', transformer: 'new' }, { lstm: 'a', transformer: 'old' }))).toThrow(
+      /another transformer checkpoint.*npm run ladder/,
+    );
   });
 
   it('fails the build when a rung is missing', () => {

@@ -41,7 +41,12 @@ describe('the unigram rung', () => {
 
   it('chooses a small k by leave-one-out when every character is frequent, a large one when every character is rare', () => {
     expect(fitUnigram(new Int32Array(50).fill(1), 100).k).toBe(2 ** -8);
-    expect(fitUnigram(Int32Array.from({ length: 50 }, (_, i) => i), 100).k).toBe(2 ** 4);
+    expect(
+      fitUnigram(
+        Int32Array.from({ length: 50 }, (_, i) => i),
+        100,
+      ).k,
+    ).toBe(2 ** 4);
   });
 });
 
