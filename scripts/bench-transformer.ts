@@ -32,6 +32,7 @@ const WIDGET_RUNS = Number(arg('widget-runs', '2'));
 const JSON_OUT = process.argv.includes('--json');
 const log = (s: string) => void (JSON_OUT ? process.stderr : process.stdout).write(`${s}\n`);
 const MODELS = ['lstm', 'transformer'] as const;
+const f = (v: unknown, d = 0) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '—');
 
 const assets = readdirSync('dist/_astro');
 const wasmFile = (name: string) => `/_astro/${assets.find((f) => f.startsWith(`${name}.`) && f.endsWith('.wasm'))}`;
@@ -105,7 +106,8 @@ const server = await servePreview(undefined, 180);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {
   // The site's CSP allows only its own inline scripts; the injected benchmark bundle is not one of them.
-  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+  const context = await browser.newContext({ bypassCSP: true });
+  let page = await context.newPage();
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
   page.setDefaultTimeout(Math.max(600_000, MAX_SECONDS * 4000));
 
@@ -117,29 +119,49 @@ try {
 
   const rows: Record<string, unknown>[] = [];
   const ttq: Record<string, Awaited<ReturnType<Bench['timeToQuality']>>[]> = {};
+  // One failure (a crashed renderer on a loaded machine) is reported in its row; the run goes on in a new page.
+  const attempt = async <T>(what: string, run: () => Promise<T>): Promise<T | { failed: string }> => {
+    try {
+      return await run();
+    } catch (e) {
+      log(`${what} failed: ${(e as Error).message.split('\n')[0]}`);
+      if (page.isClosed()) page = await context.newPage();
+      return { failed: (e as Error).message.split('\n')[0] };
+    }
+  };
   for (const backend of BACKENDS) {
-    await page.goto('about:blank');
-    await page.goto(`${server.url}/appendix-a/`);
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
-    const used = await page.evaluate(([b, w, c, m]) => gptBench.setup(b, w, c, m).catch((e: Error) => `unavailable: ${e.message}`), [
-      backend,
-      wasmPaths,
-      corpus,
-      meta,
-    ] as const);
+    const used = await attempt(`${backend}: setup`, async () => {
+      await page.goto('about:blank');
+      await page.goto(`${server.url}/appendix-a/`);
+      await page.addScriptTag({ content: bundle.outputFiles[0].text });
+      return page.evaluate(([b, w, c, m]) => gptBench.setup(b, w, c, m).catch((e: Error) => `unavailable: ${e.message}`), [
+        backend,
+        wasmPaths,
+        corpus,
+        meta,
+      ] as const);
+    });
     if (used !== backend) {
-      rows.push({ backend, note: used });
+      rows.push({ backend, note: typeof used === 'string' ? used : `failed: ${used.failed}` });
       continue;
     }
     for (const model of MODELS) {
       log(`${backend}: ${model} speed…`);
-      const s = await page.evaluate(([m, b, g]) => gptBench.speed(m, b, g), [model, BATCHES, GEN_SECONDS] as const);
-      rows.push({ backend, model, ...s });
+      const s = await attempt(`${backend}: ${model} speed`, () =>
+        page.evaluate(([m, b, g]) => gptBench.speed(m, b, g), [model, BATCHES, GEN_SECONDS] as const),
+      );
+      rows.push('failed' in s ? { backend, note: `${model}: failed: ${s.failed}` } : { backend, model, ...s });
+      if (!('failed' in s)) log(`  ${f(s.tokensPerSecond)} training tokens/s, ${f(s.generationCharsPerSecond)} generated chars/s (model alone)`);
     }
     if (TTQ_BACKENDS.includes(backend))
       for (const model of MODELS) {
         log(`${backend}: ${model} time to quality (${MAX_SECONDS} s)…`);
-        (ttq[backend] ??= []).push(await page.evaluate(([m, t, s]) => gptBench.timeToQuality(m, t, s, 4), [model, THRESHOLD, MAX_SECONDS] as const));
+        const t = await attempt(`${backend}: ${model} time to quality`, () =>
+          page.evaluate(([m, th, sec]) => gptBench.timeToQuality(m, th, sec, 4), [model, THRESHOLD, MAX_SECONDS] as const),
+        );
+        if ('failed' in t) continue;
+        (ttq[backend] ??= []).push(t);
+        log(`  loss ${f(t.curve[0][1], 3)} → ${f(t.finalLoss, 3)} nats in ${f(t.seconds, 1)} s of training`);
       }
   }
 
@@ -158,7 +180,6 @@ function report(r: {
   ttq: Record<string, Awaited<ReturnType<Bench['timeToQuality']>>[]>;
   checkpointBytes: number;
 }) {
-  const f = (v: unknown, d = 0) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '—');
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
   console.table(
     r.rows.map((row) =>

@@ -28,7 +28,7 @@ const GPT_BATCH = 32;
 /** Held-out windows each time-to-quality evaluation reads: the first of the LSTM's validation windows, the same for both. */
 const EVAL_WINDOWS = 64;
 
-let ids = new Int32Array(0);
+let ids: Int32Array = new Int32Array(0);
 let split: WindowSplit = { train: [], val: [], len: 40 };
 let gptData: TransformerData;
 let config: TransformerConfig;
