@@ -25,7 +25,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function servePreview(port?: number): Promise<Preview> {
+/** Starts `astro preview` on `port` (a free one when omitted), waiting up to `startSeconds` for it to answer. */
+export async function servePreview(port?: number, startSeconds = 30): Promise<Preview> {
   port ??= await freePort();
   // The local bin rather than npx: astro then runs in this one child (no npx or shell in between),
   // so killing it stops the server, and Ctrl-C in the terminal reaches it with ours.
@@ -38,7 +39,7 @@ export async function servePreview(port?: number): Promise<Preview> {
   process.once('exit', stop);
 
   // astro preview needs a few seconds before it accepts connections.
-  for (let i = 0; i < 120 && server.exitCode === null; i++) {
+  for (let i = 0; i < startSeconds * 4 && server.exitCode === null; i++) {
     // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes (ESC[…m) from astro's log
     const printed = log.replace(/\x1b\[[0-9;]*m/g, '').match(/https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]):(\d+)/);
     if (printed && Number(printed[1]) !== port) {

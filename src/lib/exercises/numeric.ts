@@ -1,10 +1,14 @@
-/** The expected answer of a numeric exercise, computed by the same library the widgets use. */
+/**
+ * The expected answer of a numeric exercise, computed at build time by the same library the
+ * widgets use, or read from the shipped checkpoint.
+ */
 import { disposeParams, paramsFrom } from '../nn/network';
 import { traceStep } from '../nn/trace';
 import { modelBytes } from '../compress/schemes';
 import { lstmShapes } from '../compress/shapes';
 import { POETRY_LSTM_SIZES } from '../compress/static';
-import { parameterCount, TANG_GPT } from '../transformer/config';
+import { TANG_GPT, type TransformerConfig } from '../transformer/config';
+import { checkpointParameters, shippedTransformerMeta } from '../transformer/shipped';
 import { weightShapes } from '../transformer/weights';
 import type { ModelQuantity, NetworkQuantity, NumericQuantity } from './types';
 
@@ -14,11 +18,30 @@ const SHAPES = {
   'poetry-lstm': () => lstmShapes(POETRY_LSTM_SIZES).map(([, s]) => s),
 } as const;
 
-/** A count about one of the book's models (its trainable weights, or their bytes), by the documented formula of its library. */
-function modelValue(q: ModelQuantity): number {
+const sameConfig = (a: TransformerConfig, b: TransformerConfig) => (Object.keys(a) as (keyof TransformerConfig)[]).every((k) => a[k] === b[k]);
+
+/**
+ * The Transformer's trainable weights, from its shipped checkpoint: meta.json's count, checked to
+ * equal parameterCount(meta.config) (checkpointParameters). Throws, failing the build, when they
+ * differ or when the checkpoint's config is not TANG_GPT, whose sizes the exercise prints.
+ * `readMeta` replaces the file for tests.
+ */
+function tangGptParameters(readMeta: () => unknown = shippedTransformerMeta): number {
+  const { parameters, config } = checkpointParameters(readMeta());
+  if (!sameConfig(config, TANG_GPT))
+    throw new Error(`the shipped tang-gpt checkpoint's config ${JSON.stringify(config)} is not the one its exercise states, ${JSON.stringify(TANG_GPT)}`);
+  return parameters;
+}
+
+/**
+ * A count about one of the book's models: `parameters` (the Transformer's from its shipped
+ * checkpoint; the LSTM's from its shapes), or `bytes`, its weights stored as `scheme` (with
+ * `sparsity` pruned), by src/lib/compress/schemes.ts.
+ */
+function modelValue(q: ModelQuantity, readMeta?: () => unknown): number {
   switch (q.of) {
     case 'parameters':
-      return q.model === 'tang-gpt' ? parameterCount(TANG_GPT) : modelBytes(SHAPES[q.model](), 'float32') / 4;
+      return q.model === 'tang-gpt' ? tangGptParameters(readMeta) : modelBytes(SHAPES[q.model](), 'float32') / 4;
     case 'bytes':
       return modelBytes(SHAPES[q.model](), q.scheme ?? 'float32', q.sparsity ?? 0);
   }
@@ -47,5 +70,8 @@ function networkValue(q: NetworkQuantity): number {
   }
 }
 
-/** The expected answer of a numeric exercise (types.ts's NumericQuantity). */
-export const expectedValue = (q: NumericQuantity): number => ('model' in q ? modelValue(q) : networkValue(q));
+/**
+ * The expected answer of a numeric exercise (types.ts's NumericQuantity). A model quantity reads
+ * the shipped checkpoint's meta.json (or `readMeta()`, for tests) and throws when it is inconsistent.
+ */
+export const expectedValue = (q: NumericQuantity, readMeta?: () => unknown): number => ('model' in q ? modelValue(q, readMeta) : networkValue(q));

@@ -68,10 +68,11 @@ export interface NetworkQuantity {
 }
 
 /**
- * A count about one of the book's models, from its configuration in src/lib: `tang-gpt` is
- * 附录 A's Transformer (src/lib/transformer/config.ts, TANG_GPT), `poetry-lstm` the §5.2 LSTM
- * checkpoint (src/lib/compress/static.ts); `parameters` its trainable weights, `bytes` its
- * weights' size stored as `scheme` (src/lib/compress/schemes.ts; `sparsity` in [0, 1] for pruning).
+ * A count about one of the book's models: `tang-gpt` is 附录 A's Transformer, read from its shipped
+ * checkpoint (public/models/transformer/meta.json, whose config must be src/lib/transformer/config.ts's
+ * TANG_GPT); `poetry-lstm` the §5.2 LSTM checkpoint (src/lib/compress/static.ts); `parameters` its
+ * trainable weights, `bytes` its weights' size stored as `scheme` (src/lib/compress/schemes.ts;
+ * `sparsity` in [0, 1] for pruning).
  */
 export interface ModelQuantity {
   model: 'tang-gpt' | 'poetry-lstm';

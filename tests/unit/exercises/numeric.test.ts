@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectedValue } from '../../../src/lib/exercises/numeric';
+import { readFileSync } from 'node:fs';
 import { parameterCount, TANG_GPT } from '../../../src/lib/transformer/config';
 import { useCpu } from '../nn/tf';
 
@@ -25,8 +26,31 @@ describe('numeric exercise answers from src/lib/nn', () => {
 });
 
 describe('numeric exercise answers about the book’s models', () => {
-  it('gives the weights of 附录 A’s TANG_GPT by its library’s parameter formula', () => {
-    expect(expectedValue({ model: 'tang-gpt', of: 'parameters' })).toBe(parameterCount(TANG_GPT));
+  const shipped = () => JSON.parse(readFileSync('public/models/transformer/meta.json', 'utf8'));
+
+  it('gives the weights the shipped checkpoint’s meta.json states, equal to the formula for its config', () => {
+    const meta = shipped();
+    expect(expectedValue({ model: 'tang-gpt', of: 'parameters' })).toBe(meta.parameters);
+    expect(meta.parameters).toBe(parameterCount(meta.config));
+  });
+
+  it('fails the build when the meta.json’s count disagrees with the formula for its config', () => {
+    const meta = shipped();
+    expect(() => expectedValue({ model: 'tang-gpt', of: 'parameters' }, () => ({ ...meta, parameters: meta.parameters + 1 }))).toThrow(
+      /parameterCount\(meta\.config\) gives/,
+    );
+  });
+
+  it('fails the build when the checkpoint’s config is not the one the exercise states', () => {
+    const config = { ...TANG_GPT, layers: TANG_GPT.layers + 1 };
+    expect(() => expectedValue({ model: 'tang-gpt', of: 'parameters' }, () => ({ config, parameters: parameterCount(config) }))).toThrow(
+      /not the one its exercise states/,
+    );
+  });
+
+  it('fails the build when the meta.json has no valid config or count', () => {
+    expect(() => expectedValue({ model: 'tang-gpt', of: 'parameters' }, () => ({ parameters: 1 }))).toThrow(/no valid config/);
+    expect(() => expectedValue({ model: 'tang-gpt', of: 'parameters' }, () => ({ config: TANG_GPT }))).toThrow(/no parameter count/);
   });
 
   it('counts them part by part as 附录 A’s table does (tied output: only a bias)', () => {
