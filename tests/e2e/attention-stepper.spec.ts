@@ -178,7 +178,7 @@ test('a full cycle of ten steps shows only numbers recomputed independently from
     await checkLines(widget, k, e);
     if (k === 9) {
       // The MLP's hidden layer is 512 wide: 展开 shows more of its columns, each still right.
-      await widget.getByRole('button', { name: /展开z = GELU/ }).click();
+      await widget.getByRole('button', { name: /展开\s*z = GELU/ }).click();
       await expect(widget.locator('figure.heat').filter({ hasText: 'z = GELU' }).locator('thead th')).toHaveCount(1 + 16 + 1 + 2);
       await checkTables(widget.locator('.step'), e, 2);
     }
