@@ -75,3 +75,15 @@ test.describe('no errors with a malformed % in the link', () => {
     });
   }
 });
+
+test('the attention stepper logs no errors through all ten steps', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/appendix-a/');
+  const widget = page.getByRole('region', { name: '动手：逐步计算一个注意力头' });
+  await widget.scrollIntoViewIfNeeded();
+  for (let k = 0; k < 10; k++) await widget.getByRole('button', { name: '下一步' }).click();
+  await expect(widget).toHaveAttribute('data-step', '10', { timeout: 90_000 });
+  expect(errors).toEqual([]);
+});

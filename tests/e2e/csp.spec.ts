@@ -107,6 +107,16 @@ test('the backprop stepper steps under the CSP, on CPU and on WebAssembly', asyn
   expect(await violations()).toEqual([]);
 });
 
+test('the attention stepper steps under the CSP', async ({ page }) => {
+  const violations = watchViolations(page);
+  const widget = await openWidget(page, '/appendix-a/', '动手：逐步计算一个注意力头');
+  for (let k = 0; k < 3; k++) await widget.getByRole('button', { name: '下一步' }).click();
+  await expect(widget).toHaveAttribute('data-step', '3', { timeout: 90_000 });
+  // The equations typeset at build time are filled in, and their KaTeX style attributes pass.
+  await expect(widget.locator('.step .numbers [data-slot]').first()).not.toHaveText('0.0000');
+  expect(await violations()).toEqual([]);
+});
+
 test('the training loop trains under the CSP', async ({ page }) => {
   const violations = watchViolations(page);
   const widget = await openWidget(page, '/chapter-03/', '动手：观察五步训练循环');

@@ -73,6 +73,13 @@ test('backprop stepper: Enter on a focused 下一步 before hydration takes the 
   await expect(next).toBeFocused();
 });
 
+test('attention stepper: 下一步 clicked before hydration takes the first step', async ({ page }) => {
+  const { widget, release } = await beforeHydration(page, 'AttentionStepper', '/appendix-a/', region('动手：逐步计算一个注意力头'));
+  await widget.getByRole('button', { name: '下一步' }).click();
+  release();
+  await expect(widget).toHaveAttribute('data-step', '1', LONG);
+});
+
 test('a click waiting for its widget says 加载中…, and the hint goes once the click is carried out', async ({ page }) => {
   const { widget, release } = await beforeHydration(page, 'BackpropStepper', '/chapter-04/', region('动手：逐步执行反向传播'));
   await widget.getByRole('button', { name: '下一步' }).click();

@@ -1,0 +1,110 @@
+/**
+ * The attention stepper's settings, from a reader's typing, a link (`#att.text=…&att.step=3`)
+ * or the guided tour: the input text (1 … HAND_MAX_CHARS characters of the model's vocabulary),
+ * the step 1 … 10, the layer and the head. Every function here returns a value or a Chinese
+ * message and never throws.
+ */
+import type { Parsed } from '../nn/validate';
+import { HAND_MAX_CHARS } from './hand';
+
+/** The stepper's input when nothing else is asked for: the first line of 李白《静夜思》. */
+export const HAND_DEFAULT_TEXT = '床前明月光';
+/** The ten steps of hand.ts, 1-based as the page numbers them. */
+export const HAND_STEP_COUNT = 10;
+/** The stepper's keys in the URL hash: `att.text`, `att.step`, `att.layer`, `att.head` (layer and head 0-based). */
+export const HAND_PREFIX = 'att';
+
+/** Text as the stepper will compute it: its characters (whole code points) and their ids. */
+export interface HandText {
+  chars: string[];
+  ids: number[];
+}
+
+const codeOf = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+const isLoneSurrogate = (ch: string) => ch.length === 1 && /[\uD800-\uDFFF]/.test(ch);
+
+/**
+ * The problem with `text` that needs no vocabulary, or null: empty, more than HAND_MAX_CHARS
+ * characters, control characters (line breaks included), lone surrogates or U+FFFD (a broken
+ * link), and characters beyond the Basic Multilingual Plane (emoji and the like), which the
+ * 唐诗 vocabulary never has. A message quotes no character that would show as U+FFFD.
+ */
+export function handTextProblem(text: string): string | null {
+  const chars = [...text];
+  if (chars.length === 0) return `请输入 1–${HAND_MAX_CHARS} 个字。`;
+  const broken = chars.find((ch) => isLoneSurrogate(ch) || ch === '\uFFFD');
+  if (broken) return `输入里有无法识别的字符（${codeOf(broken)}），可能是链接在转发时损坏了。`;
+  const control = chars.find((ch) => /\p{Cc}/u.test(ch));
+  if (control) return `输入里有换行等控制字符（${codeOf(control)}），请只输入汉字和标点。`;
+  const astral = chars.find((ch) => ch.codePointAt(0)! > 0xffff);
+  if (astral) return `模型的字表里没有表情符号等特殊字符“${astral}”，请只输入汉字和标点。`;
+  if (chars.length > HAND_MAX_CHARS) return `最多 ${HAND_MAX_CHARS} 个字（矩阵才放得下），现在有 ${chars.length} 个。`;
+  return null;
+}
+
+/**
+ * `text` as ids of `vocab` (vocab[0] is `<unk>`), or a message: handTextProblem's, or the
+ * characters the vocabulary lacks (the model would only see `<unk>` for them).
+ */
+export function parseHandText(text: string, vocab: readonly string[]): Parsed<HandText> {
+  const problem = handTextProblem(text);
+  if (problem) return { ok: false, message: problem };
+  const idOf = new Map(vocab.map((ch, id) => [ch, id]));
+  const chars = [...text];
+  const ids = chars.map((ch) => idOf.get(ch) ?? 0);
+  const unknown = [...new Set(chars.filter((_, i) => ids[i] === 0))];
+  if (unknown.length) {
+    return { ok: false, message: `模型的字表（${vocab.length} 个常用字）里没有“${unknown.join('、')}”，它只会被当作 <unk>；请换成别的字。` };
+  }
+  return { ok: true, value: { chars, ids } };
+}
+
+/** Where the stepper stands: its text, the step shown (0 = none yet, else 1 … 10), layer and head (0-based). */
+export interface HandSettings {
+  text: string;
+  step: number;
+  layer: number;
+  head: number;
+}
+
+export const HAND_DEFAULTS: HandSettings = { text: HAND_DEFAULT_TEXT, step: 0, layer: 0, head: 0 };
+
+/** An integer in [0, max], from link text; anything else is null. */
+function index(raw: string | null, max: number): number | null {
+  if (raw === null || !/^\d{1,3}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n <= max ? n : null;
+}
+
+/**
+ * The settings a link asks for (`att.text`, `att.step`, `att.layer`, `att.head`), with the
+ * model's limits; values out of range or malformed keep the default and are explained. The text
+ * is checked here without the vocabulary; the widget checks the characters once it has it.
+ */
+export function readHandLink(params: URLSearchParams, limits: { layers: number; heads: number }): { settings: HandSettings; problems: string[] } {
+  const settings = { ...HAND_DEFAULTS };
+  const problems: string[] = [];
+  const get = (key: string) => params.get(`${HAND_PREFIX}.${key}`);
+  const text = get('text');
+  if (text !== null) {
+    const problem = handTextProblem(text);
+    if (problem) problems.push(`链接中的输入无效：${problem}`);
+    else settings.text = text;
+  }
+  const numbers: [keyof HandSettings & ('step' | 'layer' | 'head'), number, string][] = [
+    ['step', HAND_STEP_COUNT, `步骤必须是 0–${HAND_STEP_COUNT} 的整数`],
+    ['layer', limits.layers - 1, `层必须是 0–${limits.layers - 1} 的整数（从 0 数起）`],
+    ['head', limits.heads - 1, `头必须是 0–${limits.heads - 1} 的整数（从 0 数起）`],
+  ];
+  for (const [key, max, message] of numbers) {
+    const raw = get(key);
+    if (raw === null) continue;
+    const n = index(raw, max);
+    if (n === null) problems.push(`${message}。`);
+    else settings[key] = n;
+  }
+  return { settings, problems };
+}
+
+/** `n` as an integer within [0, max] (NaN and non-numbers give 0): for the tour's Focus, which is clamped, not refused. */
+export const clampIndex = (n: unknown, max: number): number => (typeof n === 'number' && Number.isFinite(n) ? Math.min(max, Math.max(0, Math.round(n))) : 0);

@@ -1,0 +1,201 @@
+/**
+ * State of 附录 A's attention stepper: one head of the shipped Transformer computed by hand on a
+ * short input, one step per press of 下一步. The settings (text, step, layer, head) live in the
+ * URL hash under `att.` and can be set by the guided tour (onFocus). The model loads on first
+ * use; the steps are plain numbers, and the TF.js check frees what it makes.
+ */
+import { TANG_GPT } from '../../lib/transformer/config';
+import type { Focus } from '../../lib/transformer/focus';
+import type { HandSteps } from '../../lib/transformer/hand';
+import { clampIndex, HAND_DEFAULTS, HAND_PREFIX, HAND_STEP_COUNT, handTextProblem, parseHandText, readHandLink, type HandSettings } from '../../lib/transformer/hand-input';
+import type { StepTemplate } from '../../lib/nn/explain-tex';
+import { pageBackend } from '../shared/backend.svelte';
+import { BASE } from '../shared/base';
+import { onFocus } from '../shared/focus';
+import { copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
+import type { StepperModel } from './att-runtime';
+
+type Runtime = typeof import('./att-runtime');
+
+export class AttentionStepperState {
+  settings = $state<HandSettings>({ ...HAND_DEFAULTS });
+  /** What the reader typed, kept even when refused so the notice sits beside it. */
+  typed = $state(HAND_DEFAULTS.text);
+  /** Why the typed or linked text was not used; empty when it was. */
+  notice = $state('');
+  linkProblems = $state<string[]>([]);
+  copyStatus = $state('');
+  loading = $state('');
+  error = $state('');
+  busy = $state(false);
+  /** Layers and heads of the model (the shipped shape until the checkpoint says otherwise). */
+  layers = $state(TANG_GPT.layers);
+  heads = $state(TANG_GPT.heads);
+  steps = $state.raw<HandSteps | null>(null);
+  /** Characters of the computed text (row labels), and the model's vocabulary. */
+  chars = $state.raw<string[]>([]);
+  vocab = $state.raw<string[]>([]);
+  /** max |hand − model| over the head's weights and every probability; null before the check. */
+  diff = $state<number | null>(null);
+  tensors = $state(0);
+  templates = $state.raw<StepTemplate[] | null>(null);
+  canPrev = $derived(this.settings.step > 1 && !this.busy);
+  canNext = $derived(this.settings.step < HAND_STEP_COUNT);
+  canReset = $derived(this.settings.step > 0 && !this.busy);
+  /** The step on screen: numbers only once they are computed for the current settings. */
+  shown = $derived(this.steps && this.settings.step > 0 ? this.settings.step : 0);
+
+  private rt: Runtime | undefined;
+  private model: StepperModel | undefined;
+  private loadingModel: Promise<StepperModel> | undefined;
+  /** Presses of 下一步 not yet carried out: each one is a step, even those made while the model loads. */
+  private queued = 0;
+
+  constructor() {
+    const { settings, problems } = readHandLink(hashParams(), TANG_GPT);
+    this.settings = settings;
+    this.typed = settings.text;
+    this.linkProblems = [...linkDamage(), ...problems];
+  }
+
+  /** Follows the guided tour (lib/transformer/focus.ts); returns the unsubscribe function, for an $effect. */
+  subscribe(): () => void {
+    if (this.settings.step > 0) void this.refresh(); // a link that opens on a step shows it at once
+    return onFocus('stepper', (f) => this.focus(f));
+  }
+
+  /** The tour asks for text, step, layer, head: clamped, applied as if chosen, written to the link. */
+  focus(f: Extract<Focus, { widget: 'stepper' }>): void {
+    if (f.text !== undefined) this.setText(String(f.text), false);
+    if (f.layer !== undefined) this.settings.layer = clampIndex(f.layer, this.layers - 1);
+    if (f.head !== undefined) this.settings.head = clampIndex(f.head, this.heads - 1);
+    if (f.step !== undefined) this.settings.step = clampIndex(f.step, HAND_STEP_COUNT);
+    this.save();
+    void this.refresh();
+  }
+
+  /** The reader typed a new input (or the tour set one): used when valid, else explained and the old one kept. */
+  setText(text: string, refresh = true): void {
+    this.typed = text;
+    const problem = this.model ? (parseHandText(text, this.model.vocab) as { message?: string }).message : handTextProblem(text);
+    this.notice = problem ?? '';
+    if (problem) return;
+    this.settings.text = text;
+    this.save();
+    if (refresh) void this.refresh();
+  }
+
+  setLayer(layer: number): void {
+    this.settings.layer = clampIndex(layer, this.layers - 1);
+    this.save();
+    void this.refresh();
+  }
+
+  setHead(head: number): void {
+    this.settings.head = clampIndex(head, this.heads - 1);
+    this.save();
+    void this.refresh();
+  }
+
+  private save(): void {
+    writeHash({ ...this.settings }, HAND_PREFIX);
+  }
+
+  async copyLink(): Promise<void> {
+    this.save();
+    this.copyStatus = await copyLink();
+  }
+
+  /** Loads TF.js, the equations and the checkpoint, once; later calls share the first load. */
+  private async ensure(): Promise<StepperModel> {
+    if (this.model) return this.model;
+    this.loadingModel ??= (async () => {
+      this.loading = '正在加载 TF.js 和模型…';
+      void this.loadTemplates();
+      await pageBackend.runtime();
+      this.rt = await import('./att-runtime');
+      const model = await this.rt.loadModel();
+      this.layers = model.config.layers;
+      this.heads = model.config.heads;
+      this.vocab = model.vocab;
+      this.model = model;
+      return model;
+    })();
+    try {
+      return await this.loadingModel;
+    } catch (e) {
+      this.loadingModel = undefined;
+      throw e;
+    } finally {
+      this.loading = '';
+    }
+  }
+
+  private async loadTemplates(): Promise<void> {
+    try {
+      const response = await fetch(`${BASE}widgets/attention-steps.json`);
+      if (response.ok) this.templates = await response.json();
+    } catch {
+      // Offline or blocked: the plain-text lines are complete on their own.
+    }
+  }
+
+  /** Computes the steps for the current settings (loading the model first); errors become a message. */
+  async refresh(): Promise<void> {
+    try {
+      const model = await this.ensure();
+      this.recompute(model);
+    } catch (e) {
+      this.error = `无法计算：${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  private recompute(model: StepperModel): void {
+    let parsed = parseHandText(this.settings.text, model.vocab);
+    if (!parsed.ok) {
+      // Only a link or the tour can get here (typing is checked first): fall back to the default text.
+      this.notice = `${parsed.message}已改用默认输入“${HAND_DEFAULTS.text}”。`;
+      this.settings.text = HAND_DEFAULTS.text;
+      this.typed = HAND_DEFAULTS.text;
+      this.save();
+      parsed = parseHandText(HAND_DEFAULTS.text, model.vocab);
+      if (!parsed.ok) throw new Error(parsed.message);
+    }
+    this.settings.layer = clampIndex(this.settings.layer, model.config.layers - 1);
+    this.settings.head = clampIndex(this.settings.head, model.config.heads - 1);
+    const { steps, diff } = this.rt!.compute(model, parsed.value.ids, this.settings.layer, this.settings.head);
+    this.chars = parsed.value.chars;
+    this.steps = steps;
+    this.diff = diff;
+    this.error = '';
+    this.tensors = this.rt!.memory().numTensors;
+  }
+
+  /** One step forward per press; presses made while the model loads are queued, not dropped. */
+  async next(): Promise<void> {
+    this.queued++;
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      if (!this.steps) await this.refresh();
+      if (!this.steps) return;
+      for (; this.queued > 0; this.queued--) if (this.settings.step < HAND_STEP_COUNT) this.settings.step++;
+      this.save();
+    } finally {
+      this.queued = 0;
+      this.busy = false;
+    }
+  }
+
+  prev(): void {
+    if (this.settings.step > 1) this.settings.step--;
+    this.save();
+  }
+
+  /** 重来: back to before step 1, with the same input, layer and head. */
+  reset(): void {
+    this.settings.step = 0;
+    this.save();
+    if (this.rt) this.tensors = this.rt.memory().numTensors;
+  }
+}

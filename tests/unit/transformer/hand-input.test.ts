@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { clampIndex, handTextProblem, parseHandText, readHandLink } from '../../../src/lib/transformer/hand-input';
+
+const VOCAB = ['<unk>', '。', '床', '前', '明', '月', '光', '\n'];
+const LIMITS = { layers: 2, heads: 4 };
+const link = (s: string) => readHandLink(new URLSearchParams(s), LIMITS);
+
+describe('the stepper input', () => {
+  it('gives the ids of known characters', () => {
+    expect(parseHandText('床前明月光', VOCAB)).toEqual({ ok: true, value: { chars: ['床', '前', '明', '月', '光'], ids: [2, 3, 4, 5, 6] } });
+  });
+
+  it('refuses empty text and more than 8 characters, saying the limit', () => {
+    expect(parseHandText('', VOCAB)).toMatchObject({ ok: false, message: expect.stringContaining('1–8') });
+    expect(parseHandText('床前明月光床前明月', VOCAB)).toMatchObject({ ok: false, message: expect.stringContaining('最多 8 个字') });
+  });
+
+  it('names the characters the vocabulary lacks, once each', () => {
+    const r = parseHandText('床猫猫', VOCAB);
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('“猫”') });
+    expect(r.ok || r.message.match(/猫/g)?.length).toBe(1);
+  });
+
+  it('refuses emoji, control characters and broken characters without quoting U+FFFD or half a pair', () => {
+    expect(handTextProblem('床😀')).toContain('表情符号');
+    expect(handTextProblem('床\n前')).toContain('U+000A');
+    for (const broken of ['床\uD83D', '床\uFFFD']) {
+      const message = handTextProblem(broken)!;
+      expect(message).toContain('无法识别');
+      expect(message).not.toMatch(/[\uFFFD\uD800-\uDFFF]/);
+    }
+  });
+
+  it('never throws on any string', () => {
+    for (const s of ['\u0000', '\uDC00\uD800', 'a'.repeat(10_000), '<unk>']) expect(() => parseHandText(s, VOCAB)).not.toThrow();
+  });
+});
+
+describe('the stepper link', () => {
+  it('reads text, step, layer and head', () => {
+    expect(link('att.text=明月&att.step=5&att.layer=1&att.head=3')).toEqual({ settings: { text: '明月', step: 5, layer: 1, head: 3 }, problems: [] });
+  });
+
+  it('keeps the defaults for values out of range or malformed, and explains each', () => {
+    const { settings, problems } = link('att.step=11&att.layer=2&att.head=-1&att.text=');
+    expect(settings).toEqual({ text: '床前明月光', step: 0, layer: 0, head: 0 });
+    expect(problems).toHaveLength(4);
+  });
+
+  it('clamps the tour’s indices', () => {
+    expect([clampIndex(7, 3), clampIndex(-2, 3), clampIndex(NaN, 3), clampIndex('2', 3), clampIndex(1.6, 3)]).toEqual([3, 0, 0, 0, 2]);
+  });
+});
