@@ -79,7 +79,7 @@ function lstm(seed: number): Trainee {
 function transformer(seed: number): Trainee {
   const vars: Variables = initWeights(config, seed);
   const list = Object.values(vars);
-  const optimizer = tf.train.adam(LEARNING_RATE);
+  const optimizer: tf.Optimizer = tf.train.adam(LEARNING_RATE);
   const order = shuffled(gptData.train, seed);
   return {
     tokensPerBatch: GPT_BATCH * gptData.trainLen,

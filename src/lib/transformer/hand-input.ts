@@ -5,8 +5,9 @@
  * message and never throws.
  */
 import type { Parsed } from '../nn/validate';
-import { HAND_MAX_CHARS } from './hand';
 
+/** The stepper's input is at most this many characters, so its matrices stay readable. */
+export const HAND_MAX_CHARS = 8;
 /** The stepper's input when nothing else is asked for: the first line of 李白《静夜思》. */
 export const HAND_DEFAULT_TEXT = '床前明月光';
 /** The ten steps of hand.ts, 1-based as the page numbers them. */

@@ -10,8 +10,9 @@ import type { Matrix, Vector } from './plain';
 import { trace, type PlainWeights } from './reference';
 import type { Weights } from './weights';
 
-/** The stepper's input is at most this many characters, so its matrices stay readable. */
-export const HAND_MAX_CHARS = 8;
+/** The stepper's input limit lives with its other settings (hand-input.ts, which needs no TF.js). */
+import { HAND_MAX_CHARS } from './hand-input';
+export { HAND_MAX_CHARS };
 
 export interface HandSteps {
   ids: number[];

@@ -5,6 +5,7 @@
  * one checkpoint's particular numbers, so it stays true when the model is retrained.
  * `focusProblem` is the one check that a Focus fits its widget; the tests run it on every step.
  */
+import { HAND_MAX_CHARS, HAND_STEP_COUNT } from './hand-input';
 import { quoteInput } from '../nn/validate';
 import { codePoints } from '../textgen/vocab';
 import { TANG_GPT, type TransformerConfig } from './config';
@@ -22,9 +23,9 @@ export interface TourStep {
 
 export const TOUR_PREFIX = 'tour';
 
-/** The stepper's input limit and its steps 1…10 (issue 10, widget 1). */
-export const STEPPER_MAX_CHARS = 8;
-export const STEPPER_STEPS = 10;
+/** The stepper's input limit and its steps 1…10 (the stepper's own rules, hand.ts and hand-input.ts). */
+export const STEPPER_MAX_CHARS = HAND_MAX_CHARS;
+export const STEPPER_STEPS = HAND_STEP_COUNT;
 
 const POEM = MAP_DEFAULTS.text; // 床前明月光，疑是地上霜。
 
