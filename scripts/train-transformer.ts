@@ -102,7 +102,9 @@ console.log(`training ${outcome} after ${batchesDone} batches, ${trainingSeconds
 // A time box that ends mid-epoch leaves weights never validated as a whole epoch; keep them only if better.
 const last = validationLoss(config, vars, data);
 const kept: Weights = best && best.valLoss < last ? best.weights : vars;
-console.log(`kept ${kept === vars ? `the final weights (${last.toFixed(4)} nats)` : `epoch ${best!.epochs}'s weights (${best!.valLoss.toFixed(4)} nats; final ${last.toFixed(4)})`}`);
+console.log(
+  `kept ${kept === vars ? `the final weights (${last.toFixed(4)} nats)` : `epoch ${best!.epochs}'s weights (${best!.valLoss.toFixed(4)} nats; final ${last.toFixed(4)})`}`,
+);
 const half = quantizeFloat16(await toArtifacts(config, kept));
 const reloaded = fromArtifacts(half);
 const loss = validationLoss(config, kept, data);

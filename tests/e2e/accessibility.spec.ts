@@ -28,7 +28,10 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     for (let k = 0; k < 5; k++) await widget.getByRole('button', { name: '下一步' }).click();
     await expect(widget).toHaveAttribute('data-step', '5', { timeout: 90_000 });
     await expect(widget.getByText(/一致 ✓/)).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).include('section.attstep').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const { violations } = await new AxeBuilder({ page })
+      .include('section.attstep')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   });
 }

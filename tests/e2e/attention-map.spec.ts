@@ -31,7 +31,12 @@ async function rowError(widget: Locator, text: string, pos: number): Promise<num
   let worst = 0;
   for (const [l, layer] of ref.entries()) {
     for (const [h, head] of layer.entries()) {
-      const shown = (await widget.getByRole('figure', { name: `第 ${l + 1} 层 · 头 ${h + 1}`, exact: true }).locator('li .n').allTextContents()).map(Number);
+      const shown = (
+        await widget
+          .getByRole('figure', { name: `第 ${l + 1} 层 · 头 ${h + 1}`, exact: true })
+          .locator('li .n')
+          .allTextContents()
+      ).map(Number);
       if (shown.length !== pos + 1 || shown.some((v) => !Number.isFinite(v))) return Infinity;
       if (Math.abs(shown.reduce((s, v) => s + v, 0) - 1) > 0.005 * shown.length + 1e-9) return Infinity;
       shown.forEach((v, j) => (worst = Math.max(worst, Math.abs(v - head[pos][j]))));

@@ -115,7 +115,10 @@ function lineNumbers(k: number, e: Expected): number[][] {
     case 7:
       return [[e.concat[T][0], e.multi[T][0]]];
     case 8:
-      return [[e.x[T][0], e.multi[T][0], h[0]], [mu, sum(h.map((x) => (x - mu) ** 2)) / h.length, e.ln2[T][0]]];
+      return [
+        [e.x[T][0], e.multi[T][0], h[0]],
+        [mu, sum(h.map((x) => (x - mu) ** 2)) / h.length, e.ln2[T][0]],
+      ];
     case 9:
       return [[e.z[T][0], e.mlp[T][0], e.y[T][0]]];
     default:

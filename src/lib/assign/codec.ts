@@ -19,7 +19,11 @@ export const ASSIGN_VERSION = 2;
 /** Versions this page reads. */
 const READABLE = [1, 2];
 
-export type Item = { k: 'sec'; id: string } | { k: 'para'; id: string; /** The part: a chapter number 1–99, or an appendix letter ('A'). */ ch: number | string } | { k: 'ex'; id: string } | { k: 'task'; id: string; preset?: string };
+export type Item =
+  | { k: 'sec'; id: string }
+  | { k: 'para'; id: string; /** The part: a chapter number 1–99, or an appendix letter ('A'). */ ch: number | string }
+  | { k: 'ex'; id: string }
+  | { k: 'task'; id: string; preset?: string };
 
 export interface Assignment {
   title: string;

@@ -84,7 +84,13 @@ export async function runLab(input: LabInput, hooks: LabHooks = {}): Promise<Lab
         stepper.dispose();
       }
       await hooks.progress?.(++done, total, scheme);
-      const row = { scheme, bytes: modelBytes(shapes, scheme, input.sparsity), perplexity: perplexityOf(score.nll, score.count), agreement: agreement(original, score.top1), text };
+      const row = {
+        scheme,
+        bytes: modelBytes(shapes, scheme, input.sparsity),
+        perplexity: perplexityOf(score.nll, score.count),
+        agreement: agreement(original, score.top1),
+        text,
+      };
       rows.push(row);
       hooks.row?.(row);
     } finally {

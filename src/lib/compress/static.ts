@@ -13,4 +13,11 @@ export const POETRY_LSTM_SIZES: ModelSizes = poetryMeta.sizes;
 
 /** [scheme, bytes] for the shipped LSTM, pruning at the lab's default sparsity. */
 export const lstmSizeTable = (sparsity = COMPRESS_DEFAULTS.sp / 100): [Scheme, number][] =>
-  SCHEMES.map((s) => [s, modelBytes(lstmShapes(POETRY_LSTM_SIZES).map(([, shape]) => shape), s, sparsity)]);
+  SCHEMES.map((s) => [
+    s,
+    modelBytes(
+      lstmShapes(POETRY_LSTM_SIZES).map(([, shape]) => shape),
+      s,
+      sparsity,
+    ),
+  ]);

@@ -64,7 +64,9 @@ export function promptNotices(prompt: string, vocab: Vocab, contextLength: numbe
   const { unknown } = encode(vocab, prompt);
   if (unknown.length) notices.push(`开头文字里的 ${unknown.map((c) => `“${c}”`).join('')} 不在字符表中，按 <unk> 处理。`);
   if (chars.length > contextLength) {
-    notices.push(`开头文字有 ${chars.length} 个字符，超过了 Transformer 的上下文长度 ${contextLength}：模型只读最后 ${contextLength} 个字符，更早的字它看不到。`);
+    notices.push(
+      `开头文字有 ${chars.length} 个字符，超过了 Transformer 的上下文长度 ${contextLength}：模型只读最后 ${contextLength} 个字符，更早的字它看不到。`,
+    );
   }
   return notices;
 }

@@ -55,22 +55,53 @@ export function explainHandStep(k: number, s: HandSteps): HandExplanation {
     case 2:
       return {
         title,
-        formula: [sym('u = \\operatorname{LN}_1(x)', 'u = LN₁(x)'), SEP, sym('Q = uW_Q + b_Q,\\; K = uW_K + b_K,\\; V = uW_V + b_V', 'Q = uW_Q + b_Q，K = uW_K + b_K，V = uW_V + b_V')],
-        lines: [[...v('u', 'u', T1), ' = ', s.qkv.u[T][0], SEP, ...v('q', 'q', T1), ' = ', s.qkv.q[T][0], SEP, ...v('k', 'k', T1), ' = ', s.qkv.k[T][0], SEP, ...v('v', 'v', T1), ' = ', s.qkv.v[T][0]]],
+        formula: [
+          sym('u = \\operatorname{LN}_1(x)', 'u = LN₁(x)'),
+          SEP,
+          sym('Q = uW_Q + b_Q,\\; K = uW_K + b_K,\\; V = uW_V + b_V', 'Q = uW_Q + b_Q，K = uW_K + b_K，V = uW_V + b_V'),
+        ],
+        lines: [
+          [
+            ...v('u', 'u', T1),
+            ' = ',
+            s.qkv.u[T][0],
+            SEP,
+            ...v('q', 'q', T1),
+            ' = ',
+            s.qkv.q[T][0],
+            SEP,
+            ...v('k', 'k', T1),
+            ' = ',
+            s.qkv.k[T][0],
+            SEP,
+            ...v('v', 'v', T1),
+            ' = ',
+            s.qkv.v[T][0],
+          ],
+        ],
       };
     case 3: {
       const dot = s.qkv.q[T].reduce((a, q, j) => a + q * s.qkv.k[0][j], 0);
       return {
         title,
         formula: [sym('S = \\dfrac{QK^{\\top}}{\\sqrt{d_k}}', 'S = QKᵀ/√d_k')],
-        lines: [[sym('S_{T,1} = \\dfrac{q_T \\cdot k_1}{\\sqrt{d_k}}', 'S[T,1] = q_T·k_1/√d_k'), ' = ', dot, sym(' / ', ' / '), Math.sqrt(dk), ARROW, s.scores[T][0]]],
+        lines: [
+          [sym('S_{T,1} = \\dfrac{q_T \\cdot k_1}{\\sqrt{d_k}}', 'S[T,1] = q_T·k_1/√d_k'), ' = ', dot, sym(' / ', ' / '), Math.sqrt(dk), ARROW, s.scores[T][0]],
+        ],
       };
     }
     case 4:
       return {
         title,
-        formula: [sym("S' = S + M,\\quad M_{ij} = \\begin{cases} 0, & j \\le i \\\\ -\\infty, & j > i \\end{cases}", "S′ = S + M，j ≤ i 时 M[i,j] = 0，j > i 时 M[i,j] = −∞")],
-        lines: [[sym("S'_{T,1} = S_{T,1} + 0", 'S′[T,1] = S[T,1] + 0'), ' = ', s.masked[T][0], SEP, sym("S'_{1,j} = -\\infty\\ (j > 1)", 'S′[1,j] = −∞（j > 1）')]],
+        formula: [
+          sym(
+            "S' = S + M,\\quad M_{ij} = \\begin{cases} 0, & j \\le i \\\\ -\\infty, & j > i \\end{cases}",
+            'S′ = S + M，j ≤ i 时 M[i,j] = 0，j > i 时 M[i,j] = −∞',
+          ),
+        ],
+        lines: [
+          [sym("S'_{T,1} = S_{T,1} + 0", 'S′[T,1] = S[T,1] + 0'), ' = ', s.masked[T][0], SEP, sym("S'_{1,j} = -\\infty\\ (j > 1)", 'S′[1,j] = −∞（j > 1）')],
+        ],
       };
     case 5: {
       const exps = s.masked[T].map(Math.exp);
@@ -78,7 +109,15 @@ export function explainHandStep(k: number, s: HandSteps): HandExplanation {
         title,
         formula: [sym("A_{ij} = \\dfrac{e^{S'_{ij}}}{\\sum_{j'} e^{S'_{ij'}}}", 'A[i,j] = exp(S′[i,j]) / Σⱼ′ exp(S′[i,j′])')],
         lines: [
-          [sym("A_{T,1} = \\dfrac{e^{S'_{T,1}}}{\\sum_{j} e^{S'_{T,j}}}", 'A[T,1] = exp(S′[T,1]) / Σⱼ exp(S′[T,j])'), ' = ', exps[0], sym(' / ', ' / '), exps.reduce((a, b) => a + b, 0), ARROW, s.weights[T][0]],
+          [
+            sym("A_{T,1} = \\dfrac{e^{S'_{T,1}}}{\\sum_{j} e^{S'_{T,j}}}", 'A[T,1] = exp(S′[T,1]) / Σⱼ exp(S′[T,j])'),
+            ' = ',
+            exps[0],
+            sym(' / ', ' / '),
+            exps.reduce((a, b) => a + b, 0),
+            ARROW,
+            s.weights[T][0],
+          ],
           [sym('\\sum_{j} A_{T,j}', 'Σⱼ A[T,j]'), ' = ', s.weights[T].reduce((a, b) => a + b, 0)],
         ],
       };
@@ -92,32 +131,97 @@ export function explainHandStep(k: number, s: HandSteps): HandExplanation {
     case 7:
       return {
         title,
-        formula: [sym('\\operatorname{MultiHead} = \\operatorname{Concat}(\\operatorname{head}_1, \\dots, \\operatorname{head}_h)\\,W_O + b_O', 'MultiHead = Concat(head₁, …, head_h)·W_O + b_O')],
-        lines: [[sym('\\operatorname{Concat}', 'Concat'), T1, ' = ', s.joined.heads[T][0], SEP, sym('\\operatorname{MultiHead}', 'MultiHead'), T1, ' = ', s.joined.projected[T][0]]],
+        formula: [
+          sym(
+            '\\operatorname{MultiHead} = \\operatorname{Concat}(\\operatorname{head}_1, \\dots, \\operatorname{head}_h)\\,W_O + b_O',
+            'MultiHead = Concat(head₁, …, head_h)·W_O + b_O',
+          ),
+        ],
+        lines: [
+          [
+            sym('\\operatorname{Concat}', 'Concat'),
+            T1,
+            ' = ',
+            s.joined.heads[T][0],
+            SEP,
+            sym('\\operatorname{MultiHead}', 'MultiHead'),
+            T1,
+            ' = ',
+            s.joined.projected[T][0],
+          ],
+        ],
       };
     case 8: {
       const h = s.residual.sum[T];
       const mu = mean(h);
       return {
         title,
-        formula: [sym('h = x + \\operatorname{MultiHead}', 'h = x + MultiHead'), SEP, sym('\\operatorname{LN}_2(h) = \\gamma \\odot \\dfrac{h - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta', 'LN₂(h) = γ ⊙ (h − μ)/√(σ² + ε) + β')],
+        formula: [
+          sym('h = x + \\operatorname{MultiHead}', 'h = x + MultiHead'),
+          SEP,
+          sym('\\operatorname{LN}_2(h) = \\gamma \\odot \\dfrac{h - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta', 'LN₂(h) = γ ⊙ (h − μ)/√(σ² + ε) + β'),
+        ],
         lines: [
           [sym('h', 'h'), T1, ' = ', s.embeddings.x[T][0], ' + ', s.joined.projected[T][0], ' = ', h[0]],
-          [sym('\\mu_T', 'μ_T'), ' = ', mu, SEP, sym('\\sigma^2_T', 'σ²_T'), ' = ', mean(h.map((x) => (x - mu) ** 2)), SEP, sym('\\operatorname{LN}_2(h)', 'LN₂(h)'), T1, ' = ', s.residual.normed[T][0]],
+          [
+            sym('\\mu_T', 'μ_T'),
+            ' = ',
+            mu,
+            SEP,
+            sym('\\sigma^2_T', 'σ²_T'),
+            ' = ',
+            mean(h.map((x) => (x - mu) ** 2)),
+            SEP,
+            sym('\\operatorname{LN}_2(h)', 'LN₂(h)'),
+            T1,
+            ' = ',
+            s.residual.normed[T][0],
+          ],
         ],
       };
     }
     case 9:
       return {
         title,
-        formula: [sym('z = \\operatorname{GELU}(\\operatorname{LN}_2(h)\\,W_1 + b_1)', 'z = GELU(LN₂(h)·W₁ + b₁)'), SEP, sym('y = h + zW_2 + b_2', 'y = h + z·W₂ + b₂')],
-        lines: [[sym('z', 'z'), T1, ' = ', s.mlp.hidden[T][0], SEP, sym('(zW_2 + b_2)', '(z·W₂ + b₂)'), T1, ' = ', s.mlp.out[T][0], SEP, sym('y', 'y'), T1, ' = ', s.mlp.output[T][0]]],
+        formula: [
+          sym('z = \\operatorname{GELU}(\\operatorname{LN}_2(h)\\,W_1 + b_1)', 'z = GELU(LN₂(h)·W₁ + b₁)'),
+          SEP,
+          sym('y = h + zW_2 + b_2', 'y = h + z·W₂ + b₂'),
+        ],
+        lines: [
+          [
+            sym('z', 'z'),
+            T1,
+            ' = ',
+            s.mlp.hidden[T][0],
+            SEP,
+            sym('(zW_2 + b_2)', '(z·W₂ + b₂)'),
+            T1,
+            ' = ',
+            s.mlp.out[T][0],
+            SEP,
+            sym('y', 'y'),
+            T1,
+            ' = ',
+            s.mlp.output[T][0],
+          ],
+        ],
       };
     case 10:
       return {
         title,
         formula: [sym('p = \\operatorname{softmax}\\big(\\operatorname{LN}_f(y^{(N)})\\,E^{\\top} + b\\big)', 'p = softmax(LN_f(y⁽ᴺ⁾)·Eᵀ + b)')],
-        lines: [[sym('\\max_c\\, p_T(c)', 'max_c p_T(c)'), ' = ', Math.max(...s.next[T]), SEP, sym('\\sum_c p_T(c)', 'Σ_c p_T(c)'), ' = ', s.next[T].reduce((a, b) => a + b, 0)]],
+        lines: [
+          [
+            sym('\\max_c\\, p_T(c)', 'max_c p_T(c)'),
+            ' = ',
+            Math.max(...s.next[T]),
+            SEP,
+            sym('\\sum_c p_T(c)', 'Σ_c p_T(c)'),
+            ' = ',
+            s.next[T].reduce((a, b) => a + b, 0),
+          ],
+        ],
       };
     default:
       throw new RangeError(`没有第 ${k} 步`);

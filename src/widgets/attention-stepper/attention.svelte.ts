@@ -7,7 +7,16 @@
 import { TANG_GPT } from '../../lib/transformer/config';
 import type { Focus } from '../../lib/transformer/focus';
 import type { HandSteps } from '../../lib/transformer/hand';
-import { clampIndex, HAND_DEFAULTS, HAND_PREFIX, HAND_STEP_COUNT, handTextProblem, parseHandText, readHandLink, type HandSettings } from '../../lib/transformer/hand-input';
+import {
+  clampIndex,
+  HAND_DEFAULTS,
+  HAND_PREFIX,
+  HAND_STEP_COUNT,
+  handTextProblem,
+  parseHandText,
+  readHandLink,
+  type HandSettings,
+} from '../../lib/transformer/hand-input';
 import type { StepTemplate } from '../../lib/nn/explain-tex';
 import { pageBackend } from '../shared/backend.svelte';
 import { BASE } from '../shared/base';

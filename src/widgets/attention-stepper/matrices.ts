@@ -45,7 +45,14 @@ export function stepMatrices(k: number, s: HandSteps, vocab: readonly string[]):
     case 9:
       return [m('z = GELU(LN₂(h)·W₁ + b₁)', s.mlp.hidden), m('z·W₂ + b₂', s.mlp.out), m('y = h + z·W₂ + b₂：块的输出', s.mlp.output)];
     case 10:
-      return [m('p：每个位置之后，下一个字的概率', s.next, 4, vocab.map((c, id) => `${id} ${charLabel(c)}`))];
+      return [
+        m(
+          'p：每个位置之后，下一个字的概率',
+          s.next,
+          4,
+          vocab.map((c, id) => `${id} ${charLabel(c)}`),
+        ),
+      ];
     default:
       return [];
   }

@@ -55,7 +55,10 @@ export function loadTangGpt(dir = join(process.cwd(), 'public/models/transformer
     w: (name) => {
       if (!rows.has(name)) {
         const { shape, data } = get(name);
-        rows.set(name, Array.from({ length: shape[0] }, (_, i) => data.slice(i * shape[1], (i + 1) * shape[1])));
+        rows.set(
+          name,
+          Array.from({ length: shape[0] }, (_, i) => data.slice(i * shape[1], (i + 1) * shape[1])),
+        );
       }
       return rows.get(name)!;
     },

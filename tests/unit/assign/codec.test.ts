@@ -50,8 +50,7 @@ describe('assignment links', () => {
       assignment: { ...assignment, items: [para] },
       missing: [],
     });
-    for (const ch of ['a', 'AB', 0, 100, 4.5])
-      expect(decodeAssignment(encodeAssignment({ ...assignment, items: [{ ...para, ch }] }), known).ok).toBe(false);
+    for (const ch of ['a', 'AB', 0, 100, 4.5]) expect(decodeAssignment(encodeAssignment({ ...assignment, items: [{ ...para, ch }] }), known).ok).toBe(false);
   });
 
   it('refuse an appendix id in lower case or with two letters', () => {

@@ -17,7 +17,10 @@ export function artifactsOf(dir: string): tf.io.ModelArtifacts {
 export function plainCheckpoint(dir: string): PlainTensor[] {
   const a = artifactsOf(dir);
   const map = tf.io.decodeWeights(a.weightData!, a.weightSpecs!);
-  const plain = toPlain(map, a.weightSpecs!.map((s) => s.name));
+  const plain = toPlain(
+    map,
+    a.weightSpecs!.map((s) => s.name),
+  );
   tf.dispose(Object.values(map));
   return plain;
 }

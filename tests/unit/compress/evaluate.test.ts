@@ -27,7 +27,15 @@ function tinyLstm(seed: number): tf.NamedTensorMap {
     ['dense/kernel', [U, V]],
     ['dense/bias', [V]],
   ];
-  return Object.fromEntries(shapes.map(([n, s]) => [n, tf.tensor(Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => 0.7 * gaussian(rng)), s)]));
+  return Object.fromEntries(
+    shapes.map(([n, s]) => [
+      n,
+      tf.tensor(
+        Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => 0.7 * gaussian(rng)),
+        s,
+      ),
+    ]),
+  );
 }
 
 describe('scoring held-out windows', () => {
@@ -81,7 +89,20 @@ describe('scoring held-out windows', () => {
     const before = tf.memory().numTensors;
     const s = scoreChunk({ kind: 'lstm' }, w, ids, [0, 4], 4);
     expect(tf.memory().numTensors).toBe(before);
-    const logits = tf.tidy(() => lstmLogits(w, tf.tensor2d([[1, 4, 2, 8], [0, 3, 5, 5]], undefined, 'int32')).arraySync() as number[][]);
+    const logits = tf.tidy(
+      () =>
+        lstmLogits(
+          w,
+          tf.tensor2d(
+            [
+              [1, 4, 2, 8],
+              [0, 3, 5, 5],
+            ],
+            undefined,
+            'int32',
+          ),
+        ).arraySync() as number[][],
+    );
     expect(Array.from(s.top1)).toEqual(logits.map((row) => row.indexOf(Math.max(...row))));
     tf.dispose(Object.values(w));
   });

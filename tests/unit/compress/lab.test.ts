@@ -12,7 +12,18 @@ beforeAll(useCpu);
 function input(): LabInput {
   const { vocab, ids, split } = poetryData();
   const tensors = plainCheckpoint('poetry');
-  return { arch: { kind: 'lstm' }, tensors, ids, starts: split.val.slice(0, 2), len: split.len, vocab, prompt: '春眠', sparsity: 0.5, generateLength: 6, chunk: 1 };
+  return {
+    arch: { kind: 'lstm' },
+    tensors,
+    ids,
+    starts: split.val.slice(0, 2),
+    len: split.len,
+    vocab,
+    prompt: '春眠',
+    sparsity: 0.5,
+    generateLength: 6,
+    chunk: 1,
+  };
 }
 
 describe('a run of the lab', () => {

@@ -7,7 +7,7 @@ import { plainCheckpoint } from './checkpoints';
 /** A matrix [rows, cols] whose column j has scale 2^(j mod 6)/64: columns of very different sizes. */
 function unevenColumns(rows: number, cols: number, seed: number): Float32Array {
   const rng = mulberry32(seed);
-  return Float32Array.from({ length: rows * cols }, (_, i) => gaussian(rng) * 2 ** ((i % cols) % 6) / 64);
+  return Float32Array.from({ length: rows * cols }, (_, i) => (gaussian(rng) * 2 ** ((i % cols) % 6)) / 64);
 }
 
 const mse = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + (x - b[i]) ** 2, 0) / a.length;
@@ -20,10 +20,13 @@ describe('symmetric quantisation', () => {
     w.forEach((x, i) => expect(Math.abs(x - back[i])).toBeLessThanOrEqual(step / 2 + 1e-7));
   });
 
-  it('reads int8 and int4 per channel back within half of each column\'s own step', () => {
+  it("reads int8 and int4 per channel back within half of each column's own step", () => {
     const [rows, cols] = [16, 12];
     const w = unevenColumns(rows, cols, 2);
-    for (const [bits, qMax] of [[8, 127], [4, 7]]) {
+    for (const [bits, qMax] of [
+      [8, 127],
+      [4, 7],
+    ]) {
       const back = quantizeSymmetric(w, [rows, cols], bits, true);
       for (let j = 0; j < cols; j++) {
         let max = 0;
@@ -67,7 +70,7 @@ describe('symmetric quantisation', () => {
     expect(back.every(Number.isFinite)).toBe(true);
   });
 
-  it('counts a vector as one channel and a matrix\'s last axis as its channels', () => {
+  it("counts a vector as one channel and a matrix's last axis as its channels", () => {
     expect(channelsOf([512])).toBe(1);
     expect(channelsOf([128, 3000])).toBe(3000);
   });

@@ -10,7 +10,7 @@ const shapes = lstmShapes(LSTM).map(([, s]) => s);
 const N = Object.values(kerasParamCounts(LSTM)).reduce((a, b) => a + b, 0);
 
 describe('model sizes', () => {
-  it('lists the shipped LSTM checkpoint\'s own names and shapes', () => {
+  it("lists the shipped LSTM checkpoint's own names and shapes", () => {
     const manifest = JSON.parse(readFileSync('public/models/poetry/model.json', 'utf8')).weightsManifest[0].weights;
     expect(lstmShapes(LSTM)).toEqual(manifest.map((w: { name: string; shape: number[] }) => [w.name, w.shape]));
   });
@@ -35,15 +35,20 @@ describe('model sizes', () => {
     expect(f32 > f16 && f16 > i8c && i8c > i8t && i8t > i4).toBe(true);
   });
 
-  it('counts the Transformer checkpoint\'s float32 size from its actual tensors', () => {
+  it("counts the Transformer checkpoint's float32 size from its actual tensors", () => {
     const tensors = plainCheckpoint('transformer');
     const meta = JSON.parse(readFileSync('public/models/transformer/meta.json', 'utf8'));
-    expect(modelBytes(tensors.map((t) => t.shape), 'float32')).toBe(4 * meta.parameters);
+    expect(
+      modelBytes(
+        tensors.map((t) => t.shape),
+        'float32',
+      ),
+    ).toBe(4 * meta.parameters);
   });
 });
 
 describe('the build-time figures', () => {
-  it('give the shipped LSTM\'s sizes per setting, as the exercise and the no-JavaScript table use them', async () => {
+  it("give the shipped LSTM's sizes per setting, as the exercise and the no-JavaScript table use them", async () => {
     const { lstmSizeTable, POETRY_LSTM_SIZES } = await import('../../../src/lib/compress/static');
     const { expectedValue } = await import('../../../src/lib/exercises/numeric');
     expect(POETRY_LSTM_SIZES).toEqual(LSTM);

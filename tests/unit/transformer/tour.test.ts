@@ -17,7 +17,13 @@ describe('the guided tour', () => {
   });
 
   it('starts where the attention map starts, so a reader who never clicks sees step 1', () => {
-    expect(TOUR_STEPS[0].focus).toEqual({ widget: 'map', text: MAP_DEFAULTS.text, position: MAP_DEFAULTS.pos, layer: MAP_DEFAULTS.layer, head: MAP_DEFAULTS.head });
+    expect(TOUR_STEPS[0].focus).toEqual({
+      widget: 'map',
+      text: MAP_DEFAULTS.text,
+      position: MAP_DEFAULTS.pos,
+      layer: MAP_DEFAULTS.layer,
+      head: MAP_DEFAULTS.head,
+    });
   });
 
   it('finds Focuses that do not fit their widget', () => {
