@@ -73,7 +73,7 @@ test('the parameter-count exercise refuses a wrong count and accepts TANG_GPT’
 });
 
 for (const [path, aside] of [
-  ['/chapter-02/', '编者注：今天的大模型用什么层'],
+  ['/chapter-02/', '勘误：今天的大模型是 Transformer'],
   ['/chapter-05/', '编者注：LSTM 之后'],
   ['/chapter-06/', '勘误：BERT 不是视觉模型'],
   ['/chapter-08/', '编者注'],
