@@ -16,8 +16,8 @@ async function search(page: Page, query: string): Promise<string[]> {
 
 test.describe('Chinese search', () => {
   test('“梯度” finds the two chapters about gradients first: §3.1’s erratum (backpropagation computes them) and §4.2 (their formulas)', async ({ page }) => {
-    const results = await search(page, '梯度');
-    expect(results.slice(0, 2).sort()).toEqual(['/chapter-03/', '/chapter-04/']);
+    const pages = [...new Set(await search(page, '梯度'))]; // a page's sections are listed under it with its path
+    expect(pages.slice(0, 2).sort()).toEqual(['/chapter-03/', '/chapter-04/']);
   });
 
   for (const [query, chapter] of [
