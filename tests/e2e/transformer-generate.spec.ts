@@ -147,7 +147,7 @@ test('unknown characters and emoji are read as <unk>, with a notice naming them'
   const widget = await open(page, '#gpt.len=10&gpt.cmp=1');
   await setPrompt(widget, '春😀𠀀');
   await generate(widget, 10);
-  await expect(widget.getByRole('status').filter({ hasText: '<unk>' })).toContainText('“😀”“𠀀”');
+  await expect(widget.getByRole('status').filter({ hasText: '<unk>' })).toContainText('“😀”、“𠀀”');
   await expect(side(widget, 'transformer').locator('.output')).toContainText('春😀𠀀');
   await expectClean(widget);
 });

@@ -57,12 +57,15 @@ export function encodeGptSettings(s: GptSettings, into = new URLSearchParams()):
  * <unk>), and a prompt longer than the context, of which the model reads only the last
  * `contextLength` characters (generate's `context` option).
  */
+/** A character as a notice names it: quoted, or as U+XXXX when it is invisible (a control or format character such as NUL or the emoji joiner U+200D). */
+const nameChar = (c: string): string => (/\p{C}/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `“${c}”`);
+
 export function promptNotices(prompt: string, vocab: Vocab, contextLength: number): string[] {
   const chars = codePoints(prompt);
   const notices: string[] = [];
   if (!chars.length) notices.push('开头文字是空的：模型从一首诗的开头写起。');
   const { unknown } = encode(vocab, prompt);
-  if (unknown.length) notices.push(`开头文字里的 ${unknown.map((c) => `“${c}”`).join('')} 不在字符表中，按 <unk> 处理。`);
+  if (unknown.length) notices.push(`开头文字里的 ${unknown.map(nameChar).join('、')} 不在字符表中，按 <unk> 处理。`);
   if (chars.length > contextLength) {
     notices.push(
       `开头文字有 ${chars.length} 个字符，超过了 Transformer 的上下文长度 ${contextLength}：模型只读最后 ${contextLength} 个字符，更早的字它看不到。`,

@@ -34,7 +34,13 @@ describe('notices about a prompt', () => {
   });
 
   it('names characters outside the vocabulary, emoji as one character', () => {
-    expect(promptNotices('春😀𠀀', vocab, 8)).toEqual([expect.stringContaining('“😀”“𠀀”')]);
+    expect(promptNotices('春😀𠀀', vocab, 8)).toEqual([expect.stringContaining('“😀”、“𠀀”')]);
+  });
+
+  it('names invisible characters (NUL, the emoji joiner) by code point, so the notice never shows empty quotes', () => {
+    const [notice] = promptNotices('春\u0000👨\u200d👩', vocab, 8);
+    expect(notice).toContain('U+0000、“👨”、U+200D、“👩” 不在字符表中');
+    expect(notice).not.toMatch(/“\p{C}”/u);
   });
 
   it('says only the last context-length characters are read, counting code points', () => {
