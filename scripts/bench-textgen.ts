@@ -9,23 +9,18 @@
  * A benchmark: prints figures against targets (time to quality ≤ 1/5 of the baseline's,
  * generation ≥ 300 characters/s on wasm, first character < 1 s) and exits 0 either way.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
 import { servePreview } from './bench/serve';
+import { builtWasmPaths } from './bench/wasm-paths';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const THRESHOLD = Number(arg('threshold', '7.0'));
 const MAX_SECONDS = Number(arg('max-seconds', '240'));
 const TTQ_BACKENDS = arg('ttq', 'wasm').split(',');
 const BACKENDS = ['cpu', 'wasm', 'webgl'];
-const assets = readdirSync('dist/_astro');
-const wasmFile = (name: string) => `/_astro/${assets.find((f) => f.startsWith(`${name}.`) && f.endsWith('.wasm'))}`;
-const wasmPaths = {
-  'tfjs-backend-wasm.wasm': wasmFile('tfjs-backend-wasm'),
-  'tfjs-backend-wasm-simd.wasm': wasmFile('tfjs-backend-wasm-simd'),
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmFile('tfjs-backend-wasm-simd'),
-};
+const wasmPaths = builtWasmPaths();
 const bundle = await build({
   entryPoints: ['scripts/bench/textgen-page.ts'],
   bundle: true,

@@ -16,10 +16,11 @@
  * character < 1 s; checkpoint ≤ 2 MB. A benchmark: it prints figures and exits 0 either way.
  * Defaults take about 10 minutes on a quiet 2-core machine; --max-seconds bounds the longest part.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright';
 import { servePreview } from './bench/serve';
+import { builtWasmPaths } from './bench/wasm-paths';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const THRESHOLD = Number(arg('threshold', '6.3'));
@@ -34,13 +35,7 @@ const log = (s: string) => void (JSON_OUT ? process.stderr : process.stdout).wri
 const MODELS = ['lstm', 'transformer'] as const;
 const f = (v: unknown, d = 0) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '—');
 
-const assets = readdirSync('dist/_astro');
-const wasmFile = (name: string) => `/_astro/${assets.find((f) => f.startsWith(`${name}.`) && f.endsWith('.wasm'))}`;
-const wasmPaths = {
-  'tfjs-backend-wasm.wasm': wasmFile('tfjs-backend-wasm'),
-  'tfjs-backend-wasm-simd.wasm': wasmFile('tfjs-backend-wasm-simd'),
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmFile('tfjs-backend-wasm-simd'),
-};
+const wasmPaths = builtWasmPaths();
 const bundle = await build({
   entryPoints: ['scripts/bench/transformer-page.ts'],
   bundle: true,

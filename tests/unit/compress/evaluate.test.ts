@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lstmLogits, scoreChunk, toPlain, toTensors } from '../../../src/lib/compress/evaluate';
+import { lstmShapes } from '../../../src/lib/compress/shapes';
 import { fromArtifacts as lstmFromArtifacts } from '../../../src/lib/textgen/io';
 import { CharStepper } from '../../../src/lib/textgen/stepper';
 import { fromArtifacts } from '../../../src/lib/transformer/checkpoint';
@@ -19,20 +20,13 @@ const WINDOWS = 4;
 function tinyLstm(seed: number): tf.NamedTensorMap {
   const rng = mulberry32(seed);
   const [V, E, U] = [9, 5, 6];
-  const shapes: [string, number[]][] = [
-    ['embedding/embeddings', [V, E]],
-    ['lstm/kernel', [E, 4 * U]],
-    ['lstm/recurrent_kernel', [U, 4 * U]],
-    ['lstm/bias', [4 * U]],
-    ['dense/kernel', [U, V]],
-    ['dense/bias', [V]],
-  ];
+  const shapes = lstmShapes({ vocabSize: V, embeddingSize: E, units: U });
   return Object.fromEntries(
     shapes.map(([n, s]) => [
       n,
       tf.tensor(
         Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => 0.7 * gaussian(rng)),
-        s,
+        [...s],
       ),
     ]),
   );
