@@ -41,8 +41,9 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 type Bench = typeof import('./bench/textgen-page');
 declare const textgenBench: Bench;
 try {
-  // The book's CSP forbids inline scripts; the injected benchmark bundle is one.
-  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+  // The book's CSP forbids inline scripts, and the injected benchmark bundle is one. No service
+  // worker: it would add the isolation headers to the not-isolated server's pages on a revisit.
+  const page = await (await browser.newContext({ bypassCSP: true, serviceWorkers: 'block' })).newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   const fresh = async (url: string) => {
     await page.goto('about:blank');
