@@ -5,7 +5,7 @@
  * core (src/lib/nn/wasm-threads.ts). Worker-side only: it reads the worker's `navigator`.
  */
 import '../shared/wasm-backend';
-import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { chooseBackend, type BackendChoice } from '../../lib/nn/backend';
 import { withThreadPerCore } from '../../lib/nn/wasm-threads';
 import { registerWasmKernels } from '../../lib/textgen/wasm-kernels';
@@ -17,6 +17,7 @@ export interface TrainingBackend extends BackendChoice {
 
 /** Starts the training backend. Throws (in Chinese) when neither backend starts. */
 export async function chooseTrainingBackend(): Promise<TrainingBackend> {
+  setThreadsCount(self.navigator.hardwareConcurrency); // TF.js caps it at 8 and at its core estimate
   const choice = await withThreadPerCore(self.navigator, () =>
     chooseBackend({ wasm: async () => registerWasmKernels(), cpu: async () => {} }, ['wasm', 'cpu']),
   );
