@@ -14,11 +14,14 @@ import { appendixSlugs, chapterSlugs } from './src/lib/book/chapters';
 import AstroPWA from '@vite-pwa/astro';
 import contentSecurityPolicy from './src/lib/csp/integration';
 import { pwaOptions } from './src/lib/pwa/config';
+import { previewHeaders } from './src/lib/pwa/isolation';
 
 const BOOK_TITLE = '大模型：市场定位与技术创新';
 const BOOK_DESCRIPTION = '大模型交互教程：逐章阅读，并在页面中亲手运行文中的公式与文本生成示例。';
 
 export default defineConfig({
+  // Cross-origin isolation for `astro preview`, so TF.js's wasm backend can run threads.
+  server: { headers: previewHeaders(process.env) },
   markdown: {
     // Keep the article's punctuation exactly as written (no curly-quote rewriting).
     smartypants: false,

@@ -25,12 +25,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `astro preview` on `port` (a free one when omitted), waiting up to `startSeconds` for it to answer. */
-export async function servePreview(port?: number, startSeconds = 30): Promise<Preview> {
+/**
+ * Starts `astro preview` on `port` (a free one when omitted), waiting up to `startSeconds` for it
+ * to answer. `env` is added to the server's environment (e.g. BOOK_CROSS_ORIGIN_ISOLATION=off).
+ */
+export async function servePreview(port?: number, startSeconds = 30, env: Record<string, string> = {}): Promise<Preview> {
   port ??= await freePort();
   // The local bin rather than npx: astro then runs in this one child (no npx or shell in between),
   // so killing it stops the server, and Ctrl-C in the terminal reaches it with ours.
-  const server = spawn('node_modules/.bin/astro', ['preview', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn('node_modules/.bin/astro', ['preview', '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let log = '';
   server.stdout!.on('data', (d) => (log += d));
   server.stderr!.on('data', (d) => (log += d));

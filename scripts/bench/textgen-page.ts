@@ -7,9 +7,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { withThreadPerCore } from '../../src/lib/nn/wasm-threads';
 import { buildModel, DEFAULT_SIZES, disposeModel } from '../../src/lib/textgen/model';
 import { CharStepper } from '../../src/lib/textgen/stepper';
 import { registerWasmKernels } from '../../src/lib/textgen/wasm-kernels';
@@ -24,8 +25,9 @@ let train: number[] = [];
 
 export async function setup(backend: string, wasmPaths: Record<string, string>, corpus: string): Promise<string> {
   setWasmPaths(wasmPaths);
-  if (!(await tf.setBackend(backend))) throw new Error(`${backend} unavailable`);
-  await tf.ready();
+  // As the training workers start it: one thread per logical core when the page is isolated.
+  const started = await withThreadPerCore(navigator, async () => (await tf.setBackend(backend)) && (await tf.ready(), true));
+  if (!started) throw new Error(`${backend} unavailable`);
   registerWasmKernels();
   const { vocab } = buildVocab(corpus, MAX_VOCAB);
   ids = encode(vocab, corpus).ids;
@@ -34,6 +36,35 @@ export async function setup(backend: string, wasmPaths: Record<string, string>, 
   train = split.train;
   val = split.val.slice(0, 128);
   return tf.getBackend();
+}
+
+/**
+ * Whether the page is cross-origin isolated, and how many threads TF.js's wasm backend runs
+ * (1 on other backends and without isolation).
+ */
+export function threading(): { isolated: boolean; threads: number } {
+  return { isolated: globalThis.crossOriginIsolated === true, threads: tf.getBackend() === 'wasm' ? getThreadsCount() : 1 };
+}
+
+/**
+ * The ceiling: GFLOP/s of a plain matMul on this backend, with the shape of training's largest
+ * product (all 64 × 40 positions' hidden states [2560, 128] times the output weights [128, V]),
+ * 2·M·K·N FLOPs each; the median of 7 timed repeats after a warm-up.
+ */
+export async function matmulGflops(): Promise<number> {
+  const a = tf.randomNormal([64 * LEN, 128]);
+  const b = tf.randomNormal([128, V]);
+  const times: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const t0 = performance.now();
+    const c = tf.matMul(a, b);
+    await c.data();
+    c.dispose();
+    if (i > 0) times.push(performance.now() - t0);
+  }
+  tf.dispose([a, b]);
+  const ms = times.sort((x, y) => x - y)[3];
+  return (2 * 64 * LEN * 128 * V) / (ms * 1e6);
 }
 
 /** Training FLOPs per target character: forward 2·(E·4U + U·4U + U·V), backward about twice that. */

@@ -1,7 +1,7 @@
 /**
  * Where the built site serves TF.js's wasm binaries (hashed names under dist/_astro), as the
- * file-name → URL map setWasmPaths takes in a benchmark page. The threaded build is not shipped
- * (the site is not cross-origin isolated), so its name points at the SIMD binary.
+ * file-name → URL map setWasmPaths takes in a benchmark page. TF.js loads the threaded one only
+ * when the page is cross-origin isolated.
  */
 import { readdirSync } from 'node:fs';
 
@@ -11,6 +11,6 @@ export function builtWasmPaths(dir = 'dist/_astro'): Record<string, string> {
   return {
     'tfjs-backend-wasm.wasm': file('tfjs-backend-wasm'),
     'tfjs-backend-wasm-simd.wasm': file('tfjs-backend-wasm-simd'),
-    'tfjs-backend-wasm-threaded-simd.wasm': file('tfjs-backend-wasm-simd'),
+    'tfjs-backend-wasm-threaded-simd.wasm': file('tfjs-backend-wasm-threaded-simd'),
   };
 }

@@ -12,21 +12,23 @@
  *   attributes get their own directive; `<style>` elements still need a hash.
  * - img-src data:: Starlight's and KaTeX's CSS use data: URLs for small images.
  * - font-src data:: Vite inlines KaTeX's smallest font (KaTeX_Size3, under 4 KB) into the CSS.
- * - worker-src 'self': the text lab's training worker and Pagefind's search worker. If TF.js's
- *   threaded wasm backend is switched on (it needs cross-origin isolation), Emscripten starts its
- *   threads from blob: URLs, and `blob:` must be added here.
+ * - worker-src 'self' blob: and script-src blob:: the labs' training workers and Pagefind's search
+ *   worker are same-origin files. TF.js's threaded wasm build (used when the page is cross-origin
+ *   isolated, src/lib/pwa/isolation.ts) starts each thread as a worker from a blob: URL, which
+ *   then loads the Emscripten glue with importScripts from another blob: URL. Only script already
+ *   running on the page can mint a blob: URL, so this adds no way in for injected markup.
  */
 
 /** Directive name → sources, before the per-page hashes are added. */
 export const BASE_DIRECTIVES: Readonly<Record<string, readonly string[]>> = Object.freeze({
   'default-src': ["'self'"],
-  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
   'style-src': ["'self'"],
   'style-src-attr': ["'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
-  'worker-src': ["'self'"],
+  'worker-src': ["'self'", 'blob:'],
   'manifest-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],

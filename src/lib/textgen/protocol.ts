@@ -28,7 +28,8 @@ export interface StartTraining {
 export type ToWorker = StartTraining | { type: 'pause' } | { type: 'resume' } | { type: 'stop' };
 
 export type FromWorker =
-  | { type: 'ready'; backend: string; notice: string }
+  /** `threads`: how many threads the backend computes with (TF.js's threaded wasm build on an isolated page). */
+  | { type: 'ready'; backend: string; threads: number; notice: string }
   /** Validation loss (nats/char) of the starting weights, before any batch (the Transformer's worker sends it). */
   | { type: 'baseline'; valLoss: number }
   | { type: 'batch'; epoch: number; batch: number; batches: number; loss: number; charsPerSecond: number }

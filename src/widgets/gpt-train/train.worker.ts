@@ -6,11 +6,9 @@
 import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import '../shared/wasm-backend';
-import { chooseBackend } from '../../lib/nn/backend';
+import { chooseTrainingBackend } from '../shared/train-backend';
 import { TrainControl } from '../../lib/textgen/control';
 import type { FromWorker, ToWorker } from '../../lib/textgen/protocol';
-import { registerWasmKernels } from '../../lib/textgen/wasm-kernels';
 import { runGptJob } from '../../lib/transformer/job';
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => self.postMessage(m, { transfer });
@@ -20,9 +18,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const m = event.data;
   if (m.type === 'start') {
     control.reset();
-    chooseBackend({ wasm: async () => registerWasmKernels(), cpu: async () => {} }, ['wasm', 'cpu'])
+    chooseTrainingBackend()
       .then((choice) => {
-        post({ type: 'ready', backend: choice.name, notice: choice.skipped.join(' ') });
+        post({ type: 'ready', backend: choice.name, threads: choice.threads, notice: choice.skipped.join(' ') });
         return runGptJob(m, post, control);
       })
       .catch((e) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }));

@@ -25,6 +25,8 @@ export abstract class TrainRun {
   etaSeconds = $state<number | null>(null);
   charsPerSecond = $state(0);
   backend = $state('');
+  /** Threads the worker's backend computes with. */
+  threads = $state(1);
   error = $state('');
   notices = $state<string[]>([]);
   /** Tensors the worker held after its last run, when it reports them. */
@@ -58,6 +60,7 @@ export abstract class TrainRun {
   private receive(m: FromWorker, job: StartTraining): void {
     if (m.type === 'ready') {
       this.backend = m.backend;
+      this.threads = m.threads;
       if (m.notice) this.notices = [...this.notices, m.notice];
     } else if (m.type === 'baseline') {
       this.baseline = m.valLoss;

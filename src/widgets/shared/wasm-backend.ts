@@ -1,11 +1,17 @@
 /**
  * Registers TF.js's WebAssembly backend with its binaries served from our own build (Vite
- * fingerprints them), never from a CDN. Threads need cross-origin isolation, which a static
- * host does not give, so only the single-threaded binaries are shipped; TF.js insists on a
- * path for the threaded one too and never loads it without SharedArrayBuffer.
+ * fingerprints them), never from a CDN. All three builds ship: TF.js picks the threaded SIMD one
+ * by itself when the page (or worker) is cross-origin isolated, so that SharedArrayBuffer exists
+ * (src/lib/pwa/isolation.ts says how the book gets there), and the plain SIMD one otherwise.
+ *
+ * On the page itself TF.js computes on one thread: the widgets there run one character or one
+ * small batch at a time, where waking other threads costs more than it saves, and a training
+ * worker may be using every core. Training workers raise the count (shared/train-backend.ts).
  */
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import threaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-setWasmPaths({ 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-simd.wasm': simd, 'tfjs-backend-wasm-threaded-simd.wasm': simd });
+setWasmPaths({ 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-simd.wasm': simd, 'tfjs-backend-wasm-threaded-simd.wasm': threaded });
+setThreadsCount(1);

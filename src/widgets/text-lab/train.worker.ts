@@ -6,8 +6,7 @@
 import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import '../shared/wasm-backend';
-import { chooseBackend } from '../../lib/nn/backend';
+import { chooseTrainingBackend } from '../shared/train-backend';
 import { generate } from '../../lib/textgen/generate';
 import { fromArtifacts, toArtifacts } from '../../lib/textgen/io';
 import { buildModel, compile, DEFAULT_SIZES, disposeModel } from '../../lib/textgen/model';
@@ -16,7 +15,6 @@ import type { FromWorker, StartTraining, ToWorker } from '../../lib/textgen/prot
 import { CharStepper } from '../../lib/textgen/stepper';
 import { train } from '../../lib/textgen/train';
 import { encode, fromChars } from '../../lib/textgen/vocab';
-import { registerWasmKernels } from '../../lib/textgen/wasm-kernels';
 import { makeWindows } from '../../lib/textgen/windows';
 
 const SEQ_LEN = 40;
@@ -25,8 +23,8 @@ const post = (m: FromWorker, transfer: Transferable[] = []) => self.postMessage(
 const control = new TrainControl();
 
 async function run(job: StartTraining): Promise<void> {
-  const choice = await chooseBackend({ wasm: async () => registerWasmKernels(), cpu: async () => {} }, ['wasm', 'cpu']);
-  post({ type: 'ready', backend: choice.name, notice: choice.skipped.join(' ') });
+  const choice = await chooseTrainingBackend();
+  post({ type: 'ready', backend: choice.name, threads: choice.threads, notice: choice.skipped.join(' ') });
   const vocab = fromChars(job.vocab);
   const { ids } = encode(vocab, job.text);
   const data = { ids, split: makeWindows(ids.length, SEQ_LEN, job.seed) };

@@ -4,7 +4,7 @@ import { BASE_DIRECTIVES, buildPolicy, parsePolicy, scriptPolicyProblems } from 
 describe('buildPolicy', () => {
   it('adds the page hashes to script-src and style-src only', () => {
     const policy = parsePolicy(buildPolicy({ scripts: ["'sha256-AAA='"], styles: ["'sha256-BBB='"] }));
-    expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", "'sha256-AAA='"]);
+    expect(policy.get('script-src')).toEqual([...BASE_DIRECTIVES['script-src'], "'sha256-AAA='"]);
     expect(policy.get('style-src')).toEqual(["'self'", "'sha256-BBB='"]);
     expect(policy.get('img-src')).toEqual([...BASE_DIRECTIVES['img-src']]);
   });

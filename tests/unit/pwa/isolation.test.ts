@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ISOLATION_HEADERS, withIsolationHeaders } from '../../../src/lib/pwa/isolation';
+import { ISOLATION_HEADERS, previewHeaders, withIsolationHeaders } from '../../../src/lib/pwa/isolation';
 
 describe('withIsolationHeaders', () => {
   it('adds COOP and COEP, keeping the body, status and other headers', async () => {
@@ -20,5 +20,15 @@ describe('withIsolationHeaders', () => {
   it('returns an error response as it is', () => {
     const error = Response.error();
     expect(withIsolationHeaders(error)).toBe(error);
+  });
+});
+
+describe('previewHeaders', () => {
+  it('sends COOP and COEP by default', () => {
+    expect(previewHeaders({})).toEqual(ISOLATION_HEADERS);
+  });
+
+  it('sends none when BOOK_CROSS_ORIGIN_ISOLATION is off', () => {
+    expect(previewHeaders({ BOOK_CROSS_ORIGIN_ISOLATION: 'off' })).toEqual({});
   });
 });
