@@ -37,3 +37,6 @@ export function unreadableWarning(text: string, what = '输入'): string | null 
   const invisible = chars.find(isInvisible);
   return invisible === undefined ? null : invisibleMessage(invisible, what);
 }
+
+/** `text` with each broken or invisible character written as its code point ("春U+0000眠"), for showing it back to the reader. */
+export const readableText = (text: string): string => Array.from(text, (c) => (isBroken(c) || isInvisible(c) ? codeOf(c) : c)).join('');

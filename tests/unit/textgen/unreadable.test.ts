@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokenMessage, codeOf, isBroken, isInvisible, unreadableWarning } from '../../../src/lib/textgen/unreadable';
+import { brokenMessage, codeOf, isBroken, isInvisible, readableText, unreadableWarning } from '../../../src/lib/textgen/unreadable';
 
 describe('the rule for unreadable characters', () => {
   it('calls U+FFFD and lone surrogates broken, and nothing else', () => {
@@ -31,5 +31,9 @@ describe('the rule for unreadable characters', () => {
   it('says nothing about ordinary text, line breaks and emoji', () => {
     expect(unreadableWarning('春眠不觉晓\n处处闻啼鸟😀')).toBeNull();
     expect(unreadableWarning('')).toBeNull();
+  });
+
+  it('writes broken and invisible characters back as code points, keeping the rest', () => {
+    expect(readableText('春\u0000眠\uFFFD\n😀')).toBe('春U+0000眠U+FFFD\n😀');
   });
 });
