@@ -188,5 +188,7 @@ test('exercise 9-5 accepts the int8 size of the LSTM counted from its shapes', a
   const bytes = await expectedBytes(page, 'poetry', 0);
   await ex.getByLabel('你的答案').fill(String(bytes[2]));
   await ex.getByRole('button', { name: '检查答案' }).click();
-  await expect(ex.getByRole('status')).toContainText('正确');
+  // '✓ 正确。', not merely '正确': a wrong answer's hint says “与正确值相差…”.
+  await expect(ex.getByRole('status')).toContainText('✓ 正确。');
+  await expect(ex.getByRole('status')).not.toContainText('还不对');
 });
