@@ -141,6 +141,15 @@ test('unknown characters and emoji are read as <unk>, named in a notice, and sho
   await expectReadable(widget);
 });
 
+test('a text of broken characters (U+FFFD) says the link may be damaged, as the stepper does, and the map keeps its text', async ({ page }) => {
+  const widget = await open(page);
+  await typeText(widget, '\uFFFD\uFFFD');
+  const notice = widget.getByRole('status').filter({ hasText: '无法识别的字符（U+FFFD）' });
+  await expect(notice).toContainText('可能是链接在转发时损坏了');
+  await expect(notice).not.toContainText('没有可以显示');
+  await expect.poll(() => shownText(widget)).toEqual([...DEFAULT_TEXT]);
+});
+
 test('control characters are dropped with a notice', async ({ page }) => {
   const widget = await open(page);
   await textbox(widget).evaluate((el: HTMLInputElement) => {

@@ -4,6 +4,7 @@
  * bad input in the link or the field gets a clear message, never NaN.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { MAX_PROMPT } from '../../src/lib/textgen/settings';
 import { useTheme } from './support/site';
 import { COMPUTE_TIMEOUT, hydrated, openWidget } from './support/widgets';
 
@@ -134,6 +135,41 @@ test('a sparsity that is not a number or out of range in the field is refused wi
   await expect(widget).not.toContainText('NaN');
 });
 
+test('a prompt with NUL or U+FFFD gets the warning the other text widgets give, by code point', async ({ page }) => {
+  const widget = await open(page);
+  const prompt = widget.getByRole('textbox', { name: '开头文字' });
+  for (const [typed, code, says] of [
+    ['春\u0000眠', 'U+0000', '看不见的控制字符'],
+    ['春\uFFFD眠', 'U+FFFD', '可能是链接在转发时损坏了'],
+  ] as const) {
+    await prompt.evaluate((el: HTMLInputElement, value) => {
+      el.value = value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }, typed);
+    const notice = widget.getByRole('status').filter({ hasText: `开头文字里有` });
+    await expect(notice).toContainText(`（${code}）`);
+    await expect(notice).toContainText(says);
+    await expect(notice).not.toContainText('\uFFFD');
+  }
+  await prompt.fill('春眠不觉晓');
+  await prompt.press('Enter');
+  await expect(widget.getByRole('status').filter({ hasText: '开头文字里有' })).toHaveCount(0);
+});
+
+test('a pasted prompt far over the limit is refused with its true length, not silently cut', async ({ page }) => {
+  const widget = await open(page);
+  const prompt = widget.getByRole('textbox', { name: '开头文字' });
+  await prompt.fill('春'.repeat(10_000));
+  await prompt.press('Enter');
+  await expect(widget.getByRole('alert').filter({ hasText: `开头文字不能超过 ${MAX_PROMPT} 个字符，收到 10000 个` })).toBeVisible();
+  await expect(prompt).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('a link whose prompt has U+FFFD gets the same warning', async ({ page }) => {
+  const widget = await open(page, '#zip.prompt=%E6%98%A5%EF%BF%BD');
+  await expect(widget.getByRole('status').filter({ hasText: '开头文字里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了' })).toBeVisible();
+});
+
 test('the compression lab after a run has no axe violations in the dark theme', async ({ page }) => {
   test.setTimeout(2 * RUN_TIMEOUT);
   const { default: AxeBuilder } = await import('@axe-core/playwright');
@@ -152,5 +188,7 @@ test('exercise 9-5 accepts the int8 size of the LSTM counted from its shapes', a
   const bytes = await expectedBytes(page, 'poetry', 0);
   await ex.getByLabel('你的答案').fill(String(bytes[2]));
   await ex.getByRole('button', { name: '检查答案' }).click();
-  await expect(ex.getByRole('status')).toContainText('正确');
+  // '✓ 正确。', not merely '正确': a wrong answer's hint says “与正确值相差…”.
+  await expect(ex.getByRole('status')).toContainText('✓ 正确。');
+  await expect(ex.getByRole('status')).not.toContainText('还不对');
 });

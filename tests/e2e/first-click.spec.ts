@@ -183,6 +183,18 @@ test('attention map: a character clicked before hydration is selected, and every
   await expect(widget.getByRole('figure', { name: '第 2 层 · 头 4' }).locator('li')).toHaveCount(3);
 });
 
+test('attention map: text typed before hydration is kept, and Enter then computes its map', async ({ page }) => {
+  const { widget, release } = await beforeHydration(page, 'AttentionMap', '/appendix-a/', region('动手：每个头在看哪里'));
+  const field = widget.getByRole('textbox', { name: /^文字/ });
+  // Typed, not committed: no change event, so nothing is held; only the field's own value keeps it.
+  await field.fill('白日依山尽');
+  release();
+  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1, LONG);
+  await expect(field).toHaveValue('白日依山尽');
+  await field.press('Enter');
+  await expect(widget.getByRole('group', { name: '文字：选一个字' }).getByRole('button')).toHaveText([...'白日依山尽'], LONG);
+});
+
 test('tour: 下一步 clicked before hydration moves to step 2', async ({ page }) => {
   const { widget, release } = await beforeHydration(page, 'TangGptTour', '/appendix-a/', region('导览：跟着八步看懂这个小 Transformer'));
   await widget.getByRole('button', { name: '下一步' }).click();

@@ -60,10 +60,10 @@ test('bad custom input gets a clear message each, and never NaN or Infinity', as
   await expect(results(widget)).toContainText('自定义 Transformer：');
   for (const [field, text, message] of [
     ['层数', 'abc', '层数必须是数字'],
-    ['层数', '0', '层数必须在 1 到 10000 之间'],
-    ['词表大小', '-5', '词表大小必须在 1 到 10000000 之间'],
+    ['层数', '0', '层数必须在 1 到 10,000 之间'],
+    ['词表大小', '-5', '词表大小必须在 1 到 10,000,000 之间'],
     ['上下文长度', '1e400', '上下文长度太大了'],
-    ['训练词元数 D', 'Infinity', '训练词元数 D必须是数字'],
+    ['训练词元数 D', 'Infinity', '训练词元数 D 必须是数字'],
   ]) {
     await setField(widget, field, text);
     await expect(widget.getByRole('alert').filter({ hasText: message })).toBeVisible();
@@ -72,6 +72,16 @@ test('bad custom input gets a clear message each, and never NaN or Infinity', as
   const shown = await computedText(widget);
   expect(shown).toContain('GPT-3（175B）');
   expect(shown).not.toMatch(/NaN|Infinity/);
+});
+
+test('a message sets a Latin field name apart and writes large bounds as the results are written', async ({ page }) => {
+  const widget = await openCalculator(page);
+  await widget.getByRole('combobox', { name: '模型' }).selectOption('custom');
+  await setField(widget, 'd_model', '2000000');
+  await expect(widget.getByRole('alert').filter({ hasText: 'd_model 必须在 1 到 1,000,000 之间，收到 2000000。' })).toBeVisible();
+  await setField(widget, '训练词元数 D', '2e16');
+  await expect(widget.getByRole('alert').filter({ hasText: '训练词元数 D 必须在 1 到 1 × 10¹⁶ 之间，收到 2e16。' })).toBeVisible();
+  await expect(widget).not.toContainText(/d_model必须|10000000000000000/);
 });
 
 test('the largest custom model allowed shows scientific notation, not Infinity', async ({ page }) => {

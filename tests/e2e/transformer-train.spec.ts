@@ -124,6 +124,10 @@ test('the trained model is saved under its own key, offered after a reload, and 
   await expect(finalMessage(again, '训练完成，模型已保存')).toBeVisible({ timeout: COMPUTE_TIMEOUT });
   expect(Math.abs((await num(again, 'data-baseline-loss')) - trained)).toBeLessThan(1e-4);
   await expect(offer).toContainText('共 2 轮');
+  // The progress line and the per-epoch log name the epoch the same way: this run's first, the model's second.
+  await expect(again.locator('.progress-line')).toContainText(/本次第 1 轮（累计第 2 轮），第 (\d+) \/ \1 批/);
+  await expect(again.locator('.samples li')).toHaveCount(1);
+  await expect(again.locator('.samples li').first()).toContainText('本次第 1 轮（累计第 2 轮），验证损失');
   // And it can be forgotten.
   await again.getByRole('button', { name: '删除保存的模型' }).click();
   await expect(offer).toHaveCount(0);

@@ -5,6 +5,7 @@
  * decoder both parse with it, so a bad value in either gets the same clear message.
  */
 import { parsePrompt } from '../textgen/settings';
+import { unreadableWarning } from '../textgen/unreadable';
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { choiceField, numberField, type NamedRule } from '../nn/validate';
 
@@ -52,4 +53,15 @@ export function encodeCompress(s: CompressSettings): URLSearchParams {
     [`${COMPRESS_PREFIX}.sp`, String(s.sp)],
     [`${COMPRESS_PREFIX}.prompt`, s.prompt],
   ]);
+}
+
+/**
+ * The notice a prompt earns before it is used: a broken character (U+FFFD, a damaged link) or an
+ * invisible one (NUL, a zero-width mark), by the shared rule of textgen/unreadable.ts, as the
+ * other text widgets warn. The prompt is still used: both models read such a character as <unk>.
+ * Null when there is nothing to say. Never throws.
+ */
+export function promptWarning(prompt: string): string | null {
+  const warning = unreadableWarning(prompt, '开头文字');
+  return warning && `${warning}两个模型都把它当作 <unk>（未知字符）来读。`;
 }

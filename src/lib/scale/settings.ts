@@ -4,10 +4,11 @@
  * Fields and links go through the same parsers (nn/validate.ts), which never throw.
  */
 import type { FieldParsers } from '../nn/url-fields';
-import { numberFields, type NumberRules } from '../nn/url-numbers';
-import { choiceField } from '../nn/validate';
+import type { NumberRules } from '../nn/url-numbers';
+import { choiceField, parseNumber, quoteInput, type FieldParser, type NamedRule } from '../nn/validate';
 import { ACCELERATOR_IDS } from './compute';
 import type { TransformerArch } from './count';
+import { formatCount } from './format';
 import { customArch, PRESETS } from './presets';
 
 export const SCALE_PREFIX = 'scale';
@@ -36,9 +37,31 @@ export const SCALE_RULES: NumberRules<ScaleKey> = {
 
 export type ScaleSettings = Record<ScaleKey, number> & { m: string; g: string };
 
+/** A field's name as a message starts with it: a space after a Latin name ("d_model 必须…"), none after Chinese. */
+export const messageName = (name: string): string => (/[\w)]$/.test(name) ? `${name} ` : name);
+
+/**
+ * The parser of one numeric field, by the common rule (nn/validate.ts parseNumber: empty, not a
+ * number, too large, not an integer) but with the calculator's own wording of the bounds: they
+ * are written as its results are (formatCount: "10,000,000", "1 × 10¹⁶"), and a Latin field name
+ * is set apart from the Chinese after it. Never throws.
+ */
+export function scaleNumberField(rule: NamedRule): FieldParser<number> {
+  const name = messageName(rule.name);
+  return (text) => {
+    const parsed = parseNumber(text, { min: -Infinity, max: Infinity, integer: rule.integer }, name);
+    if (parsed.ok && (parsed.value < rule.min || parsed.value > rule.max)) {
+      return { ok: false, message: `${name}必须在 ${formatCount(rule.min)} 到 ${formatCount(rule.max)} 之间，收到 ${quoteInput(text.trim())}。` };
+    }
+    return parsed;
+  };
+}
+
+const numberParsers = Object.fromEntries(Object.entries(SCALE_RULES).map(([k, rule]) => [k, scaleNumberField(rule)])) as Record<ScaleKey, FieldParser<number>>;
+
 export const SCALE_FIELDS: FieldParsers<ScaleSettings> = {
   m: choiceField(MODEL_IDS, '模型'),
-  ...numberFields(SCALE_RULES),
+  ...numberParsers,
   g: choiceField(ACCELERATOR_IDS, '加速卡'),
 };
 

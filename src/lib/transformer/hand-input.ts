@@ -5,6 +5,7 @@
  * message and never throws.
  */
 import type { Parsed } from '../nn/validate';
+import { brokenMessage, codeOf, isBroken } from '../textgen/unreadable';
 
 /** The stepper's input is at most this many characters, so its matrices stay readable. */
 export const HAND_MAX_CHARS = 8;
@@ -21,9 +22,6 @@ export interface HandText {
   ids: number[];
 }
 
-const codeOf = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-const isLoneSurrogate = (ch: string) => ch.length === 1 && /[\uD800-\uDFFF]/.test(ch);
-
 /**
  * The problem with `text` that needs no vocabulary, or null: empty, more than HAND_MAX_CHARS
  * characters, control characters (line breaks included), lone surrogates or U+FFFD (a broken
@@ -33,8 +31,8 @@ const isLoneSurrogate = (ch: string) => ch.length === 1 && /[\uD800-\uDFFF]/.tes
 export function handTextProblem(text: string): string | null {
   const chars = [...text];
   if (chars.length === 0) return `请输入 1–${HAND_MAX_CHARS} 个字。`;
-  const broken = chars.find((ch) => isLoneSurrogate(ch) || ch === '\uFFFD');
-  if (broken) return `输入里有无法识别的字符（${codeOf(broken)}），可能是链接在转发时损坏了。`;
+  const broken = chars.find(isBroken);
+  if (broken) return brokenMessage(broken);
   const control = chars.find((ch) => /\p{Cc}/u.test(ch));
   if (control) return `输入里有换行等控制字符（${codeOf(control)}），请只输入汉字和标点。`;
   const astral = chars.find((ch) => ch.codePointAt(0)! > 0xffff);

@@ -4,8 +4,10 @@
  * length T_max of them; a character outside the vocabulary is read as <unk> (id 0) and said so.
  * Control and invisible format characters (U+0000–U+001F but the line break, U+007F–U+009F,
  * zero-width and bidi marks, \p{Cf}), lone surrogates and U+FFFD (what a broken link decodes
- * to) are dropped, with a notice, so nothing unreadable reaches the page.
+ * to) are dropped, with a notice, so nothing unreadable reaches the page. A broken character is
+ * reported as the attention stepper reports it (textgen/unreadable.ts: the link may be damaged).
  */
+import { brokenMessage, isBroken, isInvisible } from '../textgen/unreadable';
 import { codePoints, type Vocab } from '../textgen/vocab';
 
 export type CheckedMapText =
@@ -25,7 +27,7 @@ export type CheckedMapText =
   | { ok: false; message: string };
 
 /** True for code points the map never shows: controls but '\n', format characters, surrogates, U+FFFD. */
-const unreadable = (c: string): boolean => c !== '\n' && /^(?:\p{Cc}|\p{Cf}|\p{Cs}|\uFFFD)$/u.test(c);
+const unreadable = (c: string): boolean => isBroken(c) || isInvisible(c);
 
 /** How a position's character is shown: a line break as ↵, a space as ␣. */
 export const shownChar = (c: string): string => (c === '\n' ? '↵' : c === ' ' ? '␣' : c);
@@ -38,9 +40,16 @@ export const shownChar = (c: string): string => (c === '\n' ? '↵' : c === ' ' 
 export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab): CheckedMapText {
   const all = codePoints(typeof raw === 'string' ? raw : '');
   const kept = all.filter((c) => !unreadable(c));
+  const broken = all.find(isBroken);
   const notices: string[] = [];
-  if (kept.length < all.length) notices.push(`已删去 ${all.length - kept.length} 个控制字符或不可见字符。`);
-  if (kept.length === 0) return { ok: false, message: all.length ? '文字里没有可以显示的字符，请输入至少一个字。' : '文字为空：请输入至少一个字。' };
+  if (kept.length === 0) {
+    const why = broken !== undefined ? brokenMessage(broken, '文字') : all.length ? '文字里没有可以显示的字符。' : '文字为空：';
+    return { ok: false, message: `${why}请输入至少一个字。` };
+  }
+  if (kept.length < all.length) {
+    const n = all.length - kept.length;
+    notices.push(broken !== undefined ? `${brokenMessage(broken, '文字')}已删去 ${n} 个无法识别或不可见的字符。` : `已删去 ${n} 个控制字符或不可见字符。`);
+  }
   const limit = Math.max(1, Math.floor(contextLength));
   if (kept.length > limit) notices.push(`模型一次最多读 ${limit} 个字，输入有 ${kept.length} 个，只取前 ${limit} 个。`);
   const chars = kept.slice(0, limit);

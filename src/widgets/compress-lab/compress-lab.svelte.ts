@@ -14,6 +14,7 @@ import {
   EVAL_WINDOWS,
   GENERATE_LENGTH,
   MODEL_LABELS,
+  promptWarning,
   type CompressSettings,
   type ModelName,
 } from '../../lib/compress/settings';
@@ -48,6 +49,8 @@ export class CompressLabState {
   tensors = $state(0);
   /** Held-out characters each setting is scored on, once known. */
   characters = $state(0);
+  /** A broken or invisible character in the prompt, said as the other text widgets say it. */
+  promptNotice = $derived(promptWarning(this.settings.prompt));
 
   private rt: Runtime | undefined;
   private cancelRequested = false;

@@ -6,8 +6,8 @@
 import { decodeFields } from '../../lib/nn/url-fields';
 import { presetById } from '../../lib/scale/presets';
 import { defaultTokens, scaleReport } from '../../lib/scale/report';
-import { SCALE_DEFAULTS, SCALE_FIELDS, SCALE_PREFIX, SCALE_RULES, SHAPE_KEYS, type ScaleKey, type ScaleSettings } from '../../lib/scale/settings';
-import { asText, checkField, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
+import { SCALE_DEFAULTS, SCALE_FIELDS, SCALE_PREFIX, SHAPE_KEYS, type ScaleKey, type ScaleSettings } from '../../lib/scale/settings';
+import { asText, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
 
 export class ScaleState {
   values = $state<ScaleSettings>({ ...SCALE_DEFAULTS });
@@ -33,9 +33,13 @@ export class ScaleState {
   /** A typed field changed: checked by the same rule a link's value is. */
   setField(key: ScaleKey, text: string): void {
     this.text[key] = text;
-    const value = checkField(key, text, SCALE_RULES, this.fieldErrors);
-    if (value === undefined) return;
-    this.values[key] = value;
+    const parsed = SCALE_FIELDS[key](text);
+    if (!parsed.ok) {
+      this.fieldErrors[key] = parsed.message;
+      return;
+    }
+    delete this.fieldErrors[key];
+    this.values[key] = parsed.value;
     this.save();
   }
 

@@ -15,7 +15,10 @@ export abstract class TrainRun {
   status = $state<TrainStatus>('idle');
   batch = $state(0);
   batches = $state(0);
+  /** The epoch under way, 0-based and counted as the worker counts it: from the job's firstEpoch. */
   epoch = $state(0);
+  /** Epochs the model had already been trained for when this run started (the job's firstEpoch). */
+  firstEpoch = $state(0);
   /** Loss of every batch, and validation loss per epoch (nats per character). */
   losses = $state<number[]>([]);
   valLosses = $state<number[]>([]);
@@ -48,6 +51,8 @@ export abstract class TrainRun {
     this.batchesDone = 0;
     this.batch = 0;
     this.batches = 0;
+    this.epoch = job.firstEpoch;
+    this.firstEpoch = job.firstEpoch;
     this.etaSeconds = null;
     this.started = performance.now();
     this.worker = worker;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPRESS_DEFAULTS, COMPRESS_FIELDS, decodeCompress, encodeCompress } from '../../../src/lib/compress/settings';
+import { COMPRESS_DEFAULTS, COMPRESS_FIELDS, decodeCompress, encodeCompress, promptWarning } from '../../../src/lib/compress/settings';
 
 describe('compression lab settings', () => {
   it('round-trip through the link', () => {
@@ -25,5 +25,19 @@ describe('compression lab settings', () => {
   it('accepts the field text a reader types with the same parser', () => {
     expect(COMPRESS_FIELDS.sp('12.5')).toEqual({ ok: true, value: 12.5 });
     expect(COMPRESS_FIELDS.sp('99.5').ok).toBe(false);
+  });
+});
+
+describe('the compression lab prompt warning', () => {
+  it('warns of NUL and of U+FFFD as the other text widgets do, by code point, and still uses the prompt', () => {
+    expect(promptWarning('春\u0000眠')).toBe('开头文字里有看不见的控制字符或格式字符（U+0000）。两个模型都把它当作 <unk>（未知字符）来读。');
+    expect(promptWarning('春\uFFFD眠')).toContain('（U+FFFD），可能是链接在转发时损坏了。');
+    expect(promptWarning('春\uFFFD眠')).not.toMatch(/\uFFFD/);
+    expect(COMPRESS_FIELDS.prompt('春\u0000眠')).toEqual({ ok: true, value: '春\u0000眠' });
+  });
+
+  it('says nothing about an ordinary prompt', () => {
+    expect(promptWarning(COMPRESS_DEFAULTS.prompt)).toBeNull();
+    expect(promptWarning('')).toBeNull();
   });
 });

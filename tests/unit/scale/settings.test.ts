@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { decodeFields } from '../../../src/lib/nn/url-fields';
 import { transformerParams } from '../../../src/lib/scale/count';
 import { ARCHS } from '../../../src/lib/scale/presets';
-import { checkCustom, SCALE_FIELDS, SCALE_PREFIX } from '../../../src/lib/scale/settings';
+import { checkCustom, messageName, SCALE_FIELDS, SCALE_PREFIX, SCALE_RULES } from '../../../src/lib/scale/settings';
 
 const decode = (hash: string) => decodeFields(new URLSearchParams(hash), SCALE_PREFIX, SCALE_FIELDS);
 
@@ -16,7 +16,7 @@ test('bad values in a link are refused with a message each, never thrown', () =>
   expect(values).toEqual({});
   expect(problems).toHaveLength(6);
   expect(problems.join('\n')).toMatch(/未知的模型“gpt5”/);
-  expect(problems.join('\n')).toMatch(/d_model必须是数字/);
+  expect(problems.join('\n')).toMatch(/d_model 必须是数字/);
   expect(problems.join('\n')).toMatch(/词表大小太大了/);
   expect(problems.join('\n')).toMatch(/不认识的设置“scale.__proto__”/);
 });
@@ -37,4 +37,24 @@ test('a custom model with GPT-2 small’s shape has GPT-2 small’s count', () =
 test('the largest allowed custom model still has a finite count', () => {
   const r = checkCustom({ L: 10_000, d: 1_000_000, h: 1, V: 10_000_000, T: 10_000_000 });
   expect(r.ok && Number.isFinite(transformerParams(r.arch))).toBe(true);
+});
+test('a Latin field name is set apart from the message after it; a Chinese one is not', () => {
+  expect(messageName('d_model')).toBe('d_model ');
+  expect(messageName('训练词元数 D')).toBe('训练词元数 D ');
+  expect(messageName('层数')).toBe('层数');
+  expect(messageName('利用率（%）')).toBe('利用率（%）');
+  const r = SCALE_FIELDS.d('');
+  expect(!r.ok && r.message).toBe('d_model 不能为空。');
+});
+test('bounds in a message are written as the results are: grouped, or scientific from 10¹⁵', () => {
+  const message = (key: keyof typeof SCALE_RULES, text: string) => {
+    const r = SCALE_FIELDS[key](text);
+    return r.ok ? '' : r.message;
+  };
+  expect(message('L', '0')).toBe('层数必须在 1 到 10,000 之间，收到 0。');
+  expect(message('d', '2000000')).toBe('d_model 必须在 1 到 1,000,000 之间，收到 2000000。');
+  expect(message('D', '2e16')).toBe('训练词元数 D 必须在 1 到 1 × 10¹⁶ 之间，收到 2e16。');
+  expect(message('days', '0.001')).toBe('目标天数必须在 0.01 到 100,000 之间，收到 0.001。');
+  expect(message('D', '1.5')).toBe('训练词元数 D 必须是整数。');
+  expect(SCALE_FIELDS.D('1e16')).toEqual({ ok: true, value: 1e16 });
 });

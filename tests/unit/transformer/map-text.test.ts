@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromChars } from '../../../src/lib/textgen/vocab';
+import { handTextProblem } from '../../../src/lib/transformer/hand-input';
 import { checkMapText } from '../../../src/lib/transformer/map-text';
 import { decodeMapSettings, MAP_DEFAULTS } from '../../../src/lib/transformer/map-settings';
 
@@ -51,6 +52,23 @@ describe('the attention map text', () => {
     const r = ok('床\u0007\n前\uD800\uFFFD\u202E月');
     expect(r.chars).toEqual(['床', '\n', '前', '月']);
     expect(r.notices.join('')).toContain('删去 4 个');
+  });
+
+  it('says a text made only of broken characters may come from a damaged link, as the stepper says it', () => {
+    const r = checkMapText('\uFFFD\uFFFD', 64, vocab);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.message).toBe('文字里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了。请输入至少一个字。');
+      expect(r.message).not.toContain('没有可以显示');
+    }
+    expect(handTextProblem('\uFFFD')).toContain('可能是链接在转发时损坏了');
+  });
+
+  it('names a dropped broken character by its code point and the damaged link', () => {
+    const r = ok('床\uFFFD前');
+    expect(r.chars).toEqual(['床', '前']);
+    expect(r.notices.join('')).toContain('（U+FFFD），可能是链接在转发时损坏了。已删去 1 个');
+    expect(r.notices.join('')).not.toContain('\uFFFD');
   });
 
   it('never throws, whatever it is given', () => {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { brokenMessage, codeOf, isBroken, isInvisible, readableText, unreadableWarning } from '../../../src/lib/textgen/unreadable';
+
+describe('the rule for unreadable characters', () => {
+  it('calls U+FFFD and lone surrogates broken, and nothing else', () => {
+    expect(['\uFFFD', '\uD800', '\uDFFF'].map(isBroken)).toEqual([true, true, true]);
+    expect(['床', '😀', '\u0000', '\n'].map(isBroken)).toEqual([false, false, false, false]);
+  });
+
+  it('calls controls (but the line break) and format marks invisible', () => {
+    expect(['\u0000', '\t', '\u007F', '\u200B', '\u202E'].map(isInvisible)).toEqual([true, true, true, true, true]);
+    expect(['\n', '床', ' ', '\uFFFD'].map(isInvisible)).toEqual([false, false, false, false]);
+  });
+
+  it('names characters by code point, four hex digits at least', () => {
+    expect(codeOf('\u0000')).toBe('U+0000');
+    expect(codeOf('\uFFFD')).toBe('U+FFFD');
+    expect(codeOf('😀')).toBe('U+1F600');
+  });
+
+  it('warns of a broken character first, naming the damaged link, and never quotes it', () => {
+    const w = unreadableWarning('春\u0000眠\uFFFD', '开头文字');
+    expect(w).toBe(brokenMessage('\uFFFD', '开头文字'));
+    expect(w).toBe('开头文字里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了。');
+  });
+
+  it('warns of an invisible character by code point', () => {
+    expect(unreadableWarning('春\u0000眠', '开头文字')).toBe('开头文字里有看不见的控制字符或格式字符（U+0000）。');
+  });
+
+  it('says nothing about ordinary text, line breaks and emoji', () => {
+    expect(unreadableWarning('春眠不觉晓\n处处闻啼鸟😀')).toBeNull();
+    expect(unreadableWarning('')).toBeNull();
+  });
+
+  it('writes broken and invisible characters back as code points, keeping the rest', () => {
+    expect(readableText('春\u0000眠\uFFFD\n😀')).toBe('春U+0000眠U+FFFD\n😀');
+  });
+});
