@@ -18,7 +18,7 @@ test('a wrong answer, then the right one: feedback, a link to the section, and t
   await expect(ex.getByRole('status')).toContainText('还不对');
   await ex.getByRole('radio').nth(0).check();
   await ex.getByRole('button', { name: '检查答案' }).click();
-  await expect(ex.getByRole('status')).toContainText('正确');
+  await expect(ex.getByRole('status')).toContainText('✓ 正确。'); // not '正确': a wrong answer's hint says “与正确值相差…”
   await expect(ex.getByRole('link', { name: '回到4.2 节' })).toHaveAttribute('href', '/chapter-04/#sec-4-2');
   await expect(ex).toHaveAttribute('data-attempts', '2');
   await page.reload();
@@ -39,7 +39,7 @@ test('a numeric answer computed by hand is accepted; text is refused without cou
   const yHat = sig(1.0 * a1[0] - 1.0 * a1[1] + 0.05);
   await ex.getByLabel('你的答案').fill(yHat.toFixed(3));
   await ex.getByRole('button', { name: '检查答案' }).click();
-  await expect(ex.getByRole('status')).toContainText('正确');
+  await expect(ex.getByRole('status')).toContainText('✓ 正确。'); // not '正确': a wrong answer's hint says “与正确值相差…”
 });
 
 test('the five steps of §3.2 can be put in order from the keyboard', async ({ page }) => {
@@ -55,7 +55,7 @@ test('the five steps of §3.2 can be put in order from the keyboard', async ({ p
     }
   }
   await ex.getByRole('button', { name: '检查答案' }).click();
-  await expect(ex.getByRole('status')).toContainText('正确');
+  await expect(ex.getByRole('status')).toContainText('✓ 正确。'); // not '正确': a wrong answer's hint says “与正确值相差…”
 });
 
 test('the divergence task completes when the training widget really diverges', async ({ page }) => {
