@@ -7,7 +7,6 @@
  */
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { choiceField, numberField, quoteInput, type FieldParser, type NamedRule } from '../nn/validate';
-import { DEFAULT_SIZES } from '../textgen/model';
 import { codePoints } from '../textgen/vocab';
 import { TANG_GPT } from '../transformer/config';
 import { checkMapText, type CheckedMapText } from '../transformer/map-text';
@@ -21,8 +20,12 @@ export const SOURCE_LABELS: Record<Source, string> = { ckpt: '预训练检查点
 
 /** Most characters analysed: the Transformer checkpoint's context length, so both models read the same text. */
 export const MAX_TEXT = TANG_GPT.contextLength;
-/** LSTM units the lab trains and the checkpoint has; a model with fewer is checked where used. */
-export const UNIT_RULE: NamedRule = { min: 0, max: DEFAULT_SIZES.units - 1, integer: true, name: '隐藏单元编号' };
+/**
+ * LSTM units the lab trains and the checkpoint has: 128 (textgen/model.ts DEFAULT_SIZES, not
+ * imported here because that file loads the layers API; a unit test checks the two agree). A
+ * model with fewer units is checked where used.
+ */
+export const UNIT_RULE: NamedRule = { min: 0, max: 127, integer: true, name: '隐藏单元编号' };
 /** Units listed per class. */
 export const TOP_UNITS = 8;
 

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWhy, encodeWhy, MAX_TEXT, WHY_DEFAULTS, WHY_FIELDS, type WhySettings } from '../../../src/lib/interpret/settings';
+import { DEFAULT_SIZES } from '../../../src/lib/textgen/model';
+import { decodeWhy, encodeWhy, MAX_TEXT, UNIT_RULE, WHY_DEFAULTS, WHY_FIELDS, type WhySettings } from '../../../src/lib/interpret/settings';
 
 describe('interpretability view settings', () => {
   it('round-trip through the link', () => {
     const s: WhySettings = { src: 'mine', text: '白日依山尽，\n黄河入海流。', unit: 17, cls: 'char', ch: '河' };
     expect(decodeWhy(encodeWhy(s))).toEqual({ settings: s, problems: [] });
+  });
+
+  it('offers every unit of the §5.2 model, and no more', () => {
+    expect(UNIT_RULE.max).toBe(DEFAULT_SIZES.units - 1);
   });
 
   it('refuses a unit out of range or not an integer, and keeps the default', () => {
