@@ -266,5 +266,5 @@ test('exercise 10-5 accepts the unit an independent LSTM ranks first on punctuat
   )[0].u;
   await ex.getByLabel('你的答案').fill(String(best));
   await ex.getByRole('button', { name: '检查答案' }).click();
-  await expect(ex.getByRole('status')).toContainText('正确');
+  await expect(ex.getByRole('status')).toContainText('✓ 正确');
 });

@@ -66,10 +66,3 @@ export function analyseGpt(c: TransformerConfig, w: tf.NamedTensorMap, vocab: Vo
   const lastRow = attentionMaps(c, w, r.ids).map((layer) => layer.map((head) => head[last].slice(0, last + 1)));
   return { chars: r.chars, notices: r.notices, lastRow, prediction: predictionOf(gptSaliency(c, w, r.ids), vocab) };
 }
-
-/** Each score's share of their sum (all 0 when the sum is 0), for bars and percentages. */
-export const shares = (scores: readonly number[]): number[] => {
-  const sum = scores.reduce((a, b) => a + b, 0);
-  return scores.map((s) => (sum > 0 ? s / sum : 0));
-};
-
