@@ -38,7 +38,7 @@ export function saliencyOf(e: tf.Tensor2D, lastLogits: (e: tf.Tensor2D) => tf.Te
     const { value, grad } = tf.valueAndGrad(f)(e);
     return [y, value, tf.sqrt(tf.sum(tf.square(grad), 1))] as const;
   });
-  const out = { target: y, logProb: logProb.dataSync()[0], scores: Array.from(norms.dataSync()) };
+  const out = { target: y, logProb: logProb.dataSync()[0], scores: Array.from(norms.dataSync() as Float32Array) };
   tf.dispose([logProb, norms]);
   return out;
 }
@@ -56,7 +56,7 @@ export function lstmSaliency(w: LstmWeights, ids: ArrayLike<number>, target?: nu
 
 /** The Transformer's token vectors E[ids], [T, d] (before the position embedding is added). */
 export const embedGpt = (w: Weights, ids: ArrayLike<number>): tf.Tensor2D =>
-  tf.tidy(() => tf.gather(pick(w, 'tok_emb'), tf.tensor1d(Int32Array.from(ids), 'int32')));
+  tf.tidy(() => tf.gather(pick(w, 'tok_emb'), tf.tensor1d(Int32Array.from(ids), 'int32')) as tf.Tensor2D);
 
 /** The Transformer's next-character logits [V] after token vectors e [T, d] standing for `ids`. */
 export const gptLastLogits = (c: TransformerConfig, w: Weights, ids: ArrayLike<number>, e: tf.Tensor2D): tf.Tensor1D =>

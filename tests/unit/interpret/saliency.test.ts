@@ -12,9 +12,9 @@ const logProbOf = (logits: tf.Tensor1D, y: number): number => tf.tidy(() => tf.l
 
 /**
  * Central differences along each input's own gradient direction u_j = g_j/‖g_j‖: the directional
- * derivative there equals ‖g_j‖, the score. `eval` gives ln p(y) for token vectors [T, E].
+ * derivative there equals ‖g_j‖, the score. `evalAt` gives ln p(y) for token vectors [T, E].
  */
-function finiteScores(e: tf.Tensor2D, evalAt: (x: tf.Tensor2D) => number, y: number, grads: number[][], eps = 1e-2): number[] {
+function finiteScores(e: tf.Tensor2D, evalAt: (x: tf.Tensor2D) => number, grads: number[][], eps = 1e-2): number[] {
   const base = e.arraySync();
   return grads.map((g, j) => {
     const n = Math.hypot(...g);
@@ -34,7 +34,7 @@ const gradOf = (e: tf.Tensor2D, f: (x: tf.Tensor2D) => tf.Tensor1D, y: number): 
   tf.tidy(
     () =>
       tf
-        .grad((x: tf.Tensor2D) => tf.sum(tf.mul(tf.logSoftmax(f(x)), tf.oneHot(tf.tensor1d([y], 'int32'), f(x).shape[0]))))(e)
+        .grad((x: tf.Tensor) => tf.sum(tf.mul(tf.logSoftmax(f(x as tf.Tensor2D)), tf.oneHot(tf.tensor1d([y], 'int32'), f(x as tf.Tensor2D).shape[0]))))(e)
         .arraySync() as number[][],
   );
 
@@ -58,7 +58,7 @@ describe('gradient saliency', () => {
     const s = lstmSaliency(lw, ids);
     const e = embedLstm(lw, ids);
     const f = (x: tf.Tensor2D) => lstmLastLogits(lw, x);
-    const fd = finiteScores(e, (x) => logProbOf(f(x), s.target), s.target, gradOf(e, f, s.target));
+    const fd = finiteScores(e, (x) => logProbOf(f(x), s.target), gradOf(e, f, s.target));
     fd.forEach((v, j) => expect(s.scores[j]).toBeCloseTo(v, 2));
     expect(Math.max(...s.scores)).toBeGreaterThan(0.05);
     expect(s.logProb).toBeCloseTo(
@@ -76,7 +76,7 @@ describe('gradient saliency', () => {
     expect(s.scores).toHaveLength(ids.length);
     const e = embedGpt(w, ids);
     const f = (x: tf.Tensor2D) => gptLastLogits(TINY_GPT, w, ids, x);
-    const fd = finiteScores(e, (x) => tf.tidy(() => logProbOf(f(x), s.target)), s.target, gradOf(e, f, s.target));
+    const fd = finiteScores(e, (x) => tf.tidy(() => logProbOf(f(x), s.target)), gradOf(e, f, s.target));
     fd.forEach((v, j) => expect(s.scores[j]).toBeCloseTo(v, 2));
     expect(Math.max(...s.scores)).toBeGreaterThan(0.05);
     e.dispose();
