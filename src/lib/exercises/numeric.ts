@@ -10,7 +10,8 @@ import { POETRY_LSTM_SIZES } from '../compress/static';
 import { TANG_GPT, type TransformerConfig } from '../transformer/config';
 import { checkpointParameters, shippedTransformerMeta } from '../transformer/shipped';
 import { weightShapes } from '../transformer/weights';
-import type { ModelQuantity, NetworkQuantity, NumericQuantity } from './types';
+import { shippedRanking } from '../interpret/static';
+import type { ModelQuantity, NetworkQuantity, NumericQuantity, UnitQuantity } from './types';
 
 /** The weight shapes of the models a ModelQuantity can name. */
 const SHAPES = {
@@ -70,8 +71,16 @@ function networkValue(q: NetworkQuantity): number {
   }
 }
 
+/** The shipped LSTM's first-ranked unit for a text and class (interpret/static.ts); throws when the class has no ranking there. */
+function topUnit({ topUnit: { text, cls, ch } }: UnitQuantity): number {
+  const first = shippedRanking(text, cls, ch)[0];
+  if (!first) throw new Error(`no unit ranking for class ${cls} in ${JSON.stringify(text)}`);
+  return first.unit;
+}
+
 /**
  * The expected answer of a numeric exercise (types.ts's NumericQuantity). A model quantity reads
  * the shipped checkpoint's meta.json (or `readMeta()`, for tests) and throws when it is inconsistent.
  */
-export const expectedValue = (q: NumericQuantity, readMeta?: () => unknown): number => ('model' in q ? modelValue(q, readMeta) : networkValue(q));
+export const expectedValue = (q: NumericQuantity, readMeta?: () => unknown): number =>
+  'topUnit' in q ? topUnit(q) : 'model' in q ? modelValue(q, readMeta) : networkValue(q);

@@ -1,4 +1,5 @@
 import type { Scheme } from '../compress/schemes';
+import type { CharClass } from '../interpret/units';
 
 /**
  * The exercises at the end of each chapter, as data an MDX file passes to <Exercise>. Every
@@ -51,7 +52,7 @@ export interface WidgetTask extends Common {
 export type Exercise = SingleChoice | MultipleChoice | Numeric | Ordering | WidgetTask;
 
 /** What a numeric exercise asks for: a value of a small network's pass, or a count about one of the book's models. */
-export type NumericQuantity = NetworkQuantity | ModelQuantity;
+export type NumericQuantity = NetworkQuantity | ModelQuantity | UnitQuantity;
 
 /**
  * One value of one pass through a small network, from src/lib/nn: the output ŷ, the loss, or
@@ -79,6 +80,14 @@ export interface ModelQuantity {
   of: 'parameters' | 'bytes';
   scheme?: Scheme;
   sparsity?: number;
+}
+
+/**
+ * The number of the §5.2 LSTM checkpoint's hidden unit that the interpretability view (§10.4)
+ * ranks first for `text` and the character class `cls` (src/lib/interpret/static.ts).
+ */
+export interface UnitQuantity {
+  topUnit: { text: string; cls: CharClass; ch?: string };
 }
 
 export type TaskName = 'circle-loss' | 'diverge' | 'temperature-repeat';

@@ -28,6 +28,8 @@ export interface ForwardOptions {
   past?: readonly LayerCache[];
   /** Also return the keys and values of all positions read so far (past + ids), for the next call. */
   cache?: boolean;
+  /** Token vectors [B, T, d] used in place of E[ids] (gradient saliency differentiates with respect to them). */
+  embedded?: tf.Tensor3D;
 }
 
 export interface ForwardResult {
@@ -61,7 +63,7 @@ export function forward(c: TransformerConfig, w: Weights, ids: tf.Tensor2D, opts
   const cache: LayerCache[] = [];
   const logits = tf.tidy(() => {
     const positions = tf.range(offset, offset + T, 1, 'int32');
-    let x = drop(tf.add(tf.gather(pick(w, 'tok_emb'), ids), tf.gather(pick(w, 'pos_emb'), positions)));
+    let x = drop(tf.add(opts.embedded ?? tf.gather(pick(w, 'tok_emb'), ids), tf.gather(pick(w, 'pos_emb'), positions)));
     const mask = causalMask(T, offset);
     const dk = headSize(c);
     for (let l = 0; l < c.layers; l++) {

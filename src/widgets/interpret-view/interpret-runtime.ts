@@ -1,0 +1,106 @@
+/**
+ * What the interpretability view needs, imported on first use: TF.js's gradient kernels, the
+ * shipped checkpoints (fetched once per page), and the models the reader trained in this browser
+ * (the §5.2 text lab's, saved per corpus, and 附录 A's Transformer), read from IndexedDB through
+ * the labs' own stores each time they are asked for, since the reader may have trained again.
+ */
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import * as tf from '@tensorflow/tfjs-core';
+import { fromModelJson, type CheckpointMeta } from '../../lib/textgen/checkpoint';
+import { CORPUS_NAMES, type CorpusName } from '../../lib/textgen/settings';
+import { fromChars, type Vocab } from '../../lib/textgen/vocab';
+import type { TransformerConfig } from '../../lib/transformer/config';
+import { fromArtifacts, type TransformerCheckpointMeta } from '../../lib/transformer/checkpoint';
+import { loadSavedTransformer } from '../gpt-train/saved';
+import { loadSaved } from '../text-lab/text-runtime';
+import { BASE } from '../shared/base';
+
+export { analyseGpt, analyseLstm } from '../../lib/interpret/analyse';
+export { memory } from '@tensorflow/tfjs-core';
+
+export interface LoadedLstm {
+  weights: tf.NamedTensorMap;
+  vocab: Vocab;
+  /** Which model, for the reader. */
+  label: string;
+}
+
+export interface LoadedGpt extends LoadedLstm {
+  config: TransformerConfig;
+}
+
+async function fetchOk(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`无法下载 ${url}（HTTP ${response.status}）`);
+  return response;
+}
+
+async function files(dir: string): Promise<{ artifacts: tf.io.ModelArtifacts; meta: unknown }> {
+  const base = `${BASE}models/${dir}/`;
+  const [json, weights, meta] = await Promise.all([
+    fetchOk(`${base}model.json`).then((r) => r.json()),
+    fetchOk(`${base}weights.bin`).then((r) => r.arrayBuffer()),
+    fetchOk(`${base}meta.json`).then((r) => r.json()),
+  ]);
+  return { artifacts: fromModelJson(json, weights), meta };
+}
+
+function decode(artifacts: tf.io.ModelArtifacts): tf.NamedTensorMap {
+  if (!artifacts.weightData || !artifacts.weightSpecs) throw new Error('检查点缺少权重');
+  return tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+}
+
+const CORPUS_SHORT: Record<CorpusName, string> = { poetry: '唐诗', book: '本书', mine: '我的文本' };
+
+let lstmCkpt: Promise<LoadedLstm> | undefined;
+let gptCkpt: Promise<LoadedGpt> | undefined;
+
+/** The shipped §5.2 LSTM; kept for the page's lifetime (the caller must not dispose it). */
+export function checkpointLstm(): Promise<LoadedLstm> {
+  lstmCkpt ??= files('poetry').then(({ artifacts, meta }) => ({
+    weights: decode(artifacts),
+    vocab: fromChars((meta as CheckpointMeta).vocab),
+    label: 'LSTM 预训练检查点（5.2 节）',
+  }));
+  lstmCkpt.catch(() => (lstmCkpt = undefined));
+  return lstmCkpt;
+}
+
+/** The shipped 附录 A Transformer; kept for the page's lifetime. */
+export function checkpointGpt(): Promise<LoadedGpt> {
+  gptCkpt ??= files('transformer').then(({ artifacts, meta }) => ({
+    ...fromArtifacts(artifacts),
+    vocab: fromChars((meta as TransformerCheckpointMeta).vocab),
+    label: 'Transformer 预训练检查点（附录 A）',
+  }));
+  gptCkpt.catch(() => (gptCkpt = undefined));
+  return gptCkpt;
+}
+
+/**
+ * The LSTM the reader trained in the text lab (the first corpus, in the lab's order, that has
+ * one), or null when none is saved. The caller owns (and disposes) its weights. Throws an Error
+ * in words when a saved model is damaged (the store has then deleted it).
+ */
+export async function savedLstm(): Promise<LoadedLstm | null> {
+  for (const corpus of CORPUS_NAMES) {
+    const saved = await loadSaved(corpus);
+    if (saved)
+      return {
+        weights: decode(saved.artifacts),
+        vocab: fromChars(saved.meta.vocab),
+        label: `我训练的 LSTM（语料：${CORPUS_SHORT[corpus]}，${saved.meta.epochs} 轮）`,
+      };
+  }
+  return null;
+}
+
+/** The Transformer the reader trained in 附录 A, or null; the caller owns its weights. Throws as savedLstm. */
+export async function savedGpt(): Promise<LoadedGpt | null> {
+  const saved = await loadSavedTransformer();
+  if (!saved) return null;
+  return { ...fromArtifacts(saved.artifacts), vocab: fromChars(saved.meta.vocab), label: `我训练的 Transformer（${saved.meta.epochs} 轮）` };
+}
+
+/** Frees a model the caller owns. */
+export const disposeModel = (m: LoadedLstm): void => tf.dispose(Object.values(m.weights));

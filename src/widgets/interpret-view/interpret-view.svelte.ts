@@ -1,0 +1,180 @@
+/**
+ * State of the interpretability view: the settings (all in the URL), one analysis of the text by
+ * each architecture (run on 分析, TF.js loaded then), and what the reader picks afterwards (the
+ * unit, the class), which needs no new computation. The numbers are src/lib/interpret's.
+ */
+import type { GptAnalysis, LstmAnalysis } from '../../lib/interpret/analyse';
+import { checkWhyText, decodeWhy, encodeWhy, SOURCE_LABELS, WHY_FIELDS, WHY_PREFIX, type Source, type WhySettings } from '../../lib/interpret/settings';
+import type { CharClass } from '../../lib/interpret/units';
+import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
+import { pageBackend } from '../shared/backend.svelte';
+import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
+
+type Runtime = typeof import('./interpret-runtime');
+type FieldName = 'text' | 'unit' | 'ch';
+
+export class InterpretViewState {
+  settings = $state<WhySettings>(decodeWhy(new URLSearchParams()).settings);
+  /** What the fields show, as typed (a refused value stays visible beside its message). */
+  drafts = $state<Record<FieldName, string>>({ text: '', unit: '', ch: '' });
+  fieldErrors = $state<Partial<Record<FieldName, string>>>({});
+  linkProblems = $state<string[]>([]);
+  /** How the text was changed when it was entered (dropped characters, cut to length). */
+  textNotices = $state<string[]>([]);
+  lstm = $state.raw<LstmAnalysis | null>(null);
+  gpt = $state.raw<GptAnalysis | null>(null);
+  lstmLabel = $state('');
+  gptLabel = $state('');
+  /** Said about the models used (none saved, fell back to the checkpoint). */
+  modelNotices = $state<string[]>([]);
+  running = $state(false);
+  status = $state('');
+  error = $state('');
+  copyStatus = $state('');
+  tensors = $state(0);
+
+  private rt: Runtime | undefined;
+
+  constructor() {
+    const { settings, problems } = decodeWhy(hashParams());
+    this.settings = settings;
+    this.drafts = { text: settings.text, unit: String(settings.unit), ch: settings.ch };
+    this.linkProblems = [...linkDamage(), ...problems];
+  }
+
+  async runtime(): Promise<Runtime> {
+    await pageBackend.runtime(TEXTGEN_BACKEND_ORDER);
+    this.rt ??= await import('./interpret-runtime');
+    return this.rt;
+  }
+
+  /** Runs both models on the text: activations and saliency (LSTM), saliency and attention (Transformer). */
+  async analyse(): Promise<void> {
+    if (this.running) return;
+    if (this.fieldErrors.text) {
+      this.error = '请先改正上面标出的文字。';
+      return;
+    }
+    const { src, text } = this.settings;
+    this.running = true;
+    this.error = '';
+    this.status = '正在加载模型并分析…';
+    try {
+      const rt = await this.runtime();
+      const notices: string[] = [];
+      const [lstmSaved, gptSaved] = src === 'mine' ? await this.saved(rt, notices) : [null, null];
+      const lstmModel = lstmSaved ?? (await rt.checkpointLstm());
+      const gptModel = gptSaved ?? (await rt.checkpointGpt());
+      try {
+        this.lstm = rt.analyseLstm(lstmModel.weights, lstmModel.vocab, text);
+        this.gpt = rt.analyseGpt(gptModel.config, gptModel.weights, gptModel.vocab, text);
+      } finally {
+        if (lstmSaved) rt.disposeModel(lstmSaved);
+        if (gptSaved) rt.disposeModel(gptSaved);
+      }
+      this.lstmLabel = lstmModel.label;
+      this.gptLabel = gptModel.label;
+      this.modelNotices = notices;
+      this.checkUnit();
+      this.tensors = rt.memory().numTensors;
+      const p = this.lstm.prediction;
+      this.status = `分析完成：${this.lstm.chars.length} 个字；LSTM 预测下一个字是“${p.shown}”，Transformer 预测“${this.gpt.prediction.shown}”。`;
+    } catch (e) {
+      this.error = `分析失败：${e instanceof Error ? e.message : String(e)}`;
+      this.status = '分析失败。';
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** The reader's saved models, each null (with a notice) when there is none or it cannot be read. */
+  private async saved(rt: Runtime, notices: string[]): Promise<[Awaited<ReturnType<Runtime['savedLstm']>>, Awaited<ReturnType<Runtime['savedGpt']>>]> {
+    const get = async <T>(load: () => Promise<T | null>, none: string): Promise<T | null> => {
+      try {
+        const m = await load();
+        if (!m) notices.push(none);
+        return m;
+      } catch (e) {
+        notices.push(`${e instanceof Error ? e.message : String(e)}改用预训练检查点。`);
+        return null;
+      }
+    };
+    const lstm = await get(rt.savedLstm, '本浏览器里还没有保存在 5.2 节训练的 LSTM，改用 LSTM 预训练检查点。');
+    const gpt = await get(rt.savedGpt, '本浏览器里还没有保存在附录 A 训练的 Transformer，改用 Transformer 预训练检查点。');
+    return [lstm, gpt];
+  }
+
+  /** A unit beyond the analysed model's units (a link's, or a smaller trained model) is flagged, not clamped. */
+  private checkUnit(): void {
+    const units = this.lstm?.acts[0]?.length;
+    if (units !== undefined && this.settings.unit >= units) this.fieldErrors.unit = `这个模型只有 ${units} 个隐藏单元（编号 0 到 ${units - 1}）。`;
+    else if (this.fieldErrors.unit?.startsWith('这个模型')) delete this.fieldErrors.unit;
+  }
+
+  setSource(src: Source): void {
+    this.settings.src = src;
+    this.status = `模型来源：${SOURCE_LABELS[src]}。请按“分析”。`;
+    this.writeHash();
+  }
+
+  setText(raw: string): void {
+    this.drafts.text = raw;
+    // The same rule as WHY_FIELDS.text (a link's `why.text`), with its notices kept for the reader.
+    const r = checkWhyText(raw);
+    if (!r.ok) {
+      this.fieldErrors.text = r.message;
+      this.textNotices = [];
+      return;
+    }
+    delete this.fieldErrors.text;
+    this.textNotices = r.notices;
+    this.settings.text = r.text;
+    this.writeHash();
+  }
+
+  /** The unit field or slider changed; the same rule as a link's `why.unit`. */
+  setUnit(text: string): void {
+    this.drafts.unit = text;
+    const r = WHY_FIELDS.unit(text);
+    if (!r.ok) {
+      this.fieldErrors.unit = r.message;
+      return;
+    }
+    delete this.fieldErrors.unit;
+    this.settings.unit = r.value;
+    this.checkUnit();
+    this.writeHash();
+  }
+
+  /** Shows a unit from the ranking, and says so. */
+  pickUnit(unit: number): void {
+    this.setUnit(String(unit));
+    this.status = `已选中隐藏单元 ${unit}。`;
+  }
+
+  setClass(cls: CharClass): void {
+    this.settings.cls = cls;
+    this.writeHash();
+  }
+
+  setChar(raw: string): void {
+    this.drafts.ch = raw;
+    const r = WHY_FIELDS.ch(raw);
+    if (!r.ok) {
+      this.fieldErrors.ch = r.message;
+      return;
+    }
+    delete this.fieldErrors.ch;
+    this.settings.ch = r.value;
+    this.writeHash();
+  }
+
+  private writeHash(): void {
+    replaceHashParams(WHY_PREFIX, encodeWhy(this.settings));
+  }
+
+  async copyLink(): Promise<void> {
+    this.writeHash();
+    this.copyStatus = await copyLink();
+  }
+}

@@ -1,0 +1,270 @@
+/**
+ * §10.4 interpretability view: a unit's activation on every character (value printed, not only
+ * coloured), the units ranked on a character class, and gradient saliency with the attention of
+ * the Transformer's last position — the numbers recomputed here by independent float64 models
+ * (support/lstm-reference.ts, support/tang-gpt.ts). Bad text and links get clear notices.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { loadLstmRef, logProb, runLstm, saliencyAt, type LstmRef } from './support/lstm-reference';
+import { useTheme } from './support/site';
+import { expected, idsOf, loadTangGpt } from './support/tang-gpt';
+import { COMPUTE_TIMEOUT, hydrated, openWidget } from './support/widgets';
+
+const TITLE = '动手：看模型内部在做什么';
+const TEXT = '床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n';
+const open = (page: Page, hash = '') => openWidget(page, `/chapter-10/${hash}`, TITLE);
+
+async function analyse(widget: Locator): Promise<void> {
+  await widget.getByRole('button', { name: '分析', exact: true }).click();
+  await expect(widget).toHaveAttribute('data-analysed', 'yes', { timeout: COMPUTE_TIMEOUT });
+  await expect(widget).toHaveAttribute('data-running', 'false', { timeout: COMPUTE_TIMEOUT });
+}
+
+/** "+0.12" / "−0.12" as a number. */
+const num = (text: string) => Number(text.trim().replace('−', '-').replace('%', ''));
+const shown = (c: string) => (c === '\n' ? '↵' : c);
+const argmax = (xs: number[]) => xs.indexOf(Math.max(...xs));
+const ranked = (acts: number[][], mask: boolean[]) =>
+  acts[0]
+    .map((_, u) => {
+      const mean = (inside: boolean) => {
+        const vals = acts.filter((_, t) => mask[t] === inside).map((r) => r[u]);
+        return vals.reduce((a, b) => a + b, 0) / vals.length;
+      };
+      return { u, s: mean(true) - mean(false) };
+    })
+    .sort((a, b) => b.s - a.s);
+
+let lstm: LstmRef;
+test.beforeAll(() => {
+  lstm = loadLstmRef();
+});
+
+test("a unit's activation is printed under every character, and the ranking on punctuation matches an independent LSTM", async ({ page }) => {
+  test.setTimeout(3 * COMPUTE_TIMEOUT);
+  const widget = await open(page);
+  await analyse(widget);
+  const ids = [...TEXT].map((c) => lstm.vocab.indexOf(c));
+  const { acts } = runLstm(lstm, ids);
+  const list = widget.getByRole('list', { name: '隐藏单元 0 在每个字上的激活' });
+  const items = list.getByRole('listitem');
+  await expect(items).toHaveCount(ids.length);
+  const labels = await items.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  labels.forEach((label, t) => {
+    expect(label).toContain(`“${shown(TEXT[t])}”`);
+    expect(Math.abs(num(label.split(' ').at(-1)!) - acts[t][0])).toBeLessThanOrEqual(0.006);
+  });
+  const table = widget.getByRole('table').filter({ hasText: '类内平均' });
+  const units = (await table.getByRole('button').allInnerTexts()).map((t) => Number(t.replace('单元', '')));
+  const byHand = ranked(
+    acts,
+    [...TEXT].map((c) => '，。'.includes(c)),
+  );
+  expect(units).toEqual(byHand.slice(0, 8).map((r) => r.u));
+  // Picking a unit from the ranking shows its activations; the slider then moves by arrow key.
+  await table.getByRole('button', { name: `单元 ${units[0]}` }).click();
+  await expect(widget.getByRole('list', { name: `隐藏单元 ${units[0]} 在每个字上的激活` })).toBeVisible();
+  await expect(widget.getByRole('textbox', { name: '隐藏单元编号' })).toHaveValue(String(units[0]));
+  const slider = widget.getByRole('slider');
+  await slider.focus();
+  await slider.press(units[0] < 127 ? 'ArrowRight' : 'ArrowLeft');
+  const next = units[0] < 127 ? units[0] + 1 : units[0] - 1;
+  await expect(widget.getByRole('list', { name: `隐藏单元 ${next} 在每个字上的激活` })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`why\\.unit=${next}`));
+});
+
+test('saliency covers exactly the input characters; the LSTM’s matches central differences, the Transformer’s sits beside its attention', async ({ page }) => {
+  test.setTimeout(3 * COMPUTE_TIMEOUT);
+  const widget = await open(page);
+  await analyse(widget);
+  const ids = [...TEXT].map((c) => lstm.vocab.indexOf(c));
+  const { logits } = runLstm(lstm, ids);
+  const y = argmax(logits);
+  const lstmFig = widget.getByRole('figure', { name: /LSTM 预训练检查点/ });
+  await expect(lstmFig).toContainText(`预测下一个字是“${shown(lstm.vocab[y])}”（概率 ${(Math.exp(logProb(logits, y)) * 100).toFixed(1)}%）`);
+  const rows = lstmFig.locator('tbody tr');
+  await expect(rows).toHaveCount(ids.length);
+  expect((await rows.locator('th').allInnerTexts()).join('')).toBe([...TEXT].map(shown).join(''));
+  const scores = (await rows.locator('td:nth-child(3)').allInnerTexts()).map(num);
+  scores.forEach((s) => expect(Number.isFinite(s) && s >= 0).toBe(true));
+  for (const j of [ids.length - 1, ids.length - 2, 0]) {
+    const fd = saliencyAt(lstm, ids, j, y);
+    expect(Math.abs(scores[j] - fd), `position ${j + 1}`).toBeLessThanOrEqual(0.01 * fd + 1e-4);
+  }
+  const shares = (await rows.locator('td:nth-child(4)').allInnerTexts()).map(num);
+  expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(0.5);
+
+  const gpt = loadTangGpt();
+  const gids = idsOf(gpt, TEXT);
+  const last = gids.length - 1;
+  const p = expected(gpt, gids, 0, 0).p[last];
+  const gpFig = widget.getByRole('figure', { name: /Transformer 预训练检查点/ });
+  await expect(gpFig).toContainText(`预测下一个字是“${shown(gpt.vocab[argmax(p)])}”`);
+  const gRows = gpFig.locator('table').first().locator('tbody tr');
+  await expect(gRows).toHaveCount(gids.length);
+  for (const s of (await gRows.locator('td:nth-child(3)').allInnerTexts()).map(num)) expect(Number.isFinite(s) && s >= 0).toBe(true);
+  const attn = gpFig.getByRole('table').filter({ hasText: '注意力权重' });
+  const aRows = attn.locator('tbody tr');
+  await expect(aRows).toHaveCount(gpt.config.layers * gpt.config.heads);
+  for (let l = 0; l < gpt.config.layers; l++) {
+    for (let h = 0; h < gpt.config.heads; h++) {
+      const want = expected(gpt, gids, l, h).a[last];
+      const got = (
+        await aRows
+          .nth(l * gpt.config.heads + h)
+          .locator('td')
+          .allInnerTexts()
+      ).map(num);
+      expect(got).toHaveLength(gids.length);
+      got.forEach((a, j) => expect(Math.abs(a - want[j]), `layer ${l + 1} head ${h + 1} key ${j + 1}`).toBeLessThanOrEqual(0.006));
+    }
+  }
+  await expect(widget).not.toContainText('NaN');
+});
+
+test('empty text is refused; NUL, U+FFFD, emoji, unknown characters and over-long text get notices', async ({ page }) => {
+  test.setTimeout(2 * COMPUTE_TIMEOUT);
+  const widget = await open(page);
+  const box = widget.getByRole('textbox', { name: /要分析的文字/ });
+  await box.fill('');
+  await box.blur();
+  await expect(widget.getByRole('alert').filter({ hasText: '文字为空' })).toBeVisible();
+  await widget.getByRole('button', { name: '分析', exact: true }).click();
+  await expect(widget.getByRole('alert').filter({ hasText: '请先改正' })).toBeVisible();
+  await expect(widget).toHaveAttribute('data-analysed', 'no');
+  await box.fill(`明\u0000月\uFFFD😀龘${'春'.repeat(70)}`);
+  await box.blur();
+  await expect(widget.getByRole('list', { name: '提示' })).toContainText('已删去 2 个控制字符或不可见字符。');
+  await expect(widget.getByRole('list', { name: '提示' })).toContainText('只取前 64 个');
+  await analyse(widget);
+  await expect(widget.getByRole('list', { name: '提示' })).toContainText('“😀”');
+  await expect(widget.getByRole('list', { name: '提示' })).toContainText('按 <unk>（未知字符）处理');
+  await expect(widget.getByRole('list', { name: /隐藏单元 0/ }).getByRole('listitem')).toHaveCount(64);
+  await expect(widget).not.toContainText('\uFFFD');
+  await expect(widget).not.toContainText('NaN');
+});
+
+test('a bad unit, class or character in the link gets a message and the default', async ({ page }) => {
+  const widget = await open(page, '#why.unit=999&why.cls=bogus&why.ch=%E6%98%8E%E6%9C%88');
+  await expect(widget.getByRole('alert').filter({ hasText: '隐藏单元编号必须在 0 到 127 之间' })).toBeVisible();
+  await expect(widget.getByRole('alert').filter({ hasText: '未知的字符类别“bogus”' })).toBeVisible();
+  await expect(widget.getByRole('alert').filter({ hasText: '指定的字必须正好是一个可见的字符' })).toBeVisible();
+});
+
+test('a chosen character ranks units on it, and the link keeps text, unit and class', async ({ page, browser }) => {
+  test.setTimeout(3 * COMPUTE_TIMEOUT);
+  const widget = await open(page, `#why.text=${encodeURIComponent('白日依山尽，黄河入海流。')}&why.cls=char&why.ch=%E6%B2%B3&why.unit=5`);
+  await analyse(widget);
+  await expect(widget.getByRole('table').filter({ hasText: '类内平均' }).locator('caption')).toContainText('“河”');
+  await expect(widget.getByRole('list', { name: '隐藏单元 5 在每个字上的激活' }).getByRole('listitem')).toHaveCount(12);
+  const ch = widget.getByRole('textbox', { name: '指定的字' });
+  await ch.fill('鹤');
+  await ch.blur();
+  await expect(widget.getByRole('status').filter({ hasText: '文字里没有“鹤”' })).toBeVisible();
+  await widget.getByRole('button', { name: '复制链接' }).click();
+  const other = await browser.newPage();
+  const again = await openWidget(other, page.url().replace(/^https?:\/\/[^/]+/, ''), TITLE);
+  await expect(again.getByRole('textbox', { name: /要分析的文字/ })).toHaveValue('白日依山尽，黄河入海流。');
+  await analyse(again);
+  await expect(again.getByRole('radio', { name: '指定的字' })).toBeChecked();
+  await expect(again.getByRole('textbox', { name: '隐藏单元编号' })).toHaveValue('5');
+  await other.close();
+});
+
+/** Puts an LSTM where the §5.2 text lab saves one (indexeddb://textlab-mine), as tf.io's IndexedDB layout has it. */
+async function saveTinyLstm(page: Page, m: LstmRef): Promise<void> {
+  const flat = [m.emb, m.K, m.R, [m.b], m.D, [m.d]].map((rows) => rows.flat());
+  const shapes = [
+    [m.emb.length, m.emb[0].length],
+    [m.K.length, m.K[0].length],
+    [m.R.length, m.R[0].length],
+    [m.b.length],
+    [m.D.length, m.D[0].length],
+    [m.d.length],
+  ];
+  const names = ['embedding/embeddings', 'lstm/kernel', 'lstm/recurrent_kernel', 'lstm/bias', 'dense/kernel', 'dense/bias'];
+  await page.evaluate(
+    ({ flat, shapes, names, vocab }) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('tensorflowjs', 1);
+        req.onupgradeneeded = () => {
+          req.result.createObjectStore('models_store', { keyPath: 'modelPath' });
+          req.result.createObjectStore('model_info_store', { keyPath: 'modelPath' });
+        };
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['models_store', 'model_info_store'], 'readwrite');
+          const modelPath = 'textlab-mine';
+          const weightData = new Float32Array(flat.flat()).buffer;
+          tx.objectStore('model_info_store').put({ modelPath, modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } });
+          tx.objectStore('models_store').put({
+            modelPath,
+            modelArtifacts: {
+              modelTopology: {},
+              weightSpecs: names.map((name, i) => ({ name, shape: shapes[i], dtype: 'float32' })),
+              weightData,
+              userDefinedMetadata: { vocab, epochs: 1, corpus: 'mine' },
+            },
+          });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    { flat, shapes, names, vocab: m.vocab },
+  );
+}
+
+test("“my trained model” uses the reader's saved LSTM, and says the Transformer has none saved", async ({ page }) => {
+  test.setTimeout(2 * COMPUTE_TIMEOUT);
+  // A tiny LSTM (V = 8, E = 3, U = 4) with fixed weights, so its numbers can be recomputed here.
+  const vocab = ['<unk>', ...'白日依山尽，。'];
+  const w = (r: number, c: number, s: number) => Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => Math.sin(s + 1.3 * i + 0.7 * j)));
+  const mine: LstmRef = { vocab, emb: w(8, 3, 1), K: w(3, 16, 2), R: w(4, 16, 3), b: w(1, 16, 4)[0], D: w(4, 8, 5), d: w(1, 8, 6)[0] };
+  await page.goto('/chapter-10/');
+  await saveTinyLstm(page, mine);
+  const widget = await open(page, `#why.src=mine&why.text=${encodeURIComponent('白日依山尽，')}&why.unit=3`);
+  await expect(widget.getByRole('radio', { name: '我在本书里训练的模型' })).toBeChecked();
+  await analyse(widget);
+  await expect(widget.getByRole('figure', { name: /我训练的 LSTM（语料：我的文本，1 轮）/ })).toBeVisible();
+  await expect(widget.getByRole('list', { name: '提示' })).toContainText('还没有保存在附录 A 训练的 Transformer');
+  await expect(widget.getByRole('slider')).toHaveAttribute('max', '3');
+  const ids = [...'白日依山尽，'].map((c) => vocab.indexOf(c));
+  const { acts } = runLstm(mine, ids);
+  const labels = await widget
+    .getByRole('list', { name: '隐藏单元 3 在每个字上的激活' })
+    .getByRole('listitem')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  expect(labels).toHaveLength(ids.length);
+  labels.forEach((label, t) => expect(Math.abs(num(label.split(' ').at(-1)!) - acts[t][3])).toBeLessThanOrEqual(0.006));
+  const field = widget.getByRole('textbox', { name: '隐藏单元编号' });
+  await field.fill('9');
+  await field.press('Enter');
+  await expect(widget.getByRole('alert').filter({ hasText: '这个模型只有 4 个隐藏单元' })).toBeVisible();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the view after an analysis has no axe violations in the ${theme} theme`, async ({ page }) => {
+    test.setTimeout(2 * COMPUTE_TIMEOUT);
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    await useTheme(page, theme);
+    const widget = await open(page);
+    await analyse(widget);
+    const { violations } = await new AxeBuilder({ page }).include('.whyview').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+}
+
+test('exercise 10-5 accepts the unit an independent LSTM ranks first on punctuation', async ({ page }) => {
+  await page.goto('/chapter-10/');
+  const ex = page.locator('[data-exercise-id="ex-10-5"]');
+  await ex.scrollIntoViewIfNeeded();
+  await hydrated(ex);
+  const ids = [...TEXT].map((c) => lstm.vocab.indexOf(c));
+  const best = ranked(
+    runLstm(lstm, ids).acts,
+    [...TEXT].map((c) => '，。'.includes(c)),
+  )[0].u;
+  await ex.getByLabel('你的答案').fill(String(best));
+  await ex.getByRole('button', { name: '检查答案' }).click();
+  await expect(ex.getByRole('status')).toContainText('✓ 正确');
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SIZES } from '../../../src/lib/textgen/model';
+import { decodeWhy, encodeWhy, MAX_TEXT, UNIT_RULE, WHY_DEFAULTS, WHY_FIELDS, type WhySettings } from '../../../src/lib/interpret/settings';
+
+describe('interpretability view settings', () => {
+  it('round-trip through the link', () => {
+    const s: WhySettings = { src: 'mine', text: '白日依山尽，\n黄河入海流。', unit: 17, cls: 'char', ch: '河' };
+    expect(decodeWhy(encodeWhy(s))).toEqual({ settings: s, problems: [] });
+  });
+
+  it('offers every unit of the §5.2 model, and no more', () => {
+    expect(UNIT_RULE.max).toBe(DEFAULT_SIZES.units - 1);
+  });
+
+  it('refuses a unit out of range or not an integer, and keeps the default', () => {
+    for (const bad of ['128', '-1', '2.5', 'abc', '']) {
+      const { settings, problems } = decodeWhy(new URLSearchParams({ 'why.unit': bad }));
+      expect(settings.unit).toBe(WHY_DEFAULTS.unit);
+      expect(problems, bad).toHaveLength(1);
+      expect(problems[0]).toContain('隐藏单元编号');
+    }
+  });
+
+  it('refuses an empty text or one with nothing readable, and drops NUL and U+FFFD from the rest', () => {
+    for (const bad of ['', '\u0000', '\uFFFD\u200D']) {
+      const r = WHY_FIELDS.text(bad);
+      expect(r.ok, JSON.stringify(bad)).toBe(false);
+    }
+    expect(WHY_FIELDS.text('明\u0000月\uFFFD')).toEqual({ ok: true, value: '明月' });
+  });
+
+  it('keeps only the first MAX_TEXT characters of an over-long text, counting an emoji as one', () => {
+    const r = WHY_FIELDS.text('😀'.repeat(MAX_TEXT + 5));
+    expect(r.ok && Array.from(r.value)).toHaveLength(MAX_TEXT);
+  });
+
+  it('takes exactly one visible character for the chosen class, and an own-key class or source only', () => {
+    expect(WHY_FIELDS.ch('月')).toEqual({ ok: true, value: '月' });
+    for (const bad of ['', '明月', '\u0000', '\uFFFD']) expect(WHY_FIELDS.ch(bad).ok, JSON.stringify(bad)).toBe(false);
+    const { settings, problems } = decodeWhy(new URLSearchParams({ 'why.cls': 'toString', 'why.src': 'cloud', 'why.__proto__': 'x' }));
+    expect(settings.cls).toBe(WHY_DEFAULTS.cls);
+    expect(settings.src).toBe(WHY_DEFAULTS.src);
+    expect(problems).toHaveLength(3);
+  });
+});
