@@ -92,11 +92,11 @@ export class TrainingState {
 
   private record(): void {
     if (!this.trainer || !this.lib) return;
-    const { train, val } = this.trainer.losses();
+    const { train, val, grid } = this.trainer.snapshot(GRID);
     this.train = [...this.train, train];
     this.val = [...this.val, val];
     this.steps = this.trainer.steps;
-    this.grid = this.trainer.grid(GRID);
+    this.grid = grid;
     this.tensors = this.lib.memory().numTensors;
     const { dataset, hidden, lr } = this.config;
     reportWidget({ widget: 'train', dataset, hidden: [...hidden], trainLoss: train, diverged: this.trainer.diverged, lr });
