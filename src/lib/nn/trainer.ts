@@ -103,7 +103,10 @@ export class Trainer {
 
   /** Network output on a res×res grid over [-6, 6]², row by row from the top (y = +6). */
   grid(res: number): Float32Array {
-    return tf.tidy(() => forward(this.spec, this.params, tf.tensor2d(gridPoints(res), [res * res, 2])).yHat.dataSync() as Float32Array);
+    const yHat = tf.tidy(() => forward(this.spec, this.params, tf.tensor2d(gridPoints(res), [res * res, 2])).yHat);
+    const out = yHat.dataSync() as Float32Array;
+    yHat.dispose();
+    return out;
   }
 
   /**
@@ -115,7 +118,10 @@ export class Trainer {
     const val = this.valSet;
     if (this.probe?.res !== res) this.probe = { res, xy: Float32Array.from([...train.x.flat(), ...val.x.flat(), ...gridPoints(res)]) };
     const xy = this.probe.xy;
-    const out = tf.tidy(() => forward(this.spec, this.params, tf.tensor2d(xy, [xy.length / 2, 2])).yHat.dataSync());
+    // Read outside the tidy: a typed array returned from tf.tidy is walked element by element.
+    const yHat = tf.tidy(() => forward(this.spec, this.params, tf.tensor2d(xy, [xy.length / 2, 2])).yHat);
+    const out = yHat.dataSync();
+    yHat.dispose();
     const loss = (p: Points, offset: number) => (0.5 * p.y.reduce((s, label, i) => s + (out[offset + i] - target(this.config, label)) ** 2, 0)) / p.y.length;
     return { train: loss(train, 0), val: loss(val, train.y.length), grid: Float32Array.from(out.subarray(train.y.length + val.y.length)) };
   }

@@ -1,6 +1,7 @@
 /**
  * State of the §3.2 training widget. The five steps light up as they run; several mini-batch
- * steps run per animation frame within a ~12 ms budget so the page keeps its frame rate.
+ * steps run per animation frame within a ~12 ms budget so the page keeps its frame rate; losses
+ * and the heat map are read back once per frame, after the frame's steps.
  * The configuration, seed included, lives in the URL (`#train.…`).
  */
 import { DEFAULT_CONFIG, decodeConfig, encodeConfig, labFields, LAYERS_RULE, UNITS_RULE, type LabConfig } from '../../lib/nn/config';
@@ -16,6 +17,10 @@ import { reportWidget } from '../shared/report';
 type Lib = typeof import('../shared/tf-runtime');
 export const LOOP_STEPS = ['初始化模型参数', '前向传播', '计算损失函数', '反向传播', '迭代优化'];
 const FRAME_BUDGET_MS = 12;
+/** A frame never trains for longer than this, whatever the pace says. */
+const FRAME_LIMIT_MS = 40;
+/** The pace is the most steps that fitted the budget in this many recent frames. */
+const PACE_FRAMES = 30;
 export const GRID = 40;
 
 /** Early stopping gives up after this many recorded frames without a better validation loss. */
@@ -55,6 +60,8 @@ export class TrainingState {
   /** pageBackend.generation when the trainer was made; a change means its tensors died with a WebGL context. */
   private generation = 0;
   private frame = 0;
+  /** Steps that fitted in FRAME_BUDGET_MS in each of the last PACE_FRAMES frames. */
+  private pace: number[] = [];
   private readonly earlyStop = new EarlyStop(PATIENCE);
   readonly prefix: string;
   /** What each setting accepts, for this widget's training set: fields and link alike. */
@@ -141,11 +148,26 @@ export class TrainingState {
     this.frame = requestAnimationFrame(tick);
   }
 
-  /** Mini-batches for one frame's budget, then the display; false (paused, with a message) if TF.js failed. */
+  /**
+   * Mini-batches for one frame's budget, then the display; false (paused, with a message) if TF.js
+   * failed. A frame runs at least as many steps as recent frames fitted in the budget, so a frame
+   * in which the browser was descheduled (a busy machine) still does its share: the budget paces
+   * the work rather than measuring it. Each step is the same whatever the pace, so a seed gives
+   * the same trajectory step by step.
+   */
   private trainFrame(trainer: Trainer, start: number): boolean {
     try {
-      do trainer.step();
-      while (performance.now() - start < FRAME_BUDGET_MS && !trainer.diverged);
+      const floor = Math.max(1, ...this.pace);
+      let n = 0;
+      let inBudget = 0;
+      for (;;) {
+        trainer.step();
+        n++;
+        const elapsed = performance.now() - start;
+        if (elapsed < FRAME_BUDGET_MS) inBudget = n;
+        if (trainer.diverged || elapsed > FRAME_LIMIT_MS || (n >= floor && elapsed >= FRAME_BUDGET_MS)) break;
+      }
+      this.pace = [...this.pace.slice(1 - PACE_FRAMES), inBudget];
       this.phase = 1 + (this.steps % 4);
       this.record();
       return true;
@@ -185,6 +207,7 @@ export class TrainingState {
     this.phase = 0;
     this.message = '';
     this.earlyStop.reset();
+    this.pace = []; // a new configuration may step at another speed
     if (this.lib) this.tensors = this.lib.memory().numTensors;
   }
 
