@@ -9,6 +9,7 @@ import { DEFAULT_SAMPLES, DEFAULT_TRAIN_FRACTION, trainCount } from '../../lib/n
 import type { FieldParsers } from '../../lib/nn/url-fields';
 import { numberField } from '../../lib/nn/validate';
 import { EarlyStop } from '../../lib/nn/early-stop';
+import { Pace } from '../../lib/nn/pace';
 import type { Trainer } from '../../lib/nn/trainer';
 import { pageBackend } from '../shared/backend.svelte';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
@@ -16,11 +17,6 @@ import { reportWidget } from '../shared/report';
 
 type Lib = typeof import('../shared/tf-runtime');
 export const LOOP_STEPS = ['初始化模型参数', '前向传播', '计算损失函数', '反向传播', '迭代优化'];
-const FRAME_BUDGET_MS = 12;
-/** A frame never trains for longer than this, whatever the pace says. */
-const FRAME_LIMIT_MS = 40;
-/** The pace is the most steps that fitted the budget in this many recent frames. */
-const PACE_FRAMES = 30;
 export const GRID = 40;
 
 /** Early stopping gives up after this many recorded frames without a better validation loss. */
@@ -60,8 +56,8 @@ export class TrainingState {
   /** pageBackend.generation when the trainer was made; a change means its tensors died with a WebGL context. */
   private generation = 0;
   private frame = 0;
-  /** Steps that fitted in FRAME_BUDGET_MS in each of the last PACE_FRAMES frames. */
-  private pace: number[] = [];
+  /** Steps per frame: a ~12 ms budget, at least what recent frames fitted in it. */
+  private readonly pace = new Pace();
   private readonly earlyStop = new EarlyStop(PATIENCE);
   readonly prefix: string;
   /** What each setting accepts, for this widget's training set: fields and link alike. */
@@ -148,26 +144,13 @@ export class TrainingState {
     this.frame = requestAnimationFrame(tick);
   }
 
-  /**
-   * Mini-batches for one frame's budget, then the display; false (paused, with a message) if TF.js
-   * failed. A frame runs at least as many steps as recent frames fitted in the budget, so a frame
-   * in which the browser was descheduled (a busy machine) still does its share: the budget paces
-   * the work rather than measuring it. Each step is the same whatever the pace, so a seed gives
-   * the same trajectory step by step.
-   */
+  /** Mini-batches for one frame (paced: see Pace), then the display; false (paused, with a message) if TF.js failed. */
   private trainFrame(trainer: Trainer, start: number): boolean {
     try {
-      const floor = Math.max(1, ...this.pace);
-      let n = 0;
-      let inBudget = 0;
-      for (;;) {
+      this.pace.run(() => {
         trainer.step();
-        n++;
-        const elapsed = performance.now() - start;
-        if (elapsed < FRAME_BUDGET_MS) inBudget = n;
-        if (trainer.diverged || elapsed > FRAME_LIMIT_MS || (n >= floor && elapsed >= FRAME_BUDGET_MS)) break;
-      }
-      this.pace = [...this.pace.slice(1 - PACE_FRAMES), inBudget];
+        return !trainer.diverged;
+      }, start);
       this.phase = 1 + (this.steps % 4);
       this.record();
       return true;
@@ -207,7 +190,7 @@ export class TrainingState {
     this.phase = 0;
     this.message = '';
     this.earlyStop.reset();
-    this.pace = []; // a new configuration may step at another speed
+    this.pace.reset(); // a new configuration may step at another speed
     if (this.lib) this.tensors = this.lib.memory().numTensors;
   }
 
