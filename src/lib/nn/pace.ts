@@ -3,14 +3,14 @@
  * spent, and never fewer than the most that fitted in the budget in any of the recent frames: a
  * frame in which the browser was descheduled (a busy machine) still does its share, so the budget
  * paces the work instead of measuring the machine's load. `limitMs` bounds a frame whatever the
- * pace says. The steps are the same whatever the pace, so a seed gives the same trajectory.
+ * pace says (20 ms: with the display work a frame then still fits ≥ 30 frames/s). The steps are the same whatever the pace, so a seed gives the same trajectory.
  */
 export class Pace {
   private recent: number[] = [];
 
   constructor(
     readonly budgetMs = 12,
-    readonly limitMs = 40,
+    readonly limitMs = 20,
     readonly frames = 30,
   ) {}
 
