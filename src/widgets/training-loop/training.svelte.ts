@@ -1,6 +1,7 @@
 /**
  * State of the §3.2 training widget. The five steps light up as they run; several mini-batch
- * steps run per animation frame within a ~12 ms budget so the page keeps its frame rate.
+ * steps run per animation frame within a ~12 ms budget so the page keeps its frame rate; losses
+ * and the heat map are read back once per frame, after the frame's steps.
  * The configuration, seed included, lives in the URL (`#train.…`).
  */
 import { DEFAULT_CONFIG, decodeConfig, encodeConfig, labFields, LAYERS_RULE, UNITS_RULE, type LabConfig } from '../../lib/nn/config';
@@ -8,6 +9,7 @@ import { DEFAULT_SAMPLES, DEFAULT_TRAIN_FRACTION, trainCount } from '../../lib/n
 import type { FieldParsers } from '../../lib/nn/url-fields';
 import { numberField } from '../../lib/nn/validate';
 import { EarlyStop } from '../../lib/nn/early-stop';
+import { Pace } from '../../lib/nn/pace';
 import type { Trainer } from '../../lib/nn/trainer';
 import { pageBackend } from '../shared/backend.svelte';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
@@ -15,7 +17,6 @@ import { reportWidget } from '../shared/report';
 
 type Lib = typeof import('../shared/tf-runtime');
 export const LOOP_STEPS = ['初始化模型参数', '前向传播', '计算损失函数', '反向传播', '迭代优化'];
-const FRAME_BUDGET_MS = 12;
 export const GRID = 40;
 
 /** Early stopping gives up after this many recorded frames without a better validation loss. */
@@ -55,6 +56,8 @@ export class TrainingState {
   /** pageBackend.generation when the trainer was made; a change means its tensors died with a WebGL context. */
   private generation = 0;
   private frame = 0;
+  /** Steps per frame: a ~12 ms budget, at least what recent frames fitted in it. */
+  private readonly pace = new Pace();
   private readonly earlyStop = new EarlyStop(PATIENCE);
   readonly prefix: string;
   /** What each setting accepts, for this widget's training set: fields and link alike. */
@@ -92,11 +95,11 @@ export class TrainingState {
 
   private record(): void {
     if (!this.trainer || !this.lib) return;
-    const { train, val } = this.trainer.losses();
+    const { train, val, grid } = this.trainer.snapshot(GRID);
     this.train = [...this.train, train];
     this.val = [...this.val, val];
     this.steps = this.trainer.steps;
-    this.grid = this.trainer.grid(GRID);
+    this.grid = grid;
     this.tensors = this.lib.memory().numTensors;
     const { dataset, hidden, lr } = this.config;
     reportWidget({ widget: 'train', dataset, hidden: [...hidden], trainLoss: train, diverged: this.trainer.diverged, lr });
@@ -141,11 +144,13 @@ export class TrainingState {
     this.frame = requestAnimationFrame(tick);
   }
 
-  /** Mini-batches for one frame's budget, then the display; false (paused, with a message) if TF.js failed. */
+  /** Mini-batches for one frame (paced: see Pace), then the display; false (paused, with a message) if TF.js failed. */
   private trainFrame(trainer: Trainer, start: number): boolean {
     try {
-      do trainer.step();
-      while (performance.now() - start < FRAME_BUDGET_MS && !trainer.diverged);
+      this.pace.run(() => {
+        trainer.step();
+        return !trainer.diverged;
+      }, start);
       this.phase = 1 + (this.steps % 4);
       this.record();
       return true;
@@ -185,6 +190,7 @@ export class TrainingState {
     this.phase = 0;
     this.message = '';
     this.earlyStop.reset();
+    this.pace.reset(); // a new configuration may step at another speed
     if (this.lib) this.tensors = this.lib.memory().numTensors;
   }
 
