@@ -2,10 +2,10 @@
  * The attention map's text, as typed by the reader, read from a link, or written by the model:
  * one rule for all three. The model reads code points (textgen/vocab.ts), at most its context
  * length T_max of them; a character outside the vocabulary is read as <unk> (id 0) and said so.
- * Control and invisible format characters (U+0000–U+001F but the line break, U+007F–U+009F,
- * zero-width and bidi marks, \p{Cf}), lone surrogates and U+FFFD (what a broken link decodes
- * to) are dropped, with a notice, so nothing unreadable reaches the page.
+ * Unreadable characters (textgen/readable.ts: controls, invisible format characters, lone
+ * surrogates, U+FFFD) are dropped, with a notice, so nothing unreadable reaches the page.
  */
+import { unreadable } from '../textgen/readable';
 import { codePoints, type Vocab } from '../textgen/vocab';
 
 export type CheckedMapText =
@@ -23,9 +23,6 @@ export type CheckedMapText =
       notices: string[];
     }
   | { ok: false; message: string };
-
-/** True for code points the map never shows: controls but '\n', format characters, surrogates, U+FFFD. */
-const unreadable = (c: string): boolean => c !== '\n' && /^(?:\p{Cc}|\p{Cf}|\p{Cs}|\uFFFD)$/u.test(c);
 
 /** How a position's character is shown: a line break as ↵, a space as ␣. */
 export const shownChar = (c: string): string => (c === '\n' ? '↵' : c === ' ' ? '␣' : c);
