@@ -7,7 +7,8 @@
  * - time to quality: seconds until the next-character cross-entropy after held-out windows
  *   falls below the threshold, for our recipe and for the tfjs-examples recipe (baseline).
  * A benchmark: prints figures against targets (time to quality ≤ 1/5 of the baseline's,
- * generation ≥ 300 characters/s on wasm, first character < 1 s) and exits 0 either way.
+ * generation ≥ 300 characters/s on wasm, first character < 1 s, the widget at ≥ 50 % of the
+ * model alone on the widget's backend in this run) and exits 0 either way.
  */
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -138,6 +139,18 @@ try {
             : 'undecided: raise --max-seconds';
       console.log(`${r.backend}: baseline/ours ${r.ttq.baseline.reached ? '=' : '≥'} ${ratio.toFixed(1)}× (target ≥ 5×: ${verdict})`);
     }
+    // Issue 12, goal 2: the widget streams at ≥ 50 % of its model's speed, same backend, same run.
+    const alone = rows.find((r) => r.backend === widget.backend && 'generationCharsPerSecond' in r) as { generationCharsPerSecond: number } | undefined;
+    if (alone)
+      console.table([
+        {
+          backend: widget.backend,
+          'model alone (chars/s)': f(alone.generationCharsPerSecond),
+          'widget (chars/s)': f(widget.charsPerSecond),
+          'widget / model': `${f((100 * widget.charsPerSecond) / alone.generationCharsPerSecond)} %`,
+          '≥ 50 %': widget.charsPerSecond >= alone.generationCharsPerSecond / 2 ? 'met' : 'MISSED',
+        },
+      ]);
     const wasm = rows.find((r) => r.backend === 'wasm' && 'generationCharsPerSecond' in r) as { generationCharsPerSecond: number } | undefined;
     if (wasm)
       console.log(
