@@ -33,7 +33,8 @@ const bundle = await build({
 });
 const corpus = readFileSync('public/corpora/poetry.txt', 'utf8');
 
-const server = await servePreview();
+// A loaded machine can take well over servePreview's default 30 s to start astro preview.
+const server = await servePreview(undefined, 180);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 type Bench = typeof import('./bench/textgen-page');
 declare const textgenBench: Bench;
