@@ -12,7 +12,8 @@
  * - each head's query is laid out the same way with zeros where the values are, so q·[k | v]ᵀ is
  *   q·kᵀ for every head at once (a batched matMul over the heads), and the attention weights times
  *   [k | v] give [w·K | w·V], whose key half W_O's zero rows ignore.
- * No slice, transpose or mask runs in a step: a single query may attend to every cached key.
+ * No slice, transpose or mask runs in a step: a single query may attend to every cached key (and
+ * WebAssembly's Slice would copy its whole input out of the module's memory).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { headSize, type TransformerConfig } from './config';
@@ -141,7 +142,9 @@ export function stepOne(
   const h = c.heads;
   const cache: KvCache[] = [];
   const logits = tf.tidy(() => {
-    let x = tf.reshape(tf.add(tf.slice(s.tok, [id, 0], [1, d]), tf.slice(s.pos, [position, 0], [1, d])), [1, 1, d]);
+    // Gather, not slice: WebAssembly's Slice copies its whole input (here the V × d embedding) to JavaScript first.
+    const row = (table: tf.Tensor2D, i: number) => tf.gather(table, tf.tensor1d([i], 'int32'));
+    let x = tf.reshape(tf.add(row(s.tok, id), row(s.pos, position)), [1, 1, d]);
     s.layers.forEach((L, l) => {
       const n = normalize(x);
       const q = tf.reshape(affine(n, L.q, L.qBias), [h, 1, (2 * d) / h]);

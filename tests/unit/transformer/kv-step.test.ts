@@ -45,7 +45,7 @@ describe('the one-position step', () => {
     });
   }
 
-  it('runs a few kernels a layer, none of them a transpose, gather, division or mask', async () => {
+  it('runs a few kernels a layer, none of them a slice, transpose, division or mask', async () => {
     const c = { ...TINY, layers: 3 };
     const w = boldWeights(c, 23);
     const s = prepareStep(c, w);
@@ -55,7 +55,8 @@ describe('the one-position step', () => {
       tf.dispose([r.logits, ...r.cache]);
     });
     const names = profile.kernels.map((k) => k.name);
-    expect(names.filter((n) => ['Transpose', 'GatherV2', 'RealDiv', 'Range', 'Pow'].includes(n))).toEqual([]);
+    // WebAssembly's Slice copies its whole input (the V × d embedding, a step) out of the module first.
+    expect(names.filter((n) => ['Slice', 'Transpose', 'RealDiv', 'Range', 'Pow'].includes(n))).toEqual([]);
     expect(names.length).toBeLessThanOrEqual(36 * c.layers + 12);
     tf.dispose([first.logits, ...first.cache]);
     disposeStep(s);
