@@ -24,6 +24,16 @@ export const visible = (c: string) => (c === '\n' ? '↵' : c === ' ' ? '␣' : 
  */
 export const FRAME_BUDGET_MS = 10;
 
+/** The longest turn: a page that takes long to paint gets longer turns, up to this (a "long task" is 50 ms). */
+export const MAX_TURN_MS = 40;
+
+/**
+ * A frame's writing time after the page spent `pageMs` between two turns (rendering, waiting for
+ * the frame): at least FRAME_BUDGET_MS, and 1.5 × pageMs when painting is slow, so writing keeps
+ * about 60 % of the time, but never over MAX_TURN_MS.
+ */
+export const turnBudget = (pageMs: number): number => Math.min(MAX_TURN_MS, Math.max(FRAME_BUDGET_MS, 1.5 * pageMs));
+
 /** Hidden pages get no animation frames; they go on writing this often instead (the browser may throttle it). */
 const HIDDEN_FRAME_MS = 100;
 
@@ -40,11 +50,13 @@ export const nextFrame = (): Promise<void> =>
 
 /**
  * Each frame's writing time, shared by the texts written at once (side by side): each writer's
- * turn starts when it resumes at a frame and lasts FRAME_BUDGET_MS divided among the writers.
+ * turn starts when it resumes at a frame and lasts turnBudget(the time from its last turn's end)
+ * divided among the writers.
  */
 export class FrameClock {
   private writers = 0;
   private turnStart = -Infinity;
+  private budget = FRAME_BUDGET_MS;
 
   /** A writer starts; returns the function that says it has stopped. */
   join(): () => void {
@@ -58,12 +70,14 @@ export class FrameClock {
 
   /** True once the current turn has used its share of the frame (and before the first turn). */
   spent(): boolean {
-    return performance.now() - this.turnStart > FRAME_BUDGET_MS / Math.max(1, this.writers);
+    return performance.now() - this.turnStart > this.budget / Math.max(1, this.writers);
   }
 
   /** Waits for the next frame and starts a turn there. */
   async nextTurn(): Promise<void> {
+    const end = performance.now();
     await nextFrame();
     this.turnStart = performance.now();
+    this.budget = turnBudget((this.turnStart - end) / Math.max(1, this.writers));
   }
 }

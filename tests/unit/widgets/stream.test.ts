@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromChars } from '../../../src/lib/textgen/vocab';
-import { FRAME_BUDGET_MS, FrameClock, type OutChar } from '../../../src/widgets/text-lab/output';
+import { FRAME_BUDGET_MS, FrameClock, MAX_TURN_MS, turnBudget, type OutChar } from '../../../src/widgets/text-lab/output';
 import { streamText } from '../../../src/widgets/text-lab/stream';
 
 const vocab = fromChars(['<unk>', '\n', ...'春眠不觉晓']);
@@ -80,6 +80,12 @@ describe('streaming a text to the page', () => {
       expect(Math.max(...both)).toBeLessThanOrEqual(FRAME_BUDGET_MS / 2 + 1);
       expect(Math.min(...both)).toBeGreaterThanOrEqual(FRAME_BUDGET_MS / 2 - 1);
     }
+  });
+
+  it('writes for at least a frame’s budget, and for 1.5 × the page’s time when painting is slow, up to the longest turn', () => {
+    expect(turnBudget(6)).toBe(FRAME_BUDGET_MS);
+    expect(turnBudget(20)).toBe(30);
+    expect(turnBudget(100)).toBe(MAX_TURN_MS);
   });
 
   it('stops when asked, and still hands over what was written', async () => {
