@@ -13,7 +13,8 @@
  *   the same way, for reference); "widget not found" when the page has none yet;
  * - the shipped checkpoint's size.
  * Targets (shown as met / NOT MET): generation ≥ 300 characters/s in the widget on wasm; first
- * character < 1 s; checkpoint ≤ 2 MB. A benchmark: it prints figures and exits 0 either way.
+ * character < 1 s; checkpoint ≤ 2 MB; each widget at ≥ 50 % of its model alone on the widget's
+ * backend, in this run (the ratio table; issue 12). A benchmark: it prints figures and exits 0 either way.
  * Defaults take about 10 minutes on a quiet 2-core machine; --max-seconds bounds the longest part.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -223,6 +224,24 @@ function report(r: {
       log(`  first character < 1000 ms: ${verdict(w.firstCharMs < 1000)}`);
     }
   }
+  // Issue 12, goal 2: each widget streams at ≥ 50 % of its own model's speed, same backend, same run.
+  const ratios = (['transformer', 'lstm'] as const).flatMap((name) => {
+    const w = r.widgets[name];
+    const alone = r.rows.find((row) => row.model === name && row.backend === (w.found ? w.backend : ''))?.generationCharsPerSecond;
+    if (!w.found || typeof alone !== 'number') return [];
+    return [
+      {
+        model: name,
+        backend: w.backend,
+        'model alone (chars/s)': f(alone),
+        'widget (chars/s)': f(w.charsPerSecond),
+        'widget / model': `${f((100 * w.charsPerSecond) / alone)} %`,
+        '≥ 50 %': verdict(w.charsPerSecond >= alone / 2),
+      },
+    ];
+  });
+  if (ratios.length) console.table(ratios);
+  else log('widget / model alone: not measured (no widget, or its backend was not among --backends)');
   if (!r.widgets.transformer.found)
     log('  generation ≥ 300 chars/s in the widget on wasm: NOT MET (no widget); first character < 1000 ms: NOT MET (no widget)');
   log(

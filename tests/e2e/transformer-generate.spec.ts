@@ -152,6 +152,15 @@ test('unknown characters and emoji are read as <unk>, with a notice naming them'
   await expectClean(widget);
 });
 
+test('a NUL in the prompt is dropped before the model reads it, from the page too, with a notice naming it', async ({ page }) => {
+  const widget = await open(page, `#gpt.len=5&gpt.prompt=${encodeURIComponent('春\u0000眠')}`);
+  await generate(widget, 5);
+  await expect(side(widget, 'transformer').locator('.prompt')).toHaveText('春眠');
+  expect(await side(widget, 'transformer').locator('.output').textContent()).not.toContain('\u0000');
+  await expect(widget.getByRole('status').filter({ hasText: '已删去' })).toContainText('U+0000');
+  await expectClean(widget);
+});
+
 test('a prompt over the length limit is refused with a message, and the last good one stays', async ({ page }) => {
   const widget = await open(page, '#gpt.len=5');
   await setPrompt(widget, '字'.repeat(101));

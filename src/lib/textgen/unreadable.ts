@@ -7,8 +7,10 @@
  * - invisible: control characters (\p{Cc}: NUL, tab…) but the line break, and format
  *   characters (\p{Cf}: zero-width and bidi marks).
  * Messages name a character by its code point (U+FFFD), never by the character itself, so
- * nothing unreadable reaches the page.
+ * nothing unreadable reaches the page. Where a lab drops such characters before the model reads
+ * them (the attention map, the generation lab's prompt), `readable` says which.
  */
+import { codePoints } from './vocab';
 
 /** `c` (one code point) as "U+FFFD": four hex digits at least, upper case. */
 export const codeOf = (c: string): string => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -40,3 +42,13 @@ export function unreadableWarning(text: string, what = '输入'): string | null 
 
 /** `text` with each broken or invisible character written as its code point ("春U+0000眠"), for showing it back to the reader. */
 export const readableText = (text: string): string => Array.from(text, (c) => (isBroken(c) || isInvisible(c) ? codeOf(c) : c)).join('');
+
+/** True for code points a lab never shows or reads: broken or invisible (see above). */
+export const unreadable = (c: string): boolean => isBroken(c) || isInvisible(c);
+
+/** `text` without its unreadable code points, and those it dropped, in order. Never throws. */
+export function readable(text: string): { text: string; dropped: string[] } {
+  const all = codePoints(text);
+  const dropped = all.filter(unreadable);
+  return { text: dropped.length ? all.filter((c) => !unreadable(c)).join('') : text, dropped };
+}

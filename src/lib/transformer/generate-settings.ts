@@ -8,6 +8,7 @@ import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
 import { flagField } from '../nn/validate';
 import { parsePrompt, TEXTGEN_DEFAULTS, TEXTGEN_RULES } from '../textgen/settings';
+import { readable } from '../textgen/unreadable';
 import { codePoints, encode, type Vocab } from '../textgen/vocab';
 
 export const GPT_PREFIX = 'gpt';
@@ -51,20 +52,23 @@ export function encodeGptSettings(s: GptSettings, into = new URLSearchParams()):
   return into;
 }
 
-/**
- * What the reader should know about `prompt` before the Transformer reads it, in order: an empty
- * prompt (the model starts a poem from the line break), characters outside `vocab` (read as
- * <unk>), and a prompt longer than the context, of which the model reads only the last
- * `contextLength` characters (generate's `context` option).
- */
 /** A character as a notice names it: quoted, or as U+XXXX when it is invisible (a control or format character such as NUL or the emoji joiner U+200D). */
 const nameChar = (c: string): string => (/\p{C}/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `“${c}”`);
 
+/**
+ * What the reader should know about `prompt` before the Transformer reads it, in order: the
+ * unreadable characters dropped from it (textgen/unreadable.ts; the lab shows and feeds
+ * `readable(prompt).text`), an empty prompt (the model starts a poem from the line break),
+ * characters outside `vocab` (read as <unk>), and a prompt longer than the context, of which the
+ * model reads only the last `contextLength` characters (generate's `context` option).
+ */
 export function promptNotices(prompt: string, vocab: Vocab, contextLength: number): string[] {
-  const chars = codePoints(prompt);
+  const { text, dropped } = readable(prompt);
+  const chars = codePoints(text);
   const notices: string[] = [];
+  if (dropped.length) notices.push(`开头文字里的 ${dropped.length} 个控制字符或不可见字符（${[...new Set(dropped)].map(nameChar).join('、')}）已删去。`);
   if (!chars.length) notices.push('开头文字是空的：模型从一首诗的开头写起。');
-  const { unknown } = encode(vocab, prompt);
+  const { unknown } = encode(vocab, text);
   if (unknown.length) notices.push(`开头文字里的 ${unknown.map(nameChar).join('、')} 不在字符表中，按 <unk> 处理。`);
   if (chars.length > contextLength) {
     notices.push(

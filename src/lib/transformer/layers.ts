@@ -15,9 +15,14 @@ export const MASKED = -1e9;
  * x: [..., d]; gamma, beta: [d].
  */
 export function layerNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => tf.add(tf.mul(normalize(x), gamma), beta));
+}
+
+/** LayerNorm without its gain and shift: (x − μ) / √(σ² + ε) over the last axis of x [..., d]. */
+export function normalize(x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
-    const { mean, variance } = tf.moments(x, -1, true);
-    return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, LN_EPSILON))), gamma), beta);
+    const centred = tf.sub(x, tf.mean(x, -1, true));
+    return tf.mul(centred, tf.rsqrt(tf.add(tf.mean(tf.square(centred), -1, true), LN_EPSILON)));
   });
 }
 
@@ -25,12 +30,13 @@ const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 
 /**
  * GELU, tanh approximation (Hendrycks & Gimpel 2016, "Gaussian Error Linear Units", §2; the
- * form GPT-2 uses): GELU(x) ≈ ½x(1 + tanh(√(2/π)(x + 0.044715x³))). Elementwise.
+ * form GPT-2 uses): GELU(x) ≈ ½x(1 + tanh(√(2/π)(x + 0.044715x³))). Elementwise. Computed as
+ * x·σ(2z), z = √(2/π)(x + 0.044715x³), since ½(1 + tanh z) = σ(2z): two kernels fewer.
  */
 export function gelu(x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
-    const inner = tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), SQRT_2_OVER_PI);
-    return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
+    const twoZOverX = tf.add(tf.mul(tf.square(x), 2 * SQRT_2_OVER_PI * 0.044715), 2 * SQRT_2_OVER_PI);
+    return tf.mul(x, tf.sigmoid(tf.mul(x, twoZOverX)));
   });
 }
 

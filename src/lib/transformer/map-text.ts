@@ -7,7 +7,7 @@
  * to) are dropped, with a notice, so nothing unreadable reaches the page. A broken character is
  * reported as the attention stepper reports it (textgen/unreadable.ts: the link may be damaged).
  */
-import { brokenMessage, isBroken, isInvisible } from '../textgen/unreadable';
+import { brokenMessage, isBroken, unreadable } from '../textgen/unreadable';
 import { codePoints, type Vocab } from '../textgen/vocab';
 
 export type CheckedMapText =
@@ -25,9 +25,6 @@ export type CheckedMapText =
       notices: string[];
     }
   | { ok: false; message: string };
-
-/** True for code points the map never shows: controls but '\n', format characters, surrogates, U+FFFD. */
-const unreadable = (c: string): boolean => isBroken(c) || isInvisible(c);
 
 /** How a position's character is shown: a line break as ↵, a space as ␣. */
 export const shownChar = (c: string): string => (c === '\n' ? '↵' : c === ' ' ? '␣' : c);

@@ -13,13 +13,16 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { TransformerConfig } from './config';
-import { forwardOne, type LayerCache } from './forward';
+import { forwardOne } from './forward';
+import { disposeStep, prepareStep, stepOne, toKvCache, type KvCache, type StepWeights } from './kv-step';
 import { cloneWeights, disposeWeights, weightProblem, type Weights } from './weights';
 
 export class TransformerStepper {
-  private cache: LayerCache[] | null = null;
+  private cache: KvCache[] | null = null;
   /** The ids now in the cache, oldest first (at most contextLength). */
   private history: number[] = [];
+  /** The weights rearranged for one-position steps (kv-step.ts). */
+  private readonly fast: StepWeights;
 
   /** Takes ownership of `weights` (e.g. tf.io.decodeWeights's result); throws when they do not fit `config`. */
   constructor(
@@ -28,6 +31,7 @@ export class TransformerStepper {
   ) {
     const problem = weightProblem(config, weights);
     if (problem) throw new Error(`检查点不合模型：${problem}`);
+    this.fast = prepareStep(config, weights);
   }
 
   /** Copies a training model's weights, so training on afterwards does not change this stepper. */
@@ -61,35 +65,42 @@ export class TransformerStepper {
   /** Feeds one character id; returns the distribution over the next character, softmax of the logits. */
   step(id: number): Float32Array {
     const logits = this.advance(id);
-    const p = tf.tidy(() => tf.softmax(logits));
+    const p = tf.softmax(logits);
     logits.dispose();
     const out = p.dataSync() as Float32Array;
     p.dispose();
     return out;
   }
 
-  /** Reads `id` (sliding when the cache is full); returns the logits [V] for the next character. */
-  private advance(id: number): tf.Tensor1D {
-    const full = this.history.length >= this.config.contextLength;
-    const ids = full ? [...this.history.slice(-(Math.ceil(this.config.contextLength / 2) - 1)), id] : [id];
-    const past = full ? undefined : (this.cache ?? undefined);
-    const r = forwardOne(this.config, this.weights, ids, { past, cache: true });
+  /** Reads `id` (sliding when the cache is full); returns the logits [1, V] for the next character. */
+  private advance(id: number): tf.Tensor2D {
+    if (this.history.length < this.config.contextLength) {
+      const r = stepOne(this.config, this.fast, id, this.history.length, this.cache);
+      this.dropCache();
+      this.cache = r.cache;
+      this.history.push(id);
+      return r.logits;
+    }
+    const ids = [...this.history.slice(-(Math.ceil(this.config.contextLength / 2) - 1)), id];
+    const r = forwardOne(this.config, this.weights, ids, { cache: true });
     this.dropCache();
-    this.cache = r.cache!;
-    this.history = full ? ids : [...this.history, id];
-    const last = tf.tidy(() => tf.reshape(tf.slice(r.logits, [0, ids.length - 1, 0], [1, 1, -1]), [-1]) as tf.Tensor1D);
+    this.cache = r.cache!.map((l) => toKvCache(l.k, l.v));
+    tf.dispose(r.cache!.flatMap((l) => [l.k, l.v]));
+    this.history = ids;
+    const last = tf.tidy(() => tf.reshape(tf.slice(r.logits, [0, ids.length - 1, 0], [1, 1, -1]), [1, -1]) as tf.Tensor2D);
     r.logits.dispose();
     return last;
   }
 
   private dropCache(): void {
-    if (this.cache) tf.dispose(this.cache.flatMap((l) => [l.k, l.v]));
+    if (this.cache) tf.dispose(this.cache);
     this.cache = null;
   }
 
   /** Frees the weights and the cache. */
   dispose(): void {
     this.dropCache();
+    disposeStep(this.fast);
     disposeWeights(this.weights);
   }
 }

@@ -5,6 +5,7 @@
  */
 import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
 import type { CharStepper } from '../../lib/textgen/stepper';
+import { readable } from '../../lib/textgen/unreadable';
 import { codePoints } from '../../lib/textgen/vocab';
 import { MAX_PROMPT, parsePrompt } from '../../lib/textgen/settings';
 import type { Focus } from '../../lib/transformer/focus';
@@ -16,12 +17,14 @@ import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams
 import { FrameClock } from '../text-lab/output';
 import { streamText } from '../text-lab/stream';
 import type { LoadedModel } from './gpt-runtime';
-import { Track } from './track.svelte';
+import { Track } from '../text-lab/track.svelte';
 
 type Runtime = typeof import('./gpt-runtime');
 
 export class GptLabState {
   prompt = $state('');
+  /** The prompt as shown and read: without unreadable characters (textgen/unreadable.ts). */
+  readonly shownPrompt = $derived(readable(this.prompt).text);
   numbers = $state(decodeGptSettings(new URLSearchParams()).settings.numbers);
   text = $state(asText(this.numbers));
   compare = $state(false);
@@ -94,7 +97,7 @@ export class GptLabState {
       if (!(await this.ensureModels()) || !this.transformer || !this.rt) return;
       const { stepper, vocab } = this.transformer;
       this.notices = promptNotices(this.prompt, vocab, stepper.config.contextLength);
-      const opts = { prompt: this.prompt, length: this.numbers.len, temperature: this.numbers.t, topK: this.numbers.topk, seed: this.numbers.seed };
+      const opts = { prompt: this.shownPrompt, length: this.numbers.len, temperature: this.numbers.t, topK: this.numbers.topk, seed: this.numbers.seed };
       const clock = new FrameClock();
       const stopped = () => this.stopRequested;
       const runs = [this.gpt.write((deliver) => streamText(stepper, vocab, { ...opts, context: stepper.config.contextLength }, deliver, stopped, clock))];

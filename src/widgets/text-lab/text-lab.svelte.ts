@@ -19,8 +19,8 @@ import type { Vocab } from '../../lib/textgen/vocab';
 import { pageBackend } from '../shared/backend.svelte';
 import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { reportWidget } from '../shared/report';
-import type { OutChar } from './output';
 import { streamText } from './stream';
+import { Track } from './track.svelte';
 import type { Saved } from './text-runtime';
 
 type Runtime = typeof import('./text-runtime');
@@ -32,10 +32,8 @@ export class TextLabState {
   text = $state(asText(this.numbers));
   fieldErrors = $state<Partial<Record<TextgenKey, string>>>({});
   linkProblems = $state<string[]>([]);
-  /** Replaced, never mutated: a deep proxy per character and bar cost more than the model itself. */
-  output = $state.raw<OutChar[]>([]);
-  /** Index into output whose distribution the bars show; the latest while generating. */
-  selected = $state(-1);
+  /** The text written and the character whose bars show. */
+  track = new Track();
   generating = $state(false);
   loading = $state('');
   /** About the model or its storage; the prompt's own notice is separate so a new run keeps these. */
@@ -121,21 +119,12 @@ export class TextLabState {
     this.stopRequested = false;
     try {
       if (!(await this.ensureModel()) || !this.stepper || !this.vocab || !this.rt) return;
-      this.output = [];
-      this.selected = -1;
-      const { unknown } = await streamText(
-        this.stepper,
-        this.vocab,
-        { prompt: this.prompt, length: this.numbers.len, temperature: this.numbers.t, topK: this.numbers.topk, seed: this.numbers.seed },
-        (chars) => {
-          this.output = [...this.output, ...chars];
-          this.selected = this.output.length - 1;
-        },
-        () => this.stopRequested,
-      );
+      const { stepper, vocab } = this;
+      const opts = { prompt: this.prompt, length: this.numbers.len, temperature: this.numbers.t, topK: this.numbers.topk, seed: this.numbers.seed };
+      const { unknown, text } = await this.track.write((deliver) => streamText(stepper, vocab, opts, deliver, () => this.stopRequested));
       this.promptNotice = unknown.length ? `开头文字里的 ${unknown.map((c) => `“${c}”`).join('')} 不在字符表中，按 <unk> 处理。` : '';
       this.tensors = this.rt.memory().numTensors;
-      reportWidget({ widget: 'textgen', temperature: this.numbers.t, text: this.output.map((o) => o.char).join('') });
+      reportWidget({ widget: 'textgen', temperature: this.numbers.t, text });
     } catch (e) {
       this.error = `生成失败：${e instanceof Error ? e.message : String(e)}`;
     } finally {
@@ -152,7 +141,7 @@ export class TextLabState {
     this.stepper?.dispose();
     this.stepper = undefined;
     this.current = null;
-    this.output = [];
+    this.track.clear();
     this.modelLabel = '';
     this.error = '';
     this.writeHash();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokenMessage, codeOf, isBroken, isInvisible, readableText, unreadableWarning } from '../../../src/lib/textgen/unreadable';
+import { brokenMessage, codeOf, isBroken, isInvisible, readable, readableText, unreadable, unreadableWarning } from '../../../src/lib/textgen/unreadable';
 
 describe('the rule for unreadable characters', () => {
   it('calls U+FFFD and lone surrogates broken, and nothing else', () => {
@@ -35,5 +35,16 @@ describe('the rule for unreadable characters', () => {
 
   it('writes broken and invisible characters back as code points, keeping the rest', () => {
     expect(readableText('春\u0000眠\uFFFD\n😀')).toBe('春U+0000眠U+FFFD\n😀');
+  });
+});
+
+describe('readable text', () => {
+  it('drops NUL and other controls, format characters, lone surrogates and U+FFFD, and says which', () => {
+    expect(readable('春\u0000眠\u200b不\u001f觉\ud800晓\ufffd')).toEqual({ text: '春眠不觉晓', dropped: ['\u0000', '\u200b', '\u001f', '\ud800', '\ufffd'] });
+  });
+
+  it('keeps line breaks, spaces, emoji and rare characters as they are', () => {
+    expect(readable('春 眠\n😀𠀀')).toEqual({ text: '春 眠\n😀𠀀', dropped: [] });
+    expect(unreadable('\n')).toBe(false);
   });
 });

@@ -37,10 +37,15 @@ describe('notices about a prompt', () => {
     expect(promptNotices('春😀𠀀', vocab, 8)).toEqual([expect.stringContaining('“😀”、“𠀀”')]);
   });
 
-  it('names invisible characters (NUL, the emoji joiner) by code point, so the notice never shows empty quotes', () => {
-    const [notice] = promptNotices('春\u0000👨\u200d👩', vocab, 8);
-    expect(notice).toContain('U+0000、“👨”、U+200D、“👩” 不在字符表中');
-    expect(notice).not.toMatch(/“\p{C}”/u);
+  it('drops invisible characters (NUL, the emoji joiner) before reading, naming them by code point, never in empty quotes', () => {
+    const [dropped, unknown] = promptNotices('春\u0000👨\u200d👩', vocab, 8);
+    expect(dropped).toContain('2 个控制字符或不可见字符（U+0000、U+200D）已删去');
+    expect(unknown).toContain('“👨”、“👩” 不在字符表中');
+    expect([dropped, unknown].join('')).not.toMatch(/“\p{C}”/u);
+  });
+
+  it('counts the context without the dropped characters', () => {
+    expect(promptNotices('春'.repeat(8) + '\u0000', vocab, 8).filter((n) => n.includes('上下文'))).toEqual([]);
   });
 
   it('says only the last context-length characters are read, counting code points', () => {

@@ -1,9 +1,9 @@
 /**
- * One model's text in the generation lab: its characters (each with the bars of its
- * distribution) and which one the bars show. Replaced once a frame, never mutated: a deep proxy
- * per character would cost more than the model.
+ * One model's text in a text lab (§5.2's, and each side of 附录 A's): its characters (each with
+ * the bars of its distribution) and which one the bars show. Replaced once a frame, never
+ * mutated ($state.raw): a deep proxy per character would cost more than the model.
  */
-import type { OutChar } from '../text-lab/output';
+import type { OutChar } from './output';
 
 export class Track {
   output = $state.raw<OutChar[]>([]);

@@ -1,0 +1,84 @@
+/**
+ * A generated text in the page, kept as DOM that only grows: the prompt, then one button per
+ * character (its accessible name says which character it is), one block per line. A frame's new
+ * characters are appended and nothing already shown is touched, so the page's work per frame
+ * grows with what was written in that frame, not with the whole text; a new selection changes
+ * two buttons. Text goes in as textContent only, never as HTML.
+ */
+import { visible, type OutChar } from './output';
+
+export class TextView {
+  private box: HTMLElement | null = null;
+  private prompt = '';
+  /** What is shown, as last handed in; its items are compared by identity. */
+  private shown: readonly OutChar[] = [];
+  private buttons: HTMLButtonElement[] = [];
+  private line: HTMLElement | null = null;
+  private selected = -1;
+
+  /**
+   * Shows `prompt` and `output` in `box`. When `output` continues what is shown (the same items,
+   * then more), only the new characters are added; otherwise the text is drawn again.
+   */
+  update(box: HTMLElement, prompt: string, output: readonly OutChar[]): void {
+    const n = this.buttons.length;
+    const continues = box === this.box && prompt === this.prompt && output.length >= n && (n === 0 || output[n - 1] === this.shown[n - 1]);
+    if (!continues) this.restart(box, prompt);
+    for (let i = this.buttons.length; i < output.length; i++) this.append(output[i].char, i);
+    this.shown = output;
+    this.mark(this.selected, true);
+  }
+
+  /** Marks character `i` (an index into the output; −1 for none) as the one whose bars show. */
+  select(i: number): void {
+    this.mark(this.selected, false);
+    this.selected = i;
+    this.mark(i, true);
+  }
+
+  /** The character index a click landed on (through its button), or null. */
+  static indexAt(target: EventTarget | null): number | null {
+    const button = target instanceof Element ? target.closest<HTMLElement>('button.ch') : null;
+    const i = Number(button?.dataset.i);
+    return button && Number.isInteger(i) ? i : null;
+  }
+
+  private restart(box: HTMLElement, prompt: string): void {
+    box.replaceChildren();
+    this.box = box;
+    this.prompt = prompt;
+    this.buttons = [];
+    this.line = this.newLine();
+    const span = document.createElement('span');
+    span.className = 'prompt';
+    span.textContent = prompt;
+    this.line.append(span);
+  }
+
+  private newLine(): HTMLElement {
+    const line = document.createElement('div');
+    line.className = 'line';
+    this.box!.append(line);
+    return line;
+  }
+
+  private append(char: string, i: number): void {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'ch';
+    b.dataset.i = String(i);
+    b.setAttribute('aria-pressed', 'false');
+    b.setAttribute('aria-label', `第 ${i + 1} 个字“${visible(char)}”`);
+    b.textContent = char === '\n' ? '↵' : char;
+    this.line!.append(b);
+    this.buttons.push(b);
+    if (char === '\n') this.line = this.newLine();
+  }
+
+  private mark(i: number, on: boolean): void {
+    const b = this.buttons[i];
+    if (!b) return;
+    b.classList.toggle('selected', on);
+    b.setAttribute('aria-pressed', String(on));
+  }
+}
