@@ -95,7 +95,12 @@ export function* analyseSteps(
   const last = g.ids.length - 1;
   const lastRow = attentionMaps(gpt.config, gpt.weights, g.ids).map((layer) => layer.map((head) => head[last].slice(0, last + 1)));
   yield { done: ++done, total, label: 'Transformer 的注意力' };
-  const gptResult: GptAnalysis = { chars: g.chars, notices: g.notices, lastRow, prediction: predictionOf(gptSaliency(gpt.config, gpt.weights, g.ids), gpt.vocab) };
+  const gptResult: GptAnalysis = {
+    chars: g.chars,
+    notices: g.notices,
+    lastRow,
+    prediction: predictionOf(gptSaliency(gpt.config, gpt.weights, g.ids), gpt.vocab),
+  };
   return { lstm: lstmResult, gpt: gptResult };
 }
 

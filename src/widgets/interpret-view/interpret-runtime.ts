@@ -15,7 +15,7 @@ import { loadSavedTransformer } from '../gpt-train/saved';
 import { loadSaved } from '../text-lab/text-runtime';
 import { BASE } from '../shared/base';
 
-export { analyseGpt, analyseLstm } from '../../lib/interpret/analyse';
+export { analyseSteps } from '../../lib/interpret/analyse';
 export { memory } from '@tensorflow/tfjs-core';
 
 export interface LoadedLstm {
@@ -100,6 +100,21 @@ export async function savedGpt(): Promise<LoadedGpt | null> {
   const saved = await loadSavedTransformer();
   if (!saved) return null;
   return { ...fromArtifacts(saved.artifacts), vocab: fromChars(saved.meta.vocab), label: `我训练的 Transformer（${saved.meta.epochs} 轮）` };
+}
+
+/**
+ * Whether this page may read the browser's model storage (IndexedDB): false when the browser has
+ * none or refuses the site (a private window, site data blocked). tf.io's listModels opens the
+ * database, so a refusal shows as its rejection. Never throws.
+ */
+export async function storageReadable(): Promise<boolean> {
+  try {
+    if (typeof indexedDB === 'undefined' || !indexedDB) return false;
+    await tf.io.listModels();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Frees a model the caller owns. */
