@@ -5,7 +5,7 @@
  * the attention map reads it (transformer/map-text.ts): characters outside the model's
  * vocabulary become <unk>, with a notice. Every tensor made here is freed.
  */
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Vocab } from '../textgen/vocab';
 import type { TransformerConfig } from '../transformer/config';
 import { attentionMaps } from '../transformer/forward';
@@ -90,7 +90,9 @@ export function* analyseSteps(
     state = part.state;
     yield { done: ++done, total, label: `LSTM 的隐藏单元激活（${acts.length}/${r.ids.length} 个字）` };
   }
-  const lstmResult: LstmAnalysis = { chars: r.chars, notices: r.notices, acts, prediction: predictionOf(lstmSaliency(lw, r.ids), lstm.vocab) };
+  // The prediction y = argmax(h_T·D + d) from the state already read, so the saliency step needs no forward pass of its own.
+  const y = tf.tidy(() => tf.argMax(tf.add(tf.matMul(tf.tensor2d([acts[acts.length - 1]]), lw.D), lw.d), 1).dataSync()[0]);
+  const lstmResult: LstmAnalysis = { chars: r.chars, notices: r.notices, acts, prediction: predictionOf(lstmSaliency(lw, r.ids, y), lstm.vocab) };
   yield { done: ++done, total, label: 'LSTM 的梯度显著性' };
   const last = g.ids.length - 1;
   const lastRow = attentionMaps(gpt.config, gpt.weights, g.ids).map((layer) => layer.map((head) => head[last].slice(0, last + 1)));

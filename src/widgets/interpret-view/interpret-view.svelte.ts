@@ -23,9 +23,6 @@ import { nextTask } from '../shared/next-task';
 
 type Runtime = typeof import('./interpret-runtime');
 
-/** Said when 我在本书里训练的模型 is chosen but the browser refuses the site its storage (IndexedDB). */
-export const STORAGE_REFUSED =
-  '读不到你在本书里训练的模型：浏览器不允许本站使用本地存储（可能是隐私窗口，或电脑的安全设置禁止了网站存储）。已改用预训练检查点。';
 type FieldName = 'text' | 'unit' | 'ch';
 
 export class InterpretViewState {
@@ -104,7 +101,7 @@ export class InterpretViewState {
     try {
       const rt = await this.runtime();
       const notices: string[] = [];
-      const [lstmSaved, gptSaved] = src === 'mine' ? await this.saved(rt, notices) : [null, null];
+      const [lstmSaved, gptSaved] = src === 'mine' ? await rt.readerModels(notices) : [null, null];
       const lstmModel = lstmSaved ?? (await rt.checkpointLstm());
       const gptModel = gptSaved ?? (await rt.checkpointGpt());
       let result;
@@ -143,27 +140,6 @@ export class InterpretViewState {
       this.status = `正在分析：${s.value.label}（${s.value.done}/${s.value.total}）`;
       await nextTask();
     }
-  }
-
-  /** The reader's saved models, each null (with a notice) when there is none or it cannot be read. */
-  private async saved(rt: Runtime, notices: string[]): Promise<[Awaited<ReturnType<Runtime['savedLstm']>>, Awaited<ReturnType<Runtime['savedGpt']>>]> {
-    const get = async <T>(load: () => Promise<T | null>, none: string): Promise<T | null> => {
-      try {
-        const m = await load();
-        if (!m) notices.push(none);
-        return m;
-      } catch (e) {
-        notices.push(`${e instanceof Error ? e.message : String(e)}改用预训练检查点。`);
-        return null;
-      }
-    };
-    if (!(await rt.storageReadable())) {
-      notices.push(STORAGE_REFUSED);
-      return [null, null];
-    }
-    const lstm = await get(rt.savedLstm, '本浏览器里还没有保存在 5.2 节训练的 LSTM，改用 LSTM 预训练检查点。');
-    const gpt = await get(rt.savedGpt, '本浏览器里还没有保存在附录 A 训练的 Transformer，改用 Transformer 预训练检查点。');
-    return [lstm, gpt];
   }
 
   /** A unit beyond the analysed model's units (a link's, or a smaller trained model) is flagged, not clamped. */
