@@ -97,7 +97,8 @@ export type Repairable = 'text' | 'unit';
 function linkRepairs(params: URLSearchParams, values: Partial<WhySettings>): Partial<Record<Repairable, string>> {
   const repairs: Partial<Record<Repairable, string>> = {};
   const text = params.get(`${WHY_PREFIX}.text`);
-  if (text !== null && values.text !== undefined && values.text !== text) repairs.text = `链接中的文字已修正：${checkWhyText(text).notices.join('')}`;
+  const checked = text === null ? null : checkWhyText(text);
+  if (checked?.ok && checked.text !== text) repairs.text = `链接中的文字已修正：${checked.notices.join('')}`;
   const unit = params.get(`${WHY_PREFIX}.unit`);
   if (unit !== null && values.unit !== undefined && String(values.unit) !== unit)
     repairs.unit = `链接中的${UNIT_RULE.name}“${quoteInput(unit)}”已按 ${values.unit} 使用。`;
