@@ -6,7 +6,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { MAX_PROMPT } from '../../src/lib/textgen/settings';
 import { useTheme } from './support/site';
-import { COMPUTE_TIMEOUT, hydrated, openWidget } from './support/widgets';
+import { axeViolations, expectExerciseAccepts } from './support/widget-checks';
+import { COMPUTE_TIMEOUT, openWidget } from './support/widgets';
 
 const TITLE = '动手：压缩模型，看它损失了多少';
 const open = (page: Page, hash = '') => openWidget(page, `/chapter-09/${hash}`, TITLE);
@@ -172,23 +173,13 @@ test('a link whose prompt has U+FFFD gets the same warning', async ({ page }) =>
 
 test('the compression lab after a run has no axe violations in the dark theme', async ({ page }) => {
   test.setTimeout(2 * RUN_TIMEOUT);
-  const { default: AxeBuilder } = await import('@axe-core/playwright');
   await useTheme(page, 'dark');
   const widget = await open(page);
   await run(widget);
-  const { violations } = await new AxeBuilder({ page }).include('.compresslab').analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  expect(await axeViolations(page, '.compresslab')).toEqual([]);
 });
 
 test('exercise 9-5 accepts the int8 size of the LSTM counted from its shapes', async ({ page }) => {
-  await page.goto('/chapter-09/');
-  const ex = page.locator('[data-exercise-id="ex-9-5"]');
-  await ex.scrollIntoViewIfNeeded();
-  await hydrated(ex);
   const bytes = await expectedBytes(page, 'poetry', 0);
-  await ex.getByLabel('你的答案').fill(String(bytes[2]));
-  await ex.getByRole('button', { name: '检查答案' }).click();
-  // '✓ 正确。', not merely '正确': a wrong answer's hint says “与正确值相差…”.
-  await expect(ex.getByRole('status')).toContainText('✓ 正确。');
-  await expect(ex.getByRole('status')).not.toContainText('还不对');
+  await expectExerciseAccepts(page, '/chapter-09/', 'ex-9-5', String(bytes[2]));
 });

@@ -195,6 +195,16 @@ test('attention map: text typed before hydration is kept, and Enter then compute
   await expect(widget.getByRole('group', { name: '文字：选一个字' }).getByRole('button')).toHaveText([...'白日依山尽'], LONG);
 });
 
+test('interpretability view (§10.4): 分析 clicked before hydration analyses the text', async ({ page }) => {
+  // Two models analysed on a 4× slower CPU: a longer wait for the state, not a speed.
+  test.setTimeout(240_000);
+  const { widget, release } = await beforeHydration(page, 'InterpretView', '/chapter-10/', region('动手：看模型内部在做什么'));
+  await widget.getByRole('button', { name: '分析', exact: true }).click();
+  release();
+  await expect(widget).toHaveAttribute('data-analysed', 'yes', { timeout: 200_000 });
+  await expect(widget.getByRole('list', { name: '隐藏单元 0 在每个字上的激活' }).getByRole('listitem')).toHaveCount(26);
+});
+
 test('tour: 下一步 clicked before hydration moves to step 2', async ({ page }) => {
   const { widget, release } = await beforeHydration(page, 'TangGptTour', '/appendix-a/', region('导览：跟着八步看懂这个小 Transformer'));
   await widget.getByRole('button', { name: '下一步' }).click();

@@ -8,7 +8,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadLstmRef, logProb, runLstm, saliencyAt, type LstmRef } from './support/lstm-reference';
 import { useTheme } from './support/site';
 import { expected, idsOf, loadTangGpt } from './support/tang-gpt';
-import { COMPUTE_TIMEOUT, hydrated, openWidget } from './support/widgets';
+import { axeViolations, expectExerciseAccepts } from './support/widget-checks';
+import { COMPUTE_TIMEOUT, openWidget } from './support/widgets';
 
 const TITLE = '动手：看模型内部在做什么';
 const TEXT = '床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n';
@@ -103,7 +104,7 @@ test('saliency covers exactly the input characters; the LSTM’s matches central
   const gRows = gpFig.locator('table').first().locator('tbody tr');
   await expect(gRows).toHaveCount(gids.length);
   for (const s of (await gRows.locator('td:nth-child(3)').allInnerTexts()).map(num)) expect(Number.isFinite(s) && s >= 0).toBe(true);
-  const attn = gpFig.getByRole('table').filter({ hasText: '注意力权重' });
+  const attn = gpFig.getByRole('table', { name: /注意力权重/ });
   const aRows = attn.locator('tbody tr');
   await expect(aRows).toHaveCount(gpt.config.layers * gpt.config.heads);
   for (let l = 0; l < gpt.config.layers; l++) {
@@ -149,8 +150,89 @@ test('empty text is refused; NUL, U+FFFD, emoji, unknown characters and over-lon
 test('a bad unit, class or character in the link gets a message and the default', async ({ page }) => {
   const widget = await open(page, '#why.unit=999&why.cls=bogus&why.ch=%E6%98%8E%E6%9C%88');
   await expect(widget.getByRole('alert').filter({ hasText: '隐藏单元编号必须在 0 到 127 之间' })).toBeVisible();
-  await expect(widget.getByRole('alert').filter({ hasText: '未知的字符类别“bogus”' })).toBeVisible();
+  // Options are named as the reader sees them beside the radio buttons, not by their link names.
+  await expect(widget.getByRole('alert').filter({ hasText: '未知的字符类别“bogus”' })).toContainText('可选：标点、换行、指定的字。');
   await expect(widget.getByRole('alert').filter({ hasText: '指定的字必须正好是一个可见的字符' })).toBeVisible();
+});
+
+test('a link’s over-long text and a unit of −0 are applied with a notice each, which goes once that field is edited', async ({ page }) => {
+  const widget = await open(page, `#why.text=${encodeURIComponent('春'.repeat(70))}&why.unit=-0`);
+  await expect(widget.getByRole('status').filter({ hasText: '链接中的文字已修正' })).toContainText('输入有 70 个，只取前 64 个');
+  await expect(widget.getByRole('status').filter({ hasText: '链接中的隐藏单元编号' })).toHaveText('链接中的隐藏单元编号“-0”已按 0 使用。');
+  await expect(widget.getByRole('textbox', { name: /要分析的文字/ })).toHaveValue('春'.repeat(64));
+  const box = widget.getByRole('textbox', { name: /要分析的文字/ });
+  await box.fill('春眠不觉晓');
+  await box.blur();
+  await expect(widget.getByRole('status').filter({ hasText: '链接中的文字' })).toHaveCount(0);
+  await expect(widget.getByRole('status').filter({ hasText: '链接中的隐藏单元编号' })).toBeVisible();
+});
+
+test('notices describe the current text only: editing it drops the old ones and marks the old analysis as out of date', async ({ page }) => {
+  test.setTimeout(3 * COMPUTE_TIMEOUT);
+  const widget = await open(page);
+  const box = widget.getByRole('textbox', { name: /要分析的文字/ });
+  const notices = widget.getByRole('list', { name: '提示' });
+  await box.fill('明\u0000月😀光');
+  await box.blur();
+  await analyse(widget);
+  await expect(notices).toContainText('已删去 1 个');
+  await expect(notices).toContainText('“😀”');
+  await box.fill('床前明月光');
+  await box.blur();
+  await expect(notices).toHaveCount(0);
+  await expect(widget.getByRole('status').filter({ hasText: '文字或模型已改动' })).toBeVisible();
+  await analyse(widget);
+  await expect(widget.getByRole('status').filter({ hasText: '文字或模型已改动' })).toHaveCount(0);
+  await expect(widget.getByRole('list', { name: /隐藏单元 0/ }).getByRole('listitem')).toHaveCount(5);
+});
+
+test('分析 pressed by keyboard says each step as it goes, keeps focus, and shows progress while the models load', async ({ page }) => {
+  test.setTimeout(3 * COMPUTE_TIMEOUT);
+  const widget = await open(page);
+  // Every text the aria-live status takes, in order (a MutationObserver sees each change).
+  await page.evaluate(() => {
+    const live = document.querySelector('.whyview [aria-live]')!;
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => seen.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+  });
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route('**/models/poetry/weights.bin', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  const button = widget.getByRole('button', { name: '分析', exact: true });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.getByRole('progressbar')).toBeVisible();
+  await expect(widget.getByText('正在加载模型…')).toBeVisible();
+  await expect(button).toHaveAttribute('aria-disabled', 'true');
+  release();
+  await expect(widget).toHaveAttribute('data-analysed', 'yes', { timeout: COMPUTE_TIMEOUT });
+  await expect(widget.getByRole('progressbar')).toHaveCount(0);
+  await expect(button).toBeFocused();
+  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  for (const step of ['LSTM 的隐藏单元激活（16/26 个字）', 'LSTM 的隐藏单元激活（26/26 个字）', 'LSTM 的梯度显著性', 'Transformer 的注意力']) {
+    expect(
+      seen.some((s) => s.startsWith(`正在分析：${step}`)),
+      step,
+    ).toBe(true);
+  }
+  expect(seen.at(-1)).toContain('分析完成');
+});
+
+test('at 375 px the attention table’s caption wraps within the page', async ({ page }) => {
+  test.setTimeout(2 * COMPUTE_TIMEOUT);
+  await page.setViewportSize({ width: 375, height: 800 });
+  const widget = await open(page);
+  await analyse(widget);
+  const caption = widget.getByText('最后一个字（预测下一个字的位置）在每一层、每个头里对各个字的注意力权重');
+  await caption.scrollIntoViewIfNeeded();
+  const box = (await caption.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+  await expect(caption).toBeInViewport({ ratio: 1 });
 });
 
 test('a chosen character ranks units on it, and the link keeps text, unit and class', async ({ page, browser }) => {
@@ -247,26 +329,18 @@ test("“my trained model” uses the reader's saved LSTM, and says the Transfor
 for (const theme of ['light', 'dark'] as const) {
   test(`the view after an analysis has no axe violations in the ${theme} theme`, async ({ page }) => {
     test.setTimeout(2 * COMPUTE_TIMEOUT);
-    const { default: AxeBuilder } = await import('@axe-core/playwright');
     await useTheme(page, theme);
     const widget = await open(page);
     await analyse(widget);
-    const { violations } = await new AxeBuilder({ page }).include('.whyview').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    expect(await axeViolations(page, '.whyview', ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])).toEqual([]);
   });
 }
 
 test('exercise 10-5 accepts the unit an independent LSTM ranks first on punctuation', async ({ page }) => {
-  await page.goto('/chapter-10/');
-  const ex = page.locator('[data-exercise-id="ex-10-5"]');
-  await ex.scrollIntoViewIfNeeded();
-  await hydrated(ex);
   const ids = [...TEXT].map((c) => lstm.vocab.indexOf(c));
   const best = ranked(
     runLstm(lstm, ids).acts,
     [...TEXT].map((c) => '，。'.includes(c)),
   )[0].u;
-  await ex.getByLabel('你的答案').fill(String(best));
-  await ex.getByRole('button', { name: '检查答案' }).click();
-  await expect(ex.getByRole('status')).toContainText('✓ 正确');
+  await expectExerciseAccepts(page, '/chapter-10/', 'ex-10-5', String(best));
 });

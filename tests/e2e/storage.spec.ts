@@ -173,17 +173,19 @@ const savedRecord = (page: Page, name: string) =>
     `textlab-${name}`,
   );
 
+/** A browser without IndexedDB. */
+const noIndexedDB = () => Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined });
+
+/** As Firefox does with site data blocked: the factory is there, open() refuses. */
+function indexedDBRefused() {
+  IDBFactory.prototype.open = () => {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  };
+}
+
 for (const [variant, refuse] of [
-  ['the browser has no IndexedDB', () => Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined })],
-  [
-    'opening IndexedDB fails',
-    () => {
-      // As Firefox does with site data blocked: the factory is there, open() refuses.
-      IDBFactory.prototype.open = () => {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      };
-    },
-  ],
+  ['the browser has no IndexedDB', noIndexedDB],
+  ['opening IndexedDB fails', indexedDBRefused],
 ] as const) {
   test(`when ${variant}, the text lab writes, trains and uses its model, and says the model will not be saved`, async ({ page }) => {
     const errors = pageErrors(page);
@@ -234,3 +236,22 @@ test('on a full disk, saving the trained model says it was not saved, and the mo
   expect(await savedRecord(page, 'mine')).toBeNull();
   expect(errors).toEqual([]);
 });
+
+for (const [variant, refuse, says] of [
+  ['the localStorage getter throws (site data blocked)', refuseGetter, '本浏览器里还没有保存在 5.2 节训练的 LSTM'],
+  ['the browser has no IndexedDB', noIndexedDB, '读不到你在本书里训练的模型：浏览器不允许本站使用本地存储'],
+  ['opening IndexedDB fails', indexedDBRefused, '读不到你在本书里训练的模型：浏览器不允许本站使用本地存储'],
+] as const) {
+  test(`when ${variant}, §10.4 asked for the reader's models analyses with the checkpoints and says why`, async ({ page }) => {
+    const errors = pageErrors(page);
+    await page.addInitScript(refuse);
+    const widget = await openWidget(page, '/chapter-10/#why.src=mine', '动手：看模型内部在做什么');
+    await widget.getByRole('button', { name: '分析', exact: true }).click();
+    await expect(widget).toHaveAttribute('data-analysed', 'yes', { timeout: 120_000 });
+    await expect(widget.getByRole('list', { name: '提示' })).toContainText(says);
+    await expect(widget.getByRole('figure', { name: /LSTM 预训练检查点/ })).toBeVisible();
+    await expect(widget.getByRole('figure', { name: /Transformer 预训练检查点/ })).toBeVisible();
+    await expect(widget.getByRole('alert')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+}

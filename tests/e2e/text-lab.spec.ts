@@ -144,6 +144,24 @@ test('training for one epoch on pasted text lowers the loss and keeps the page r
   expectOnlyVocab(await written(widget), new Set(POEM));
 });
 
+test('pasted text loses NUL, BEL, U+200D and U+FFFD before training, with a notice naming each and how many', async ({ page }) => {
+  const widget = await open(page);
+  await widget.getByRole('radio', { name: '我的文本' }).check();
+  await widget.getByLabel(/我的文本（粘贴/).fill(`\u0000${POEM.repeat(5)}\u0007\u200D${POEM.repeat(5)}\u0000\uFFFD`);
+  await widget.getByRole('button', { name: '开始训练' }).click();
+  await expect(widget.getByRole('status').filter({ hasText: '训练前已删去' })).toHaveText(
+    '文本里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了。训练前已删去 5 个无法识别或不可见的字符：U+0000 ×2、U+0007 ×1、U+200D ×1、U+FFFD ×1。',
+  );
+  await expect(widget.getByRole('status').filter({ hasText: '训练完成' })).toBeVisible({ timeout: COMPUTE_TIMEOUT });
+  // The model learnt the cleaned text: its sample and what it writes hold only the poem's characters.
+  expectOnlyVocab(
+    [...(await widget.locator('.train-panel .samples li').innerText()).replace(/^[^：]*：/, '')].filter((c) => c !== ' '),
+    new Set(POEM),
+  );
+  await generate(widget);
+  expectOnlyVocab(await written(widget), new Set(POEM));
+});
+
 test('training pauses, resumes, and stops mid-epoch keeping usable weights', async ({ page }) => {
   const widget = await open(page);
   await widget.getByRole('radio', { name: '我的文本' }).check();

@@ -5,12 +5,12 @@
  * the attention map reads it (transformer/map-text.ts): characters outside the model's
  * vocabulary become <unk>, with a notice. Every tensor made here is freed.
  */
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Vocab } from '../textgen/vocab';
 import type { TransformerConfig } from '../transformer/config';
 import { attentionMaps } from '../transformer/forward';
 import { checkMapText, shownChar } from '../transformer/map-text';
-import { lstmActivations, lstmWeights } from './lstm';
+import { lstmActivationsFrom, lstmWeights, type LstmState } from './lstm';
 import { gptSaliency, lstmSaliency, type Saliency } from './saliency';
 import { MAX_TEXT } from './settings';
 
@@ -52,17 +52,65 @@ function read(text: string, vocab: Vocab, context: number) {
   return r;
 }
 
-/** The LSTM (weights by tfjs-layers names) on `text`. Throws an Error in words for text with nothing readable or a missing weight. */
-export function analyseLstm(w: tf.NamedTensorMap, vocab: Vocab, text: string): LstmAnalysis {
-  const r = read(text, vocab, MAX_TEXT);
-  const lw = lstmWeights(w);
-  return { chars: r.chars, notices: r.notices, acts: lstmActivations(lw, r.ids), prediction: predictionOf(lstmSaliency(lw, r.ids), vocab) };
+/** Where a stepwise analysis is: `done` of `total` steps, and the step just finished (Chinese). */
+export interface AnalysisStep {
+  done: number;
+  total: number;
+  label: string;
 }
 
-/** The Transformer on `text` (at most its context length). Throws an Error in words as analyseLstm. */
-export function analyseGpt(c: TransformerConfig, w: tf.NamedTensorMap, vocab: Vocab, text: string): GptAnalysis {
-  const r = read(text, vocab, c.contextLength);
-  const last = r.ids.length - 1;
-  const lastRow = attentionMaps(c, w, r.ids).map((layer) => layer.map((head) => head[last].slice(0, last + 1)));
-  return { chars: r.chars, notices: r.notices, lastRow, prediction: predictionOf(gptSaliency(c, w, r.ids), vocab) };
+/** Positions of the LSTM read per step: a few milliseconds of work each, so the page gets a turn between them. */
+export const ACT_CHUNK = 16;
+
+/**
+ * The analysis in steps, for a page that must stay responsive: each `yield` says what was just
+ * done and is a point where the caller may give the page a turn before asking for the next
+ * step; the return value is the whole analysis. Steps: the LSTM's activations ACT_CHUNK
+ * characters at a time, its saliency, then the Transformer's attention and its saliency (the
+ * LSTM reads at most MAX_TEXT characters, the Transformer at most its context). Throws an Error
+ * in words for text with nothing readable or a missing weight. No tensor outlives a step, so
+ * stopping early (a generator's `return`) leaks nothing.
+ */
+export function* analyseSteps(
+  lstm: { weights: tf.NamedTensorMap; vocab: Vocab },
+  gpt: { config: TransformerConfig; weights: tf.NamedTensorMap; vocab: Vocab },
+  text: string,
+): Generator<AnalysisStep, { lstm: LstmAnalysis; gpt: GptAnalysis }> {
+  const r = read(text, lstm.vocab, MAX_TEXT);
+  const g = read(text, gpt.vocab, gpt.config.contextLength);
+  const lw = lstmWeights(lstm.weights);
+  const chunks = Math.ceil(r.ids.length / ACT_CHUNK);
+  const total = chunks + 3;
+  let done = 0;
+  const acts: number[][] = [];
+  let state: LstmState | undefined;
+  for (let t = 0; t < r.ids.length; t += ACT_CHUNK) {
+    const part = lstmActivationsFrom(lw, r.ids.slice(t, t + ACT_CHUNK), state);
+    acts.push(...part.acts);
+    state = part.state;
+    yield { done: ++done, total, label: `LSTM 的隐藏单元激活（${acts.length}/${r.ids.length} 个字）` };
+  }
+  // The prediction y = argmax(h_T·D + d) from the state already read, so the saliency step needs no forward pass of its own.
+  const y = tf.tidy(() => tf.argMax(tf.add(tf.matMul(tf.tensor2d([acts[acts.length - 1]]), lw.D), lw.d), 1).dataSync()[0]);
+  const lstmResult: LstmAnalysis = { chars: r.chars, notices: r.notices, acts, prediction: predictionOf(lstmSaliency(lw, r.ids, y), lstm.vocab) };
+  yield { done: ++done, total, label: 'LSTM 的梯度显著性' };
+  const last = g.ids.length - 1;
+  const lastRow = attentionMaps(gpt.config, gpt.weights, g.ids).map((layer) => layer.map((head) => head[last].slice(0, last + 1)));
+  yield { done: ++done, total, label: 'Transformer 的注意力' };
+  const gptResult: GptAnalysis = {
+    chars: g.chars,
+    notices: g.notices,
+    lastRow,
+    prediction: predictionOf(gptSaliency(gpt.config, gpt.weights, g.ids), gpt.vocab),
+  };
+  return { lstm: lstmResult, gpt: gptResult };
+}
+
+/** Runs analyseSteps to the end at once (Node, tests): the same numbers with no turns between steps. */
+export function analyseAll(...args: Parameters<typeof analyseSteps>): { lstm: LstmAnalysis; gpt: GptAnalysis } {
+  const steps = analyseSteps(...args);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
 }

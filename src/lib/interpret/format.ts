@@ -9,5 +9,13 @@ export const shares = (scores: readonly number[]): number[] => {
   return scores.map((s) => (sum > 0 ? s / sum : 0));
 };
 
-/** An activation or difference with its sign written out and two decimals: +0.12, −0.12 (U+2212). */
-export const signed = (v: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`;
+/**
+ * An activation or difference with its sign written out and two decimals: +0.12, −0.12 (U+2212).
+ * A value that rounds to zero at two decimals (−0.004, −0, 0) is written 0.00, with no sign, so
+ * a tiny negative number never shows as "−0.00".
+ */
+export function signed(v: number): string {
+  const digits = Math.abs(v).toFixed(2);
+  if (Number(digits) === 0) return '0.00';
+  return `${v > 0 ? '+' : '−'}${digits}`;
+}

@@ -35,13 +35,22 @@ export const unitCount = (w: LstmWeights): number => w.R.shape[0];
 /** The embedded inputs e = emb[ids], [T, E]. */
 export const embedLstm = (w: LstmWeights, ids: ArrayLike<number>): tf.Tensor2D => tf.tidy(() => tf.gather(w.emb, tf.tensor1d(Int32Array.from(ids), 'int32')));
 
-/** Hidden states h_1 … h_T, [T, U], for token vectors e [T, E] (T ≥ 1). */
-export function lstmHidden(w: LstmWeights, e: tf.Tensor2D): tf.Tensor2D {
+/** The LSTM's state after some characters: h and c, [U] each, as plain numbers. */
+export interface LstmState {
+  h: number[];
+  c: number[];
+}
+
+/**
+ * Hidden states h_1 … h_T, [T, U], for token vectors e [T, E] (T ≥ 1), from `from` (zero state
+ * when absent); `last` receives the final h and c [1, U] when given (kept: the caller frees them).
+ */
+export function lstmHidden(w: LstmWeights, e: tf.Tensor2D, from?: LstmState, last?: (h: tf.Tensor2D, c: tf.Tensor2D) => void): tf.Tensor2D {
   return tf.tidy(() => {
     const [T] = e.shape;
     const U = unitCount(w);
-    let h: tf.Tensor2D = tf.zeros([1, U]);
-    let c: tf.Tensor2D = tf.zeros([1, U]);
+    let h: tf.Tensor2D = from ? tf.tensor2d(from.h, [1, U]) : tf.zeros([1, U]);
+    let c: tf.Tensor2D = from ? tf.tensor2d(from.c, [1, U]) : tf.zeros([1, U]);
     const hs: tf.Tensor2D[] = [];
     for (let t = 0; t < T; t++) {
       const z = tf.add(tf.add(tf.matMul(tf.slice(e, [t, 0], [1, -1]), w.K), tf.matMul(h, w.R)), w.b);
@@ -50,6 +59,7 @@ export function lstmHidden(w: LstmWeights, e: tf.Tensor2D): tf.Tensor2D {
       h = tf.mul(tf.sigmoid(zo), tf.tanh(c));
       hs.push(h);
     }
+    if (last) last(tf.keep(h), tf.keep(c));
     return tf.concat(hs, 0);
   });
 }
@@ -67,9 +77,20 @@ export const lstmLastLogits = (w: LstmWeights, e: tf.Tensor2D): tf.Tensor1D =>
  * numbers [T][U] (row t: the state after ids[0 … t]). Frees what it makes.
  */
 export function lstmActivations(w: LstmWeights, ids: ArrayLike<number>): number[][] {
-  if (ids.length === 0) return [];
-  const hs = tf.tidy(() => lstmHidden(w, embedLstm(w, ids)));
-  const out = hs.arraySync();
-  hs.dispose();
-  return out;
+  return lstmActivationsFrom(w, ids).acts;
+}
+
+/**
+ * lstmActivations for the next characters `ids` after a state `from` (zero state when absent),
+ * with the state after them, so a long text can be read a few characters at a time: reading
+ * ids in parts, each from the previous part's state, gives the same rows as reading them whole.
+ */
+export function lstmActivationsFrom(w: LstmWeights, ids: ArrayLike<number>, from?: LstmState): { acts: number[][]; state: LstmState | undefined } {
+  if (ids.length === 0) return { acts: [], state: from };
+  let end: tf.Tensor2D[] = [];
+  const hs = tf.tidy(() => lstmHidden(w, embedLstm(w, ids), from, (h, c) => (end = [h, c])));
+  const acts = hs.arraySync();
+  const [h, c] = end.map((t) => Array.from(t.dataSync()));
+  tf.dispose([hs, ...end]);
+  return { acts, state: { h, c } };
 }

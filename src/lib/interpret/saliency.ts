@@ -27,14 +27,17 @@ export interface Saliency {
 
 /**
  * Saliency for token vectors e [T, E] and a function giving the next-character logits [V] from
- * them (which must be differentiable in e). `target` defaults to the argmax. Frees what it makes.
+ * them (which must be differentiable in e). `target` defaults to the argmax (found with one more
+ * forward pass). Frees what it makes.
  */
 export function saliencyOf(e: tf.Tensor2D, lastLogits: (e: tf.Tensor2D) => tf.Tensor1D, target?: number): Saliency {
   const [y, logProb, norms] = tf.tidy(() => {
-    const logits = lastLogits(e);
-    const V = logits.shape[0];
-    const y = target ?? (tf.argMax(logits).dataSync()[0] as number);
-    const f = (x: tf.Tensor2D) => tf.sum(tf.mul(tf.logSoftmax(lastLogits(x)), tf.oneHot(tf.tensor1d([y], 'int32'), V))) as tf.Scalar;
+    // With a target given, one forward pass (inside valueAndGrad) is enough; else one more finds the argmax.
+    const y = target ?? (tf.argMax(lastLogits(e)).dataSync()[0] as number);
+    const f = (x: tf.Tensor2D) => {
+      const logp = tf.logSoftmax(lastLogits(x));
+      return tf.sum(tf.mul(logp, tf.oneHot(tf.tensor1d([y], 'int32'), logp.shape[0]))) as tf.Scalar;
+    };
     const { value, grad } = tf.valueAndGrad(f)(e);
     return [y, value, tf.sqrt(tf.sum(tf.square(grad), 1))] as const;
   });

@@ -6,11 +6,11 @@
  * the one list of what each accepts; the view's fields and the link decoder both parse with it.
  */
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
-import { choiceField, numberField, quoteInput, type FieldParser, type NamedRule } from '../nn/validate';
+import { parseNumber, quoteInput, type FieldParser, type NamedRule } from '../nn/validate';
 import { codePoints } from '../textgen/vocab';
 import { TANG_GPT } from '../transformer/config';
 import { checkMapText, type CheckedMapText } from '../transformer/map-text';
-import { CHAR_CLASSES, type CharClass } from './units';
+import { CLASS_LABELS, type CharClass } from './units';
 
 export const WHY_PREFIX = 'why';
 
@@ -61,18 +61,57 @@ const charField: FieldParser<string> = (raw) => {
     : { ok: false, message: `指定的字必须正好是一个可见的字符，收到“${quoteInput(raw)}”。` };
 };
 
+/**
+ * One of `options`, matched exactly against own keys of `labels`; a refusal lists the options by
+ * the labels the reader sees beside the radio buttons (预训练检查点, 标点 …), not their link names.
+ */
+const labelledChoice =
+  <T extends string>(labels: Record<T, string>, name: string): FieldParser<T> =>
+  (raw) =>
+    Object.hasOwn(labels, raw)
+      ? { ok: true, value: raw as T }
+      : { ok: false, message: `未知的${name}“${quoteInput(raw)}”，可选：${Object.values<string>(labels).join('、')}。` };
+
+/** A unit number in UNIT_RULE; −0 is read as 0. */
+const unitField: FieldParser<number> = (raw) => {
+  const r = parseNumber(raw, UNIT_RULE, UNIT_RULE.name);
+  return r.ok ? { ok: true, value: r.value === 0 ? 0 : r.value } : r;
+};
+
 export const WHY_FIELDS: FieldParsers<WhySettings> = {
-  src: choiceField(SOURCES, '模型来源'),
+  src: labelledChoice(SOURCE_LABELS, '模型来源'),
   text: textField,
-  unit: numberField(UNIT_RULE),
-  cls: choiceField(CHAR_CLASSES, '字符类别'),
+  unit: unitField,
+  cls: labelledChoice(CLASS_LABELS, '字符类别'),
   ch: charField,
 };
 
-/** The settings a hash asks for, over the defaults, and what was wrong with it. Never throws. */
-export function decodeWhy(params: URLSearchParams): { settings: WhySettings; problems: string[] } {
+/** Settings a link can carry in a form the view changes before using it. */
+export type Repairable = 'text' | 'unit';
+
+/**
+ * What the view changed in a link's accepted values, one sentence per setting: the text's
+ * dropped characters and cut to MAX_TEXT (checkWhyText's notices), a unit written otherwise than
+ * the view writes it (−0, 05, 5.0, " 5"). Refused values are decodeFields' problems, not here.
+ */
+function linkRepairs(params: URLSearchParams, values: Partial<WhySettings>): Partial<Record<Repairable, string>> {
+  const repairs: Partial<Record<Repairable, string>> = {};
+  const text = params.get(`${WHY_PREFIX}.text`);
+  const checked = text === null ? null : checkWhyText(text);
+  if (checked?.ok && checked.text !== text) repairs.text = `链接中的文字已修正：${checked.notices.join('')}`;
+  const unit = params.get(`${WHY_PREFIX}.unit`);
+  if (unit !== null && values.unit !== undefined && String(values.unit) !== unit)
+    repairs.unit = `链接中的${UNIT_RULE.name}“${quoteInput(unit)}”已按 ${values.unit} 使用。`;
+  return repairs;
+}
+
+/**
+ * The settings a hash asks for, over the defaults; what was wrong with it (those values keep
+ * their default); and what was repaired in the values it did apply. Never throws.
+ */
+export function decodeWhy(params: URLSearchParams): { settings: WhySettings; problems: string[]; repairs: Partial<Record<Repairable, string>> } {
   const { values, problems } = decodeFields(params, WHY_PREFIX, WHY_FIELDS);
-  return { settings: { ...WHY_DEFAULTS, ...values }, problems };
+  return { settings: { ...WHY_DEFAULTS, ...values }, problems, repairs: linkRepairs(params, values) };
 }
 
 /** The hash parameters for `s`, under the view's prefix. */

@@ -11,7 +11,7 @@
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
 import { choiceField, SEED_RULE } from '../nn/validate';
-import { checkText, type CorpusCheck } from '../textgen/corpus';
+import { checkText, droppedNotice, readableCorpus, type CorpusCheck } from '../textgen/corpus';
 import { CORPUS_NAMES, type CorpusName } from '../textgen/settings';
 import { encode, type Vocab } from '../textgen/vocab';
 import { makeWindows } from '../textgen/windows';
@@ -86,7 +86,7 @@ const percent = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
 export function checkGptText(text: string, vocab: Vocab, trainLen: number): CorpusCheck {
   const basic = checkText(text);
   if (!basic.ok) return basic;
-  const { ids, unknown } = encode(vocab, text);
+  const { ids, unknown } = encode(vocab, basic.text);
   const known = ids.reduce((n, id) => n + (id === 0 ? 0 : 1), 0);
   if (known === 0) {
     return {
@@ -97,8 +97,9 @@ export function checkGptText(text: string, vocab: Vocab, trainLen: number): Corp
   if (gptData(ids, trainLen).train.length === 0) {
     return { ok: false, message: `文本切不出一个 ${trainLen + 1} 个字符的训练窗口（验证集先拿走了一段）。请再加长一些。` };
   }
-  const notices = unknown.length
-    ? [`文本里有 ${unknown.length} 种字符不在字符表中（占全部字符的 ${percent(1 - known / ids.length)}），训练时按 <unk> 处理。`]
-    : [];
+  // The vocabulary is the checkpoint's, so of checkText's notices only the dropped characters' applies.
+  const dropped = droppedNotice(readableCorpus(text).dropped);
+  const notices = dropped ? [dropped] : [];
+  if (unknown.length) notices.push(`文本里有 ${unknown.length} 种字符不在字符表中（占全部字符的 ${percent(1 - known / ids.length)}），训练时按 <unk> 处理。`);
   return { ok: true, text: basic.text, notices };
 }

@@ -20,15 +20,13 @@ import {
 } from '../../lib/compress/settings';
 import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
 import { pageBackend } from '../shared/backend.svelte';
+import { nextTask } from '../shared/next-task';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 
 type Runtime = typeof import('./compress-runtime');
 
 /** A setting's name as the reader sees it; pruning with its sparsity. */
 export const schemeLabel = (scheme: Scheme, sp: number): string => (scheme === 'pruned' ? `${SCHEME_LABELS.pruned} ${sp}%` : SCHEME_LABELS[scheme]);
-
-/** Yields to the browser so it can paint and take input between chunks. */
-const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export class CompressLabState {
   settings = $state<CompressSettings>(decodeCompress(new URLSearchParams()).settings);

@@ -15,7 +15,7 @@ import { loadSavedTransformer } from '../gpt-train/saved';
 import { loadSaved } from '../text-lab/text-runtime';
 import { BASE } from '../shared/base';
 
-export { analyseGpt, analyseLstm } from '../../lib/interpret/analyse';
+export { analyseSteps } from '../../lib/interpret/analyse';
 export { memory } from '@tensorflow/tfjs-core';
 
 export interface LoadedLstm {
@@ -102,5 +102,49 @@ export async function savedGpt(): Promise<LoadedGpt | null> {
   return { ...fromArtifacts(saved.artifacts), vocab: fromChars(saved.meta.vocab), label: `我训练的 Transformer（${saved.meta.epochs} 轮）` };
 }
 
+/**
+ * Whether this page may read the browser's model storage (IndexedDB): false when the browser has
+ * none or refuses the site (a private window, site data blocked). tf.io's listModels opens the
+ * database, so a refusal shows as its rejection. Never throws.
+ */
+export async function storageReadable(): Promise<boolean> {
+  try {
+    if (typeof indexedDB === 'undefined' || !indexedDB) return false;
+    await tf.io.listModels();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Frees a model the caller owns. */
 export const disposeModel = (m: LoadedLstm): void => tf.dispose(Object.values(m.weights));
+
+/** Said when 我在本书里训练的模型 is chosen but the browser refuses the site its storage (IndexedDB). */
+export const STORAGE_REFUSED =
+  '读不到你在本书里训练的模型：浏览器不允许本站使用本地存储（可能是隐私窗口，或电脑的安全设置禁止了网站存储）。已改用预训练检查点。';
+
+/**
+ * The reader's saved LSTM and Transformer (the caller owns and disposes them), each null when
+ * there is none or it cannot be read; `notices` gets a sentence for each null (none saved, a
+ * damaged one deleted, storage refused), saying the checkpoint is used instead. Never throws.
+ */
+export async function readerModels(notices: string[]): Promise<[LoadedLstm | null, LoadedGpt | null]> {
+  const get = async <T>(load: () => Promise<T | null>, none: string): Promise<T | null> => {
+    try {
+      const m = await load();
+      if (!m) notices.push(none);
+      return m;
+    } catch (e) {
+      notices.push(`${e instanceof Error ? e.message : String(e)}改用预训练检查点。`);
+      return null;
+    }
+  };
+  if (!(await storageReadable())) {
+    notices.push(STORAGE_REFUSED);
+    return [null, null];
+  }
+  const lstm = await get(savedLstm, '本浏览器里还没有保存在 5.2 节训练的 LSTM，改用 LSTM 预训练检查点。');
+  const gpt = await get(savedGpt, '本浏览器里还没有保存在附录 A 训练的 Transformer，改用 Transformer 预训练检查点。');
+  return [lstm, gpt];
+}

@@ -3,14 +3,26 @@
  * each architecture (run on 分析, TF.js loaded then), and what the reader picks afterwards (the
  * unit, the class), which needs no new computation. The numbers are src/lib/interpret's.
  */
-import type { GptAnalysis, LstmAnalysis } from '../../lib/interpret/analyse';
-import { checkWhyText, decodeWhy, encodeWhy, SOURCE_LABELS, WHY_FIELDS, WHY_PREFIX, type Source, type WhySettings } from '../../lib/interpret/settings';
+import type { AnalysisStep, GptAnalysis, LstmAnalysis } from '../../lib/interpret/analyse';
+import {
+  checkWhyText,
+  decodeWhy,
+  encodeWhy,
+  SOURCE_LABELS,
+  WHY_FIELDS,
+  WHY_PREFIX,
+  type Repairable,
+  type Source,
+  type WhySettings,
+} from '../../lib/interpret/settings';
 import type { CharClass } from '../../lib/interpret/units';
 import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
 import { pageBackend } from '../shared/backend.svelte';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
+import { nextTask } from '../shared/next-task';
 
 type Runtime = typeof import('./interpret-runtime');
+
 type FieldName = 'text' | 'unit' | 'ch';
 
 export class InterpretViewState {
@@ -19,6 +31,8 @@ export class InterpretViewState {
   drafts = $state<Record<FieldName, string>>({ text: '', unit: '', ch: '' });
   fieldErrors = $state<Partial<Record<FieldName, string>>>({});
   linkProblems = $state<string[]>([]);
+  /** What was changed in the link's applied values; each goes once the reader edits that field. */
+  linkRepairs = $state<Partial<Record<Repairable, string>>>({});
   /** How the text was changed when it was entered (dropped characters, cut to length). */
   textNotices = $state<string[]>([]);
   lstm = $state.raw<LstmAnalysis | null>(null);
@@ -28,6 +42,10 @@ export class InterpretViewState {
   /** Said about the models used (none saved, fell back to the checkpoint). */
   modelNotices = $state<string[]>([]);
   running = $state(false);
+  /** How far the analysis under way is (null when none is). */
+  progress = $state.raw<AnalysisStep | null>(null);
+  /** The text and models the shown analysis is of; null before the first. */
+  analysedFor = $state.raw<{ text: string; src: Source } | null>(null);
   status = $state('');
   error = $state('');
   copyStatus = $state('');
@@ -36,10 +54,27 @@ export class InterpretViewState {
   private rt: Runtime | undefined;
 
   constructor() {
-    const { settings, problems } = decodeWhy(hashParams());
+    const { settings, problems, repairs } = decodeWhy(hashParams());
     this.settings = settings;
     this.drafts = { text: settings.text, unit: String(settings.unit), ch: settings.ch };
     this.linkProblems = [...linkDamage(), ...problems];
+    this.linkRepairs = repairs;
+  }
+
+  /** True when the text or the models changed since the analysis shown. */
+  get stale(): boolean {
+    const a = this.analysedFor;
+    return a !== null && (a.text !== this.settings.text || a.src !== this.settings.src);
+  }
+
+  /**
+   * The notices about the current input only: how the text in the field was read, and (while
+   * the analysis shown is of this text and these models) how each model read it and which models
+   * were used. Each once.
+   */
+  get notices(): string[] {
+    const analysed = this.stale ? [] : [...(this.lstm?.notices ?? []), ...(this.gpt?.notices ?? []), ...this.modelNotices];
+    return [...new Set([...this.textNotices, ...analysed])];
   }
 
   async runtime(): Promise<Runtime> {
@@ -48,7 +83,11 @@ export class InterpretViewState {
     return this.rt;
   }
 
-  /** Runs both models on the text: activations and saliency (LSTM), saliency and attention (Transformer). */
+  /**
+   * Runs both models on the text: activations and saliency (LSTM), saliency and attention
+   * (Transformer), step by step (lib/interpret/analyse.ts), giving the page a turn between steps
+   * and saying how far it is.
+   */
   async analyse(): Promise<void> {
     if (this.running) return;
     if (this.fieldErrors.text) {
@@ -62,46 +101,45 @@ export class InterpretViewState {
     try {
       const rt = await this.runtime();
       const notices: string[] = [];
-      const [lstmSaved, gptSaved] = src === 'mine' ? await this.saved(rt, notices) : [null, null];
+      const [lstmSaved, gptSaved] = src === 'mine' ? await rt.readerModels(notices) : [null, null];
       const lstmModel = lstmSaved ?? (await rt.checkpointLstm());
       const gptModel = gptSaved ?? (await rt.checkpointGpt());
+      let result;
       try {
-        this.lstm = rt.analyseLstm(lstmModel.weights, lstmModel.vocab, text);
-        this.gpt = rt.analyseGpt(gptModel.config, gptModel.weights, gptModel.vocab, text);
+        result = await this.stepThrough(rt.analyseSteps(lstmModel, gptModel, text));
       } finally {
         if (lstmSaved) rt.disposeModel(lstmSaved);
         if (gptSaved) rt.disposeModel(gptSaved);
       }
+      this.lstm = result.lstm;
+      this.gpt = result.gpt;
+      this.analysedFor = { text, src };
       this.lstmLabel = lstmModel.label;
       this.gptLabel = gptModel.label;
       this.modelNotices = notices;
       this.checkUnit();
       this.tensors = rt.memory().numTensors;
-      const p = this.lstm.prediction;
-      this.status = `分析完成：${this.lstm.chars.length} 个字；LSTM 预测下一个字是“${p.shown}”，Transformer 预测“${this.gpt.prediction.shown}”。`;
+      this.status = `分析完成：${result.lstm.chars.length} 个字；LSTM 预测下一个字是“${result.lstm.prediction.shown}”，Transformer 预测“${result.gpt.prediction.shown}”。`;
     } catch (e) {
       this.error = `分析失败：${e instanceof Error ? e.message : String(e)}`;
       this.status = '分析失败。';
     } finally {
       this.running = false;
+      this.progress = null;
     }
   }
 
-  /** The reader's saved models, each null (with a notice) when there is none or it cannot be read. */
-  private async saved(rt: Runtime, notices: string[]): Promise<[Awaited<ReturnType<Runtime['savedLstm']>>, Awaited<ReturnType<Runtime['savedGpt']>>]> {
-    const get = async <T>(load: () => Promise<T | null>, none: string): Promise<T | null> => {
-      try {
-        const m = await load();
-        if (!m) notices.push(none);
-        return m;
-      } catch (e) {
-        notices.push(`${e instanceof Error ? e.message : String(e)}改用预训练检查点。`);
-        return null;
-      }
-    };
-    const lstm = await get(rt.savedLstm, '本浏览器里还没有保存在 5.2 节训练的 LSTM，改用 LSTM 预训练检查点。');
-    const gpt = await get(rt.savedGpt, '本浏览器里还没有保存在附录 A 训练的 Transformer，改用 Transformer 预训练检查点。');
-    return [lstm, gpt];
+  /** Takes the analysis's steps one task each, showing each step; the last step's value is the analysis. */
+  private async stepThrough<T>(steps: Generator<AnalysisStep, T>): Promise<T> {
+    this.progress = { done: 0, total: 1, label: '模型已加载' };
+    await nextTask();
+    for (;;) {
+      const s = steps.next();
+      if (s.done) return s.value;
+      this.progress = s.value;
+      this.status = `正在分析：${s.value.label}（${s.value.done}/${s.value.total}）`;
+      await nextTask();
+    }
   }
 
   /** A unit beyond the analysed model's units (a link's, or a smaller trained model) is flagged, not clamped. */
@@ -113,12 +151,15 @@ export class InterpretViewState {
 
   setSource(src: Source): void {
     this.settings.src = src;
+    this.error = '';
     this.status = `模型来源：${SOURCE_LABELS[src]}。请按“分析”。`;
     this.writeHash();
   }
 
   setText(raw: string): void {
     this.drafts.text = raw;
+    this.error = '';
+    delete this.linkRepairs.text;
     // The same rule as WHY_FIELDS.text (a link's `why.text`), with its notices kept for the reader.
     const r = checkWhyText(raw);
     if (!r.ok) {
@@ -135,6 +176,7 @@ export class InterpretViewState {
   /** The unit field or slider changed; the same rule as a link's `why.unit`. */
   setUnit(text: string): void {
     this.drafts.unit = text;
+    delete this.linkRepairs.unit;
     const r = WHY_FIELDS.unit(text);
     if (!r.ok) {
       this.fieldErrors.unit = r.message;

@@ -8,6 +8,11 @@ describe('how the view writes its numbers', () => {
   });
 
   it('writes the sign of every value, with a true minus sign', () => {
-    expect([0.123, -0.5, 0].map(signed)).toEqual(['+0.12', '−0.50', '+0.00']);
+    expect([0.123, -0.5, 0.996].map(signed)).toEqual(['+0.12', '−0.50', '+1.00']);
+  });
+
+  it('writes a value that rounds to zero as 0.00, never −0.00', () => {
+    expect([0, -0, -0.004, 0.004, -0.00499].map(signed)).toEqual(['0.00', '0.00', '0.00', '0.00', '0.00']);
+    expect(signed(-0.005)).toBe('−0.01');
   });
 });

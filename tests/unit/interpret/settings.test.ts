@@ -5,7 +5,7 @@ import { decodeWhy, encodeWhy, MAX_TEXT, UNIT_RULE, WHY_DEFAULTS, WHY_FIELDS, ty
 describe('interpretability view settings', () => {
   it('round-trip through the link', () => {
     const s: WhySettings = { src: 'mine', text: '白日依山尽，\n黄河入海流。', unit: 17, cls: 'char', ch: '河' };
-    expect(decodeWhy(encodeWhy(s))).toEqual({ settings: s, problems: [] });
+    expect(decodeWhy(encodeWhy(s))).toEqual({ settings: s, problems: [], repairs: {} });
   });
 
   it('offers every unit of the §5.2 model, and no more', () => {
@@ -41,5 +41,28 @@ describe('interpretability view settings', () => {
     expect(settings.cls).toBe(WHY_DEFAULTS.cls);
     expect(settings.src).toBe(WHY_DEFAULTS.src);
     expect(problems).toHaveLength(3);
+  });
+
+  it('says so when a link’s text is cut to MAX_TEXT characters or loses unreadable ones', () => {
+    const long = decodeWhy(new URLSearchParams({ 'why.text': '春'.repeat(MAX_TEXT + 6) }));
+    expect(Array.from(long.settings.text)).toHaveLength(MAX_TEXT);
+    expect(long.repairs.text).toBe(`链接中的文字已修正：模型一次最多读 ${MAX_TEXT} 个字，输入有 ${MAX_TEXT + 6} 个，只取前 ${MAX_TEXT} 个。`);
+    expect(decodeWhy(new URLSearchParams({ 'why.text': '明\u0000月' })).repairs.text).toContain('已删去 1 个控制字符或不可见字符');
+    expect(decodeWhy(new URLSearchParams({ 'why.text': '明月' })).repairs).toEqual({});
+  });
+
+  it('reads a link’s −0 (or 05, 5.0) as the unit it means, and says so', () => {
+    const zero = decodeWhy(new URLSearchParams({ 'why.unit': '-0' }));
+    expect(Object.is(zero.settings.unit, 0)).toBe(true);
+    expect(zero.repairs.unit).toBe('链接中的隐藏单元编号“-0”已按 0 使用。');
+    expect(Object.is((WHY_FIELDS.unit('-0') as { value: number }).value, 0)).toBe(true);
+    expect(decodeWhy(new URLSearchParams({ 'why.unit': '5.0' })).repairs.unit).toContain('已按 5 使用');
+    expect(decodeWhy(new URLSearchParams({ 'why.unit': '5' })).repairs).toEqual({});
+  });
+
+  it('names the options of a refused source or class by the labels the reader sees, not the link names', () => {
+    const { problems } = decodeWhy(new URLSearchParams({ 'why.src': 'cloud', 'why.cls': 'bogus' }));
+    expect(problems).toEqual(['未知的模型来源“cloud”，可选：预训练检查点、我在本书里训练的模型。', '未知的字符类别“bogus”，可选：标点、换行、指定的字。']);
+    expect(problems.join()).not.toMatch(/ckpt|mine|punct|break|char/);
   });
 });

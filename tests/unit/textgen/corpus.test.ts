@@ -35,4 +35,28 @@ describe("a reader's own text", () => {
     expect(checkFile(gbk)).toMatchObject({ ok: false, message: expect.stringContaining('UTF-8') });
     expect(checkFile(utf8('\uFEFF' + enough))).toEqual({ ok: true, text: enough, notices: [] });
   });
+
+  it('drops NUL, BEL, U+200D and U+FFFD before training, naming each and how many', () => {
+    const r = checkText(`\u0000${enough.slice(0, 30)}\u0007\u200D${enough.slice(30)}\u0000\uFFFD`);
+    expect(r.ok && r.text).toBe(enough);
+    expect(r.ok && r.notices).toEqual([
+      '文本里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了。训练前已删去 5 个无法识别或不可见的字符：U+0000 ×2、U+0007 ×1、U+200D ×1、U+FFFD ×1。',
+    ]);
+  });
+
+  it('says only invisible characters were dropped when there is no U+FFFD, and reads CR LF as a line break', () => {
+    const r = checkText(`${enough.replace(/\n/g, '\r\n')}\u200D`);
+    expect(r.ok && r.text).toBe(enough);
+    expect(r.ok && r.notices).toEqual(['文本里有 1 个看不见的控制字符或格式字符，训练前已删去：U+200D ×1。']);
+  });
+
+  it('counts only readable characters towards the minimum, and refuses text with none', () => {
+    expect(checkText(poem.repeat(7) + '\u0000'.repeat(50))).toMatchObject({ ok: false, message: expect.stringContaining('只有 174 个字符') });
+    expect(checkText('\u0000\u200D')).toMatchObject({ ok: false, message: expect.stringContaining('没有可以显示的字符') });
+  });
+
+  it('a file with a zero-width joiner gets the same notice', () => {
+    const r = checkFile(utf8(`${enough}\u200D`));
+    expect(r.ok && r.notices[0]).toContain('U+200D ×1');
+  });
 });
