@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { noExternalAsRegExps, patternToRegExp } from '../../../src/lib/astro/no-external';
+import { fasterNoExternal, noExternalAsRegExps, patternToRegExp } from '../../../src/lib/astro/no-external';
 
 // picomatch, the glob library Vite's filter uses (no type declarations of its own).
 const picomatch = createRequire(import.meta.url)('picomatch') as (glob: string, options: { dot: boolean }) => (name: string) => boolean;
@@ -41,5 +41,15 @@ describe('noExternal patterns as regular expressions (build speed)', () => {
     expect((out[0] as RegExp).test('astro')).toBe(true);
     expect(noExternalAsRegExps(true)).toBe(true);
     expect(noExternalAsRegExps(undefined)).toBeUndefined();
+  });
+
+  it('the plugin rewrites the server build’s patterns in both places Vite 6 reads them', () => {
+    const plugin = fasterNoExternal();
+    const config = { ssr: { noExternal: ['@fontsource/*'] } };
+    const env = { resolve: { noExternal: ['astro'] } };
+    (plugin.config as (c: unknown) => void)(config);
+    (plugin.configEnvironment as (n: string, c: unknown) => void)('ssr', env);
+    expect((config.ssr.noExternal[0] as unknown as RegExp).test('@fontsource/inter')).toBe(true);
+    expect(env.resolve.noExternal[0]).toBeInstanceOf(RegExp);
   });
 });
