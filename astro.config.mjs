@@ -15,6 +15,7 @@ import AstroPWA from '@vite-pwa/astro';
 import contentSecurityPolicy from './src/lib/csp/integration';
 import { pwaOptions } from './src/lib/pwa/config';
 import { previewHeaders } from './src/lib/pwa/isolation';
+import { fasterNoExternal } from './src/lib/astro/no-external';
 
 const BOOK_TITLE = '大模型：市场定位与技术创新';
 const BOOK_DESCRIPTION = '大模型交互教程：逐章阅读，并在页面中亲手运行文中的公式与文本生成示例。';
@@ -22,6 +23,8 @@ const BOOK_DESCRIPTION = '大模型交互教程：逐章阅读，并在页面中
 export default defineConfig({
   // Cross-origin isolation for `astro preview`, so TF.js's wasm backend can run threads.
   server: { headers: previewHeaders(process.env) },
+  // Build speed only (issue 12): see src/lib/astro/no-external.ts.
+  vite: { plugins: [fasterNoExternal()] },
   markdown: {
     // Keep the article's punctuation exactly as written (no curly-quote rewriting).
     smartypants: false,

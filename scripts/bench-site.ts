@@ -12,7 +12,7 @@
  *   --save-reports[=DIR]  keep each page's Lighthouse JSON (default bench-results/lighthouse)
  */
 import { existsSync } from 'node:fs';
-import { constants } from 'node:os';
+import { constants, loadavg } from 'node:os';
 import { killAll } from 'chrome-launcher';
 import { timedBuild } from './bench/build';
 import { lighthouseScores } from './bench/lighthouse';
@@ -46,9 +46,10 @@ async function main() {
     // Twice: the first may be cold (no node_modules/.astro cache), the second is what a developer
     // waits for after an edit.
     log('astro build (1/2)…');
-    const firstS = timedBuild();
-    log(`astro build (2/2)… (first took ${firstS.toFixed(1)} s)`);
-    build = { firstS, warmS: timedBuild() };
+    const first = timedBuild();
+    log(`astro build (2/2)… (first took ${first.wallS.toFixed(1)} s, load average ${first.load.toFixed(1)})`);
+    const warm = timedBuild();
+    build = { firstS: first.wallS, warmS: warm.wallS, firstCpuS: first.cpuS, warmCpuS: warm.cpuS, loadFirst: first.load, loadWarm: warm.load };
   }
   if (!existsSync('dist/index.html')) throw new Error('dist/ has no index.html: build first, or run without --no-build');
 
@@ -56,12 +57,14 @@ async function main() {
   if (!pages.length) throw new Error('no HTML pages in dist/');
 
   let lighthouse: BenchResult['lighthouse'] = null;
+  let lighthouseLoad: number | null = null;
   if (opts.lighthouse) {
     log(`Lighthouse on ${LIGHTHOUSE_PAGES.join(' ')} (${opts.runs} run(s) each)…`);
     lighthouse = await lighthouseScores(LIGHTHOUSE_PAGES, { runs: opts.runs, saveDir: opts.saveDir });
+    lighthouseLoad = loadavg()[0];
   }
 
-  const result: BenchResult = { build, pages, lighthouse };
+  const result: BenchResult = { build, pages, lighthouse, lighthouseLoad };
   if (opts.json) console.log(JSON.stringify({ ...result, targets: TARGET, verdict: verdict(result) }, null, 2));
   else console.log(textReport(result));
 }

@@ -6,9 +6,12 @@ import type { PageWeight } from './weights';
 export const TARGET = { warmBuildS: 30, jsGz: 15 * 1024, lighthouse: 100 };
 
 export interface BenchResult {
-  build: { firstS: number; warmS: number } | null;
+  /** Wall seconds, CPU seconds (null off Linux) and the 1-minute load average at the end of each build. */
+  build: { firstS: number; warmS: number; firstCpuS: number | null; warmCpuS: number | null; loadFirst: number; loadWarm: number } | null;
   pages: (PageWeight & { js_over_target: boolean })[];
   lighthouse: LighthouseRow[] | null;
+  /** The host's 1-minute load average when Lighthouse finished; null when it did not run. */
+  lighthouseLoad?: number | null;
 }
 
 /** Each target: true met, false missed, null not measured (skipped by an option). */
@@ -32,11 +35,21 @@ function table(head: string[], rows: string[][]): string {
 }
 
 const kb = (n: number) => (n / 1024).toFixed(1);
-const state = (v: boolean | null) => (v === null ? 'not measured' : v ? 'met' : 'NOT MET');
+const state = (v: boolean | null) => (v === null ? 'not measured' : v ? 'MET' : 'NOT MET');
 
 export function textReport(r: BenchResult): string {
   const out: string[] = [];
-  if (r.build) out.push(`Build wall time: first ${r.build.firstS.toFixed(1)} s, warm ${r.build.warmS.toFixed(1)} s (target warm ≤ ${TARGET.warmBuildS} s)`, '');
+  if (r.build) {
+    const b = r.build;
+    const cpu = (s: number | null) => (s === null ? '' : `, CPU ${s.toFixed(1)} s`);
+    out.push(
+      `Build wall time: first ${b.firstS.toFixed(1)} s${cpu(b.firstCpuS)} (load ${b.loadFirst.toFixed(1)}), ` +
+        `warm ${b.warmS.toFixed(1)} s${cpu(b.warmCpuS)} (load ${b.loadWarm.toFixed(1)}) (target warm ≤ ${TARGET.warmBuildS} s wall)`,
+      // CPU seconds can exceed wall seconds (Pagefind, esbuild and the worker builds use other cores);
+      // a load average above the core count means other work shared them.
+      '',
+    );
+  }
 
   out.push(`Page weight, KB gzip (JS target ≤ ${kb(TARGET.jsGz)} KB at load; * = over)`);
   out.push(
@@ -48,7 +61,8 @@ export function textReport(r: BenchResult): string {
 
   if (r.lighthouse) {
     const bi = r.lighthouse.map((l) => l.benchmarkIndex).join('/');
-    out.push('', `Lighthouse 12, mobile, simulated throttling (target 100 each; host benchmarkIndex ${bi})`);
+    const load = r.lighthouseLoad == null ? '' : `, load ${r.lighthouseLoad.toFixed(1)} at the end`;
+    out.push('', `Lighthouse 12, mobile, simulated throttling (target 100 each; host benchmarkIndex ${bi}${load})`);
     const runs = r.lighthouse.some((l) => l.performanceRuns.length > 1);
     out.push(
       table(

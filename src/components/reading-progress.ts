@@ -5,13 +5,11 @@
  */
 import { chapterCounts, parseOutline } from '../lib/book/outline';
 import { visitKey } from '../lib/assign/status';
-import { AUTOMATIC_TASKS, checkTask, reportLog, WIDGET_EVENT } from '../lib/exercises/tasks';
+import { WIDGET_EVENT } from '../lib/exercises/event';
 import type { TaskName } from '../lib/exercises/types';
-import { parseChoice } from '../lib/parse/choice';
 import { openProgress, unseenBackup, updateProgress } from '../lib/progress/store';
 import { local } from '../lib/storage/local';
 import { storageNotice } from '../lib/storage/notice';
-import { readFragment } from '../lib/url/fragment';
 import { BASE } from '../widgets/shared/base';
 
 const outline = parseOutline(document.getElementById('book-outline')?.textContent ?? '[]');
@@ -117,31 +115,41 @@ function storageWarning(): void {
   document.querySelector('.sl-markdown-content')?.prepend(p);
 }
 
-/** Opening a paragraph, formula or figure link counts as visiting it (an assignment item). */
+/**
+ * Opening a paragraph, formula or figure link counts as visiting it (an assignment item). The
+ * link reader loads only when there is a link to read, not with every page (issue 12: page-load JS).
+ */
 function recordVisit(): void {
-  // readFragment never throws: a malformed `%` in the link must not switch off progress for the page.
-  const f = readFragment(location.hash);
-  const id = f.kind === 'anchor' ? f.id : '';
-  const target = id ? document.getElementById(id) : null;
-  // An anchor that arrived with a 。 or ) glued on, or encoded twice: go where it meant.
-  if (target && id !== location.hash.slice(1)) {
-    history.replaceState(history.state, '', `#${id}`);
-    target.scrollIntoView();
-  }
-  if (/^[pfm]-[0-9a-z]{7}(-\d+)?$/.test(id) && document.getElementById(id))
-    updateProgress(local, (p) => void (p.tasks[visitKey(id)] ??= new Date().toISOString()));
+  if (!location.hash) return;
+  void import('../lib/url/fragment').then(({ readFragment }) => {
+    // readFragment never throws: a malformed `%` in the link must not switch off progress for the page.
+    const f = readFragment(location.hash);
+    const id = f.kind === 'anchor' ? f.id : '';
+    const target = id ? document.getElementById(id) : null;
+    // An anchor that arrived with a 。 or ) glued on, or encoded twice: go where it meant.
+    if (target && id !== location.hash.slice(1)) {
+      history.replaceState(history.state, '', `#${id}`);
+      target.scrollIntoView();
+    }
+    if (/^[pfm]-[0-9a-z]{7}(-\d+)?$/.test(id) && document.getElementById(id))
+      updateProgress(local, (p) => void (p.tasks[visitKey(id)] ??= new Date().toISOString()));
+  });
 }
 
 /**
  * Widget tasks on this page complete from the widgets' own reports even before (or without) the
- * exercise below hydrating: each report is checked against the page's tasks and recorded.
+ * exercise below hydrating: each report is checked against the page's tasks and recorded. The
+ * task rules load with the first report (a widget has hydrated by then), not with the page.
  */
 function watchTasks(): void {
-  const tasks = [...document.querySelectorAll<HTMLElement>('[data-exercise-id][data-task]')]
-    .map((el) => ({ id: el.dataset.exerciseId ?? '', task: parseChoice(el.dataset.task, AUTOMATIC_TASKS) }))
-    .filter((t): t is { id: string; task: TaskName } => t.id !== '' && t.task !== undefined);
-  addEventListener(WIDGET_EVENT, () => {
-    const done = tasks.filter((t) => checkTask(t.task, reportLog()).done);
+  const selector = '[data-exercise-id][data-task]';
+  if (!document.querySelector(selector)) return;
+  addEventListener(WIDGET_EVENT, async () => {
+    const [{ AUTOMATIC_TASKS, checkTask, reportLog }, { parseChoice }] = await Promise.all([import('../lib/exercises/tasks'), import('../lib/parse/choice')]);
+    const done = [...document.querySelectorAll<HTMLElement>(selector)]
+      .map((el) => ({ id: el.dataset.exerciseId ?? '', task: parseChoice(el.dataset.task, AUTOMATIC_TASKS) }))
+      .filter((t): t is { id: string; task: TaskName } => t.id !== '' && t.task !== undefined)
+      .filter((t) => checkTask(t.task, reportLog()).done);
     if (done.length) updateProgress(local, (p) => done.forEach((t) => void (p.tasks[t.id] ??= new Date().toISOString())));
   });
 }

@@ -8,7 +8,7 @@ export type WidgetReport =
   | { widget: 'train'; dataset: string; hidden: number[]; trainLoss: number; diverged: boolean; lr: number }
   | { widget: 'textgen'; temperature: number; text: string };
 
-export const WIDGET_EVENT = 'dmx:widget';
+export { WIDGET_EVENT } from './event';
 
 /** The latest reports since the page loaded (reportWidget keeps it), so an exercise that hydrates later still sees them. */
 export const reportLog = (): WidgetReport[] => ((globalThis as { dmxWidgetReports?: WidgetReport[] }).dmxWidgetReports ??= []);

@@ -5,7 +5,9 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import type { Mermaid } from 'mermaid';
-import { chromium, type Browser, type Page } from 'playwright';
+// Types only: playwright itself is imported in launch(), on a cache miss, so a build whose
+// diagrams all come from diagrams/ never loads it (issue 12: warm build time).
+import type { Browser, Page } from 'playwright';
 
 export type DiagramTheme = 'light' | 'dark';
 
@@ -53,6 +55,7 @@ export class MermaidRenderer {
           'or set CHROMIUM_PATH, then build again. Unchanged diagrams come from diagrams/ and need no browser.',
       );
     }
+    const { chromium } = await import('playwright');
     const browser = await chromium.launch({
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
