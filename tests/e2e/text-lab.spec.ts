@@ -128,6 +128,31 @@ test('an empty prompt writes from the start; unknown characters and emoji get a 
   await expect(widget.getByRole('status').filter({ hasText: '<unk>' })).toContainText('😀');
 });
 
+test('生成 refuses while the prompt or a number field shows its error, focusing it, and writes once both are fixed', async ({ page }) => {
+  const widget = await open(page);
+  const start = widget.getByRole('button', { name: '生成', exact: true });
+  const refusal = widget.getByRole('alert').filter({ hasText: '请先改正上面标出的设置' });
+  const prompt = widget.getByLabel('开头文字');
+  await prompt.fill('字'.repeat(101));
+  await prompt.blur();
+  await expect(widget.getByRole('alert').filter({ hasText: '开头文字不能超过' })).toContainText('收到 101 个');
+  await start.click();
+  await expect(refusal).toBeVisible();
+  await expect(prompt).toBeFocused();
+  await expect(widget).toHaveAttribute('data-chars', '0');
+  await prompt.fill('春');
+  await prompt.blur();
+  await setField(widget, '长度', 'abc');
+  await start.click();
+  await expect(refusal).toBeVisible();
+  await expect(widget.getByLabel('长度', { exact: true })).toBeFocused();
+  await expect(widget).toHaveAttribute('data-generating', 'false');
+  await expect(widget).toHaveAttribute('data-chars', '0');
+  await setField(widget, '长度', '5');
+  await expect(refusal).toHaveCount(0);
+  expect(await generate(widget)).toMatch(/^春/);
+});
+
 test('training for one epoch on pasted text lowers the loss and keeps the page responsive', async ({ page }) => {
   const widget = await open(page);
   await widget.getByRole('radio', { name: '我的文本' }).check();
