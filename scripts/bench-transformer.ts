@@ -7,7 +7,7 @@
  *   that --batch gives a slow backend fewer sequences per batch (default cpu:4: TF.js's plain-JS
  *   CPU backend did not finish one 32 × 64 Transformer batch in 13 minutes); the table shows each
  *   row's batch shape. Each backend's setup and each model's speed measurement get --cap-seconds:
- *   past it the page is closed and the row says "not finished in N s" (a bound, not a hang);
+ *   past it the browser is restarted and the row says "not finished in N s" (a bound, not a hang);
  * - generation characters/s of the model alone (its incremental stepper: LSTM state, KV cache);
  * - time to quality: each model trained from its seeded start for the same --max-seconds of
  *   training (evaluation excluded) on the --ttq backends: when its cross-entropy on the first 64
@@ -112,10 +112,16 @@ async function widget(page: Page, url: string, root: string, runs: number): Prom
 
 // A loaded machine can take well over servePreview's default 30 s to start astro preview.
 const server = await servePreview(undefined, 180);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+/** A browser we can kill outright (browserServer.kill): a renderer blocked in a kernel does not answer a polite close. */
+async function launch() {
+  const server = await chromium.launchServer({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+  return { server, browser: await chromium.connect(server.wsEndpoint()) };
+}
+let launched = await launch();
+let browser = launched.browser;
 try {
   // The site's CSP allows only its own inline scripts; the injected benchmark bundle is not one of them.
-  const context = await browser.newContext({ bypassCSP: true });
+  let context = await browser.newContext({ bypassCSP: true });
   let page = await context.newPage();
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
   page.setDefaultTimeout(Math.max(600_000, MAX_SECONDS * 4000));
@@ -155,12 +161,15 @@ try {
     clearTimeout(timer);
     if (typeof got === 'object' && got !== null && 'timedOut' in got) {
       abandoned = true;
-      log(`${what}: not finished in ${CAP_SECONDS} s; closing the page`);
-      const old = page;
+      // A new page is not enough: it can share the blocked renderer (and WebGL's GPU process), so the browser is restarted.
+      log(`${what}: not finished in ${CAP_SECONDS} s; restarting the browser`);
+      await launched.server.kill();
+      launched = await launch();
+      browser = launched.browser;
+      context = await browser.newContext({ bypassCSP: true });
       page = await context.newPage();
       page.on('pageerror', (e) => log(`page error: ${e.message}`));
       page.setDefaultTimeout(Math.max(600_000, MAX_SECONDS * 4000));
-      await Promise.race([old.close({ runBeforeUnload: false }).catch(() => undefined), new Promise((r) => setTimeout(r, 30_000))]);
     } else if (page.isClosed()) page = await context.newPage();
     return got;
   };
@@ -232,7 +241,8 @@ try {
   if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
   else report(result);
 } finally {
-  await browser.close();
+  await browser.close().catch(() => undefined);
+  await launched.server.close();
   server.stop();
 }
 
