@@ -48,6 +48,8 @@ const JSON_OUT = process.argv.includes('--json');
 const log = (s: string) => void (JSON_OUT ? process.stderr : process.stdout).write(`${s}\n`);
 const MODELS = ['lstm', 'transformer'] as const;
 const f = (v: unknown, d = 0) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '—');
+/** A rate with one decimal under 10 (a slow backend's 0.4 chars/s is not "0"). */
+const small = (v: unknown) => f(v, typeof v === 'number' && v < 10 ? 1 : 0);
 
 const wasmPaths = builtWasmPaths();
 const bundle = await build({
@@ -260,9 +262,9 @@ function report(r: {
         : {
             backend: row.backend,
             model: row.model,
-            'train tokens/s': f(row.tokensPerSecond),
+            'train tokens/s': small(row.tokensPerSecond),
             'batch (sequences × characters)': row.batchShape,
-            'generate chars/s (model alone)': f(row.generationCharsPerSecond),
+            'generate chars/s (model alone)': small(row.generationCharsPerSecond),
           },
     ),
   );
