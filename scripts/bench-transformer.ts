@@ -26,6 +26,7 @@ import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright';
 import { servePreview } from './bench/serve';
 import { builtWasmPaths } from './bench/wasm-paths';
+import { TANG_GPT } from '../src/lib/transformer/config';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const THRESHOLD = Number(arg('threshold', '6.3'));
@@ -78,6 +79,7 @@ type Widget = { found: false; note: string } | { found: true; firstCharMs: numbe
  * The median first-character time and the slowest streaming rate are reported.
  */
 async function widget(page: Page, url: string, root: string, runs: number): Promise<Widget> {
+  if (runs < 1) return { found: false, note: 'not measured (--widget-runs=0)' };
   const samples: { ms: number; rate: number; chars: number; backend: string }[] = [];
   for (let run = 0; run <= runs; run++) {
     await page.goto('about:blank');
@@ -213,11 +215,13 @@ try {
       );
       if ('timedOut' in s) {
         used = 'closed';
-        const shape = batch ? `${batch} sequences` : 'the recipe';
+        // The bound: the training part alone had (1 + BATCHES) batches to do in CAP_SECONDS (64 and 32: the recipes' batches, bench/transformer-page.ts).
+        const [sequences, len] = model === 'lstm' ? [batch ?? 64, meta.seqLen] : [batch ?? 32, TANG_GPT.contextLength];
+        const tokens = (1 + BATCHES) * sequences * len;
         rows.push({
           backend,
           model,
-          note: `not finished in ${CAP_SECONDS} s (1 warm-up + ${BATCHES} batches of ${shape}, then ${GEN_SECONDS} s of generation)`,
+          note: `not finished in ${CAP_SECONDS} s: 1 warm-up + ${BATCHES} batch${BATCHES === 1 ? '' : 'es'} of ${sequences} × ${len} (${tokens} tokens) then ${GEN_SECONDS} s of generation, so < ${small(tokens / CAP_SECONDS)} training tokens/s`,
         });
         continue;
       }
