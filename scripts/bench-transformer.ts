@@ -215,13 +215,13 @@ try {
       );
       if ('timedOut' in s) {
         used = 'closed';
-        // The bound: the training part alone had (1 + BATCHES) batches to do in CAP_SECONDS (64 and 32: the recipes' batches, bench/transformer-page.ts).
+        // The bound: the training part alone had (1 + BATCHES) batches to do in CAP_SECONDS less the generation's GEN_SECONDS (64 and 32: the recipes' batches, bench/transformer-page.ts).
         const [sequences, len] = model === 'lstm' ? [batch ?? 64, meta.seqLen] : [batch ?? 32, TANG_GPT.contextLength];
         const tokens = (1 + BATCHES) * sequences * len;
         rows.push({
           backend,
           model,
-          note: `not finished in ${CAP_SECONDS} s: 1 warm-up + ${BATCHES} batch${BATCHES === 1 ? '' : 'es'} of ${sequences} × ${len} (${tokens} tokens) then ${GEN_SECONDS} s of generation, so < ${small(tokens / CAP_SECONDS)} training tokens/s`,
+          note: `not finished in ${CAP_SECONDS} s: 1 warm-up + ${BATCHES} batch${BATCHES === 1 ? '' : 'es'} of ${sequences} × ${len} (${tokens} tokens) then ${GEN_SECONDS} s of generation, so < ${small(tokens / Math.max(1, CAP_SECONDS - GEN_SECONDS))} training tokens/s`,
         });
         continue;
       }
