@@ -1,9 +1,13 @@
 /**
  * npm run bench:transformer [-- --json --threshold=6.3 --max-seconds=60 --batches=3 --gen-seconds=2
- *   --backends=cpu,wasm,webgl --ttq=wasm --widget-runs=2]:
+ *   --backends=wasm,webgl,cpu --ttq=wasm --widget-runs=2 --batch=cpu:4 --cap-seconds=300]:
  * the §5.2 LSTM and 附录 A's Transformer measured in one run, in headless Chromium on the built
  * site (run `npm run build` first), per backend:
- * - training tokens (target characters) per second, each model with its shipped recipe;
+ * - training tokens (target characters) per second, each model with its shipped recipe, except
+ *   that --batch gives a slow backend fewer sequences per batch (default cpu:4: TF.js's plain-JS
+ *   CPU backend did not finish one 32 × 64 Transformer batch in 13 minutes); the table shows each
+ *   row's batch shape. Each backend's setup and each model's speed measurement get --cap-seconds:
+ *   past it the browser is restarted and the row says "not finished in N s" (a bound, not a hang);
  * - generation characters/s of the model alone (its incremental stepper: LSTM state, KV cache);
  * - time to quality: each model trained from its seeded start for the same --max-seconds of
  *   training (evaluation excluded) on the --ttq backends: when its cross-entropy on the first 64
@@ -22,19 +26,31 @@ import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright';
 import { servePreview } from './bench/serve';
 import { builtWasmPaths } from './bench/wasm-paths';
+import { TANG_GPT } from '../src/lib/transformer/config';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const THRESHOLD = Number(arg('threshold', '6.3'));
 const MAX_SECONDS = Number(arg('max-seconds', '60'));
 const BATCHES = Number(arg('batches', '3'));
 const GEN_SECONDS = Number(arg('gen-seconds', '2'));
-const BACKENDS = arg('backends', 'cpu,wasm,webgl').split(',');
+const BACKENDS = arg('backends', 'wasm,webgl,cpu').split(',');
+/** Sequences per training batch on a backend, "cpu:4,webgl:16"; a backend not named uses each model's recipe. */
+const BATCH_BY_BACKEND = new Map(
+  arg('batch', 'cpu:4')
+    .split(',')
+    .filter((p) => p.includes(':'))
+    .map((p) => [p.split(':')[0], Number(p.split(':')[1])] as const)
+    .filter(([, n]) => Number.isInteger(n) && n > 0),
+);
+const CAP_SECONDS = Number(arg('cap-seconds', '300'));
 const TTQ_BACKENDS = arg('ttq', 'wasm').split(',');
 const WIDGET_RUNS = Number(arg('widget-runs', '2'));
 const JSON_OUT = process.argv.includes('--json');
 const log = (s: string) => void (JSON_OUT ? process.stderr : process.stdout).write(`${s}\n`);
 const MODELS = ['lstm', 'transformer'] as const;
 const f = (v: unknown, d = 0) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '—');
+/** A rate with one decimal under 10 (a slow backend's 0.4 chars/s is not "0"). */
+const small = (v: unknown) => f(v, typeof v === 'number' && v < 10 ? 1 : 0);
 
 const wasmPaths = builtWasmPaths();
 const bundle = await build({
@@ -63,6 +79,7 @@ type Widget = { found: false; note: string } | { found: true; firstCharMs: numbe
  * The median first-character time and the slowest streaming rate are reported.
  */
 async function widget(page: Page, url: string, root: string, runs: number): Promise<Widget> {
+  if (runs < 1) return { found: false, note: 'not measured (--widget-runs=0)' };
   const samples: { ms: number; rate: number; chars: number; backend: string }[] = [];
   for (let run = 0; run <= runs; run++) {
     await page.goto('about:blank');
@@ -99,10 +116,16 @@ async function widget(page: Page, url: string, root: string, runs: number): Prom
 
 // A loaded machine can take well over servePreview's default 30 s to start astro preview.
 const server = await servePreview(undefined, 180);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+/** A browser we can kill outright (browserServer.kill): a renderer blocked in a kernel does not answer a polite close. */
+async function launch() {
+  const server = await chromium.launchServer({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+  return { server, browser: await chromium.connect(server.wsEndpoint()) };
+}
+let launched = await launch();
+let browser = launched.browser;
 try {
   // The site's CSP allows only its own inline scripts; the injected benchmark bundle is not one of them.
-  const context = await browser.newContext({ bypassCSP: true });
+  let context = await browser.newContext({ bypassCSP: true });
   let page = await context.newPage();
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
   page.setDefaultTimeout(Math.max(600_000, MAX_SECONDS * 4000));
@@ -125,8 +148,38 @@ try {
       return { failed: (e as Error).message.split('\n')[0] };
     }
   };
-  for (const backend of BACKENDS) {
-    const used = await attempt(`${backend}: setup`, async () => {
+  /**
+   * `run` against the clock: past CAP_SECONDS the page (blocked in a synchronous kernel, the CPU
+   * backend's case) is closed and a fresh one opened, and the caller gets { timedOut } to report.
+   */
+  const capped = async <T>(what: string, run: () => Promise<T>): Promise<T | { failed: string } | { timedOut: number }> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cap = new Promise<{ timedOut: number }>((resolve) => (timer = setTimeout(() => resolve({ timedOut: CAP_SECONDS }), CAP_SECONDS * 1000)));
+    let abandoned = false;
+    const done = run().catch((e: Error) => {
+      const failed = e.message.split('\n')[0];
+      if (!abandoned) log(`${what} failed: ${failed}`);
+      return { failed };
+    });
+    const got = await Promise.race([done, cap]);
+    clearTimeout(timer);
+    if (typeof got === 'object' && got !== null && 'timedOut' in got) {
+      abandoned = true;
+      // A new page is not enough: it can share the blocked renderer (and WebGL's GPU process), so the browser is restarted.
+      log(`${what}: not finished in ${CAP_SECONDS} s; restarting the browser`);
+      await launched.server.kill();
+      launched = await launch();
+      browser = launched.browser;
+      context = await browser.newContext({ bypassCSP: true });
+      page = await context.newPage();
+      page.on('pageerror', (e) => log(`page error: ${e.message}`));
+      page.setDefaultTimeout(Math.max(600_000, MAX_SECONDS * 4000));
+    } else if (page.isClosed()) page = await context.newPage();
+    return got;
+  };
+  /** A fresh 附录 A page with the benchmark bundle on `backend`: resolves the backend TF.js uses, or why not. */
+  const setUp = (backend: string) =>
+    capped(`${backend}: setup`, async () => {
       await page.goto('about:blank');
       await page.goto(`${server.url}/appendix-a/`);
       await page.addScriptTag({ content: bundle.outputFiles[0].text });
@@ -137,19 +190,47 @@ try {
         meta,
       ] as const);
     });
+  const why = (r: unknown) =>
+    typeof r === 'string'
+      ? r
+      : typeof r === 'object' && r !== null && 'timedOut' in r
+        ? `setup not finished in ${CAP_SECONDS} s`
+        : `failed: ${(r as { failed: string }).failed}`;
+  for (const backend of BACKENDS) {
+    const batch = BATCH_BY_BACKEND.get(backend);
+    let used = await setUp(backend);
     if (used !== backend) {
-      rows.push({ backend, note: typeof used === 'string' ? used : `failed: ${used.failed}` });
+      rows.push({ backend, note: why(used) });
       continue;
     }
     for (const model of MODELS) {
-      log(`${backend}: ${model} speed…`);
-      const s = await attempt(`${backend}: ${model} speed`, () =>
-        page.evaluate(([m, b, g]) => gptBench.speed(m, b, g), [model, BATCHES, GEN_SECONDS] as const),
+      if (used !== backend) used = await setUp(backend); // the page was closed after a timeout
+      if (used !== backend) {
+        rows.push({ backend, model, note: why(used) });
+        continue;
+      }
+      log(`${backend}: ${model} speed${batch ? ` (batch of ${batch} sequences)` : ''}…`);
+      const s = await capped(`${backend}: ${model} speed`, () =>
+        page.evaluate(([m, b, g, n]) => gptBench.speed(m, b, g, n), [model, BATCHES, GEN_SECONDS, batch] as const),
       );
-      rows.push('failed' in s ? { backend, note: `${model}: failed: ${s.failed}` } : { backend, model, ...s });
-      if (!('failed' in s)) log(`  ${f(s.tokensPerSecond)} training tokens/s, ${f(s.generationCharsPerSecond)} generated chars/s (model alone)`);
+      if ('timedOut' in s) {
+        used = 'closed';
+        // The bound: the training part alone had (1 + BATCHES) batches to do in CAP_SECONDS less the generation's GEN_SECONDS (64 and 32: the recipes' batches, bench/transformer-page.ts).
+        const [sequences, len] = model === 'lstm' ? [batch ?? 64, meta.seqLen] : [batch ?? 32, TANG_GPT.contextLength];
+        const tokens = (1 + BATCHES) * sequences * len;
+        rows.push({
+          backend,
+          model,
+          note: `not finished in ${CAP_SECONDS} s: 1 warm-up + ${BATCHES} batch${BATCHES === 1 ? '' : 'es'} of ${sequences} × ${len} (${tokens} tokens) then ${GEN_SECONDS} s of generation, so < ${small(tokens / Math.max(1, CAP_SECONDS - GEN_SECONDS))} training tokens/s`,
+        });
+        continue;
+      }
+      rows.push('failed' in s ? { backend, model, note: `failed: ${s.failed}` } : { backend, model, ...s });
+      if (!('failed' in s))
+        log(`  ${f(s.tokensPerSecond)} training tokens/s (batch ${s.batchShape}), ${f(s.generationCharsPerSecond)} generated chars/s (model alone)`);
     }
-    if (TTQ_BACKENDS.includes(backend))
+    if (TTQ_BACKENDS.includes(backend) && used !== backend) used = await setUp(backend);
+    if (TTQ_BACKENDS.includes(backend) && used === backend)
       for (const model of MODELS) {
         log(`${backend}: ${model} time to quality (${MAX_SECONDS} s)…`);
         const t = await attempt(`${backend}: ${model} time to quality`, () =>
@@ -166,7 +247,8 @@ try {
   if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
   else report(result);
 } finally {
-  await browser.close();
+  await browser.close().catch(() => undefined);
+  await launched.server.close();
   server.stop();
 }
 
@@ -180,12 +262,13 @@ function report(r: {
   console.table(
     r.rows.map((row) =>
       'note' in row
-        ? { backend: row.backend, note: row.note }
+        ? { backend: row.backend, model: row.model ?? '—', note: row.note }
         : {
             backend: row.backend,
             model: row.model,
-            'train tokens/s': f(row.tokensPerSecond),
-            'generate chars/s (model alone)': f(row.generationCharsPerSecond),
+            'train tokens/s': small(row.tokensPerSecond),
+            'batch (sequences × characters)': row.batchShape,
+            'generate chars/s (model alone)': small(row.generationCharsPerSecond),
           },
     ),
   );

@@ -51,22 +51,24 @@ export async function setup(backend: string, wasmPaths: Record<string, string>, 
 /** One model with its shipped recipe: a training step on the i-th batch, its validation loss, a stepper, and cleanup. */
 interface Trainee {
   tokensPerBatch: number;
+  batchShape: string;
   step: (i: number) => Promise<void>;
   valLoss: () => number;
   stepper: () => { step: (id: number) => Float32Array; dispose: () => void };
   dispose: () => void;
 }
 
-function lstm(seed: number): Trainee {
+function lstm(seed: number, batch = LSTM_BATCH): Trainee {
   const model = buildModel({ vocabSize: V, ...DEFAULT_SIZES }, seed);
   const order = shuffled(split.train, seed);
   return {
-    tokensPerBatch: LSTM_BATCH * split.len,
+    tokensPerBatch: batch * split.len,
+    batchShape: `${batch} × ${split.len}`,
     step: async (i) => {
-      const at = (i * LSTM_BATCH) % Math.max(1, order.length - LSTM_BATCH);
-      const { x, y } = gatherBatch(ids, order.slice(at, at + LSTM_BATCH), split.len);
-      const xs = tf.tensor2d(x, [LSTM_BATCH, split.len], 'int32');
-      const ys = tf.tensor3d(Float32Array.from(y), [LSTM_BATCH, split.len, 1]);
+      const at = (i * batch) % Math.max(1, order.length - batch);
+      const { x, y } = gatherBatch(ids, order.slice(at, at + batch), split.len);
+      const xs = tf.tensor2d(x, [batch, split.len], 'int32');
+      const ys = tf.tensor3d(Float32Array.from(y), [batch, split.len, 1]);
       await model.trainOnBatch(xs, ys);
       tf.dispose([xs, ys]);
     },
@@ -76,17 +78,18 @@ function lstm(seed: number): Trainee {
   };
 }
 
-function transformer(seed: number): Trainee {
+function transformer(seed: number, batch = GPT_BATCH): Trainee {
   const vars: Variables = initWeights(config, seed);
   const list = Object.values(vars);
   const optimizer: tf.Optimizer = tf.train.adam(LEARNING_RATE);
   const order = shuffled(gptData.train, seed);
   return {
-    tokensPerBatch: GPT_BATCH * gptData.trainLen,
+    tokensPerBatch: batch * gptData.trainLen,
+    batchShape: `${batch} × ${gptData.trainLen}`,
     step: async (i) => {
-      const at = (i * GPT_BATCH) % Math.max(1, order.length - GPT_BATCH);
+      const at = (i * batch) % Math.max(1, order.length - batch);
       const loss = tf.tidy(() => {
-        const { x, y } = batchTensors(ids, order.slice(at, at + GPT_BATCH), gptData.trainLen);
+        const { x, y } = batchTensors(ids, order.slice(at, at + batch), gptData.trainLen);
         const { value, grads } = tf.variableGrads(() => batchLoss(config, vars, x, y, { seed: seed + i }), list);
         optimizer.applyGradients(clipByGlobalNorm(grads, CLIP_NORM));
         return value;
@@ -103,11 +106,16 @@ function transformer(seed: number): Trainee {
   };
 }
 
-const make = (name: ModelName, seed = 1) => (name === 'lstm' ? lstm(seed) : transformer(seed));
+/** `batch` sequences per training batch instead of the shipped recipe's (a slow backend's smaller batch). */
+const make = (name: ModelName, seed = 1, batch?: number) => (name === 'lstm' ? lstm(seed, batch) : transformer(seed, batch));
 
-/** Training tokens (target characters) per second over `batches` batches after one warm-up batch; generation characters/s of the model alone over ~`genSeconds`. */
-export async function speed(name: ModelName, batches: number, genSeconds: number) {
-  const m = make(name);
+/**
+ * Training tokens (target characters) per second over `batches` batches of `batch` sequences
+ * (the recipe's batch when omitted) after one warm-up batch; generation characters/s of the model
+ * alone over ~`genSeconds`; the batch's shape ("4 × 64") for the table.
+ */
+export async function speed(name: ModelName, batches: number, genSeconds: number, batch?: number) {
+  const m = make(name, 1, batch);
   await m.step(0); // warm-up: kernels compiled, shaders built
   const t0 = performance.now();
   for (let b = 1; b <= batches; b++) await m.step(b);
@@ -120,7 +128,12 @@ export async function speed(name: ModelName, batches: number, genSeconds: number
   const generation = n / ((performance.now() - g0) / 1000);
   stepper.dispose();
   m.dispose();
-  return { tokensPerSecond: (batches * m.tokensPerBatch) / seconds, generationCharsPerSecond: generation, tensors: tf.memory().numTensors };
+  return {
+    tokensPerSecond: (batches * m.tokensPerBatch) / seconds,
+    generationCharsPerSecond: generation,
+    batchShape: m.batchShape,
+    tensors: tf.memory().numTensors,
+  };
 }
 
 /**

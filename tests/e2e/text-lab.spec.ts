@@ -128,6 +128,31 @@ test('an empty prompt writes from the start; unknown characters and emoji get a 
   await expect(widget.getByRole('status').filter({ hasText: '<unk>' })).toContainText('😀');
 });
 
+test('生成 refuses while the prompt or a number field shows its error, focusing it, and writes once both are fixed', async ({ page }) => {
+  const widget = await open(page);
+  const start = widget.getByRole('button', { name: '生成', exact: true });
+  const refusal = widget.getByRole('alert').filter({ hasText: '请先改正上面标出的设置' });
+  const prompt = widget.getByLabel('开头文字');
+  await prompt.fill('字'.repeat(101));
+  await prompt.blur();
+  await expect(widget.getByRole('alert').filter({ hasText: '开头文字不能超过' })).toContainText('收到 101 个');
+  await start.click();
+  await expect(refusal).toBeVisible();
+  await expect(prompt).toBeFocused();
+  await expect(widget).toHaveAttribute('data-chars', '0');
+  await prompt.fill('春');
+  await prompt.blur();
+  await setField(widget, '长度', 'abc');
+  await start.click();
+  await expect(refusal).toBeVisible();
+  await expect(widget.getByLabel('长度', { exact: true })).toBeFocused();
+  await expect(widget).toHaveAttribute('data-generating', 'false');
+  await expect(widget).toHaveAttribute('data-chars', '0');
+  await setField(widget, '长度', '5');
+  await expect(refusal).toHaveCount(0);
+  expect(await generate(widget)).toMatch(/^春/);
+});
+
 test('training for one epoch on pasted text lowers the loss and keeps the page responsive', async ({ page }) => {
   const widget = await open(page);
   await widget.getByRole('radio', { name: '我的文本' }).check();
@@ -162,6 +187,26 @@ test('pasted text loses NUL, BEL, U+200D and U+FFFD before training, with a noti
   expectOnlyVocab(await written(widget), new Set(POEM));
 });
 
+/** One observation of the training progress line: when (page clock, ms), the batch counter, and whether it said 已暂停. */
+interface ProgressSeen {
+  at: number;
+  value: string | null;
+  paused: boolean;
+}
+
+/** Records every change of the text lab's progress line from now on, in window.progressSeen. */
+async function recordProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const line = document.querySelector('.textlab .train-panel .progress-line')!;
+    const seen: ProgressSeen[] = [];
+    (window as unknown as { progressSeen: ProgressSeen[] }).progressSeen = seen;
+    const note = () =>
+      seen.push({ at: performance.now(), value: line.querySelector('progress')!.getAttribute('value'), paused: line.textContent!.includes('已暂停') });
+    note();
+    new MutationObserver(note).observe(line, { attributes: true, characterData: true, childList: true, subtree: true });
+  });
+}
+
 test('training pauses, resumes, and stops mid-epoch keeping usable weights', async ({ page }) => {
   const widget = await open(page);
   await widget.getByRole('radio', { name: '我的文本' }).check();
@@ -171,12 +216,23 @@ test('training pauses, resumes, and stops mid-epoch keeping usable weights', asy
   await widget.getByRole('button', { name: '开始训练' }).click();
   const progress = widget.locator('.train-panel progress');
   await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(3);
+  await recordProgress(page);
+  const recorded = Number(await progress.getAttribute('value'));
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(recorded + 2);
   await widget.getByRole('button', { name: '暂停训练' }).click();
   // 已暂停 appears once the worker confirms: the batch under way when asked has finished.
   await expect(widget.locator('.progress-line')).toContainText('已暂停', { timeout: COMPUTE_TIMEOUT });
   const held = await progress.getAttribute('value');
-  await page.waitForTimeout(1000);
-  expect(await progress.getAttribute('value')).toBe(held);
+  // Paused for at least three of this run's own batch times (measured from the recorded progress, not a fixed sleep)…
+  const seen = () => page.evaluate(() => (window as unknown as { progressSeen: ProgressSeen[] }).progressSeen);
+  const before = (await seen()).filter((r) => !r.paused);
+  const batchMs = Math.max(0, ...before.slice(1).map((r, i) => r.at - before[i].at));
+  expect(batchMs).toBeGreaterThan(0);
+  const pausedAt = (await seen()).find((r) => r.paused)!.at;
+  await expect.poll(() => page.evaluate(() => performance.now()), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(pausedAt + 3 * batchMs);
+  // …and in all that time the batch counter never moved.
+  expect((await seen()).filter((r) => r.paused).map((r) => r.value)).toEqual((await seen()).filter((r) => r.paused).map(() => held));
+  await expect(progress).toHaveAttribute('value', held!);
   await widget.getByRole('button', { name: '继续训练' }).click();
   await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(Number(held));
   await widget.getByRole('button', { name: '停止训练' }).click();

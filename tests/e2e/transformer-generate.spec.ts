@@ -43,6 +43,19 @@ async function contextLength(page: Page): Promise<number> {
   return json.modelTopology.config.contextLength;
 }
 
+/**
+ * Clicks 生成 while `field` shows its error: the lab refuses with the shared message, moves focus
+ * to the field, and writes nothing (generate() sets data-generating before its first await, so a
+ * run would have shown by the time the refusal does).
+ */
+async function expectRefused(widget: Locator, field: Locator): Promise<void> {
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  await expect(widget.getByRole('alert').filter({ hasText: '请先改正上面标出的设置' })).toBeVisible();
+  await expect(field).toBeFocused();
+  await expect(widget).toHaveAttribute('data-generating', 'false');
+  await expect(widget).toHaveAttribute('data-chars', '0');
+}
+
 /** No placeholder or broken number anywhere in the lab's text or bars. */
 async function expectClean(widget: Locator): Promise<void> {
   const text = await widget.locator('.result').allInnerTexts();
@@ -161,13 +174,40 @@ test('a NUL in the prompt is dropped before the model reads it, from the page to
   await expectClean(widget);
 });
 
-test('a prompt over the length limit is refused with a message giving its true length, and the last good one stays', async ({ page }) => {
+test('a prompt over the length limit is refused with a message giving its true length, and 生成 refuses until it is fixed', async ({ page }) => {
   const widget = await open(page, '#gpt.len=5');
   // A long paste is not cut by the field first: the message counts what the reader pasted.
   await setPrompt(widget, '字'.repeat(10_000));
-  await expect(widget.getByRole('alert')).toContainText('开头文字不能超过 100 个字符，收到 10000 个');
+  await expect(widget.getByRole('alert').filter({ hasText: '开头文字不能超过' })).toContainText('开头文字不能超过 100 个字符，收到 10000 个');
+  await expectRefused(widget, widget.getByLabel('开头文字'));
+  await setPrompt(widget, '白日依山尽');
+  await expect(widget.getByRole('alert')).toHaveCount(0);
   await generate(widget, 5);
-  await expect(side(widget, 'transformer').locator('.prompt')).toHaveText('春眠不觉晓');
+  await expect(side(widget, 'transformer').locator('.prompt')).toHaveText('白日依山尽');
+});
+
+test('a length the field marks as wrong makes 生成 refuse, focusing that field, instead of writing with the last good length', async ({ page }) => {
+  const widget = await open(page, '#gpt.len=5');
+  await setField(widget, '长度', 'abc');
+  await expectRefused(widget, widget.getByLabel('长度', { exact: true }));
+});
+
+test('a damaged link’s U+FFFD never reaches the field: it is dropped with the damaged-link message', async ({ page }) => {
+  // %E7 alone is a cut UTF-8 sequence: the link decodes it to U+FFFD.
+  const widget = await open(page, '#gpt.len=5&gpt.prompt=%E6%98%A5%E7');
+  await expect(widget.getByLabel('开头文字')).toHaveValue('春');
+  const notice = widget.getByRole('status').filter({ hasText: 'U+FFFD' });
+  await expect(notice).toContainText('可能是链接在转发时损坏了');
+  await expect(notice).not.toContainText('控制字符');
+  await generate(widget, 5);
+  await expect(side(widget, 'transformer').locator('.prompt')).toHaveText('春');
+  await expectClean(widget);
+});
+
+test('a linked NUL is dropped from the field at once, with the notice a typed one gets', async ({ page }) => {
+  const widget = await open(page, '#gpt.prompt=%00');
+  await expect(widget.getByLabel('开头文字')).toHaveValue('');
+  await expect(widget.getByRole('status').filter({ hasText: '已删去' })).toContainText('1 个控制字符或不可见字符（U+0000）已删去');
 });
 
 test('keyboard: Space turns comparison on, Enter on 生成 writes and keeps focus, Enter on 停止生成 ends it', async ({ page }) => {

@@ -8,7 +8,7 @@ import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
 import { flagField } from '../nn/validate';
 import { parsePrompt, TEXTGEN_DEFAULTS, TEXTGEN_RULES } from '../textgen/settings';
-import { readable } from '../textgen/unreadable';
+import { brokenMessage, codeOf, isBroken, readable } from '../textgen/unreadable';
 import { codePoints, encode, type Vocab } from '../textgen/vocab';
 
 export const GPT_PREFIX = 'gpt';
@@ -53,7 +53,30 @@ export function encodeGptSettings(s: GptSettings, into = new URLSearchParams()):
 }
 
 /** A character as a notice names it: quoted, or as U+XXXX when it is invisible (a control or format character such as NUL or the emoji joiner U+200D). */
-const nameChar = (c: string): string => (/\p{C}/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `“${c}”`);
+const nameChar = (c: string): string => (/\p{C}/u.test(c) ? codeOf(c) : `“${c}”`);
+
+/**
+ * What the reader is told about the unreadable characters `dropped` from a prompt (in order, as
+ * `readable` returns them), or null when there were none. A broken one (U+FFFD, a lone
+ * surrogate) gets the shared damaged-link message (textgen/unreadable.ts); invisible ones are
+ * named as control or invisible characters. Characters are named by code point only.
+ */
+export function droppedNotice(dropped: readonly string[]): string | null {
+  if (!dropped.length) return null;
+  const names = [...new Set(dropped)].map(codeOf).join('、');
+  const broken = dropped.find(isBroken);
+  if (broken !== undefined) return `${brokenMessage(broken, '开头文字')}已删去 ${dropped.length} 个无法显示的字符（${names}）。`;
+  return `开头文字里的 ${dropped.length} 个控制字符或不可见字符（${names}）已删去。`;
+}
+
+/**
+ * A prompt as the lab's field keeps it (typed, from a link or from the tour): without its
+ * unreadable characters, and the notice about those dropped (null when none). Never throws.
+ */
+export function cleanPrompt(prompt: string): { prompt: string; notice: string | null } {
+  const { text, dropped } = readable(prompt);
+  return { prompt: text, notice: droppedNotice(dropped) };
+}
 
 /**
  * What the reader should know about `prompt` before the Transformer reads it, in order: the
@@ -66,7 +89,8 @@ export function promptNotices(prompt: string, vocab: Vocab, contextLength: numbe
   const { text, dropped } = readable(prompt);
   const chars = codePoints(text);
   const notices: string[] = [];
-  if (dropped.length) notices.push(`开头文字里的 ${dropped.length} 个控制字符或不可见字符（${[...new Set(dropped)].map(nameChar).join('、')}）已删去。`);
+  const droppedText = droppedNotice(dropped);
+  if (droppedText) notices.push(droppedText);
   if (!chars.length) notices.push('开头文字是空的：模型从一首诗的开头写起。');
   const { unknown } = encode(vocab, text);
   if (unknown.length) notices.push(`开头文字里的 ${unknown.map(nameChar).join('、')} 不在字符表中，按 <unk> 处理。`);

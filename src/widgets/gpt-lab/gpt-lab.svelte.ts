@@ -7,9 +7,9 @@ import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
 import type { CharStepper } from '../../lib/textgen/stepper';
 import { readable } from '../../lib/textgen/unreadable';
 import { codePoints } from '../../lib/textgen/vocab';
-import { MAX_PROMPT, parsePrompt } from '../../lib/textgen/settings';
+import { FIX_FIELDS_FIRST, MAX_PROMPT, parsePrompt } from '../../lib/textgen/settings';
 import type { Focus } from '../../lib/transformer/focus';
-import { decodeGptSettings, encodeGptSettings, GPT_PREFIX, GPT_RULES, promptNotices, type GptKey } from '../../lib/transformer/generate-settings';
+import { cleanPrompt, decodeGptSettings, encodeGptSettings, GPT_PREFIX, GPT_RULES, promptNotices, type GptKey } from '../../lib/transformer/generate-settings';
 import type { TransformerStepper } from '../../lib/transformer/stepper';
 import { pageBackend } from '../shared/backend.svelte';
 import { onFocus } from '../shared/focus';
@@ -38,6 +38,8 @@ export class GptLabState {
   notices = $state<string[]>([]);
   /** A typed prompt that was refused. */
   promptError = $state('');
+  /** The unreadable characters dropped from the prompt as it was typed or linked (cleanPrompt). */
+  promptNotice = $state('');
   error = $state('');
   copyStatus = $state('');
   tensors = $state(0);
@@ -49,7 +51,7 @@ export class GptLabState {
 
   constructor() {
     const { settings, problems } = decodeGptSettings(hashParams());
-    this.prompt = settings.prompt;
+    this.keepPrompt(settings.prompt);
     this.numbers = settings.numbers;
     this.text = asText(settings.numbers);
     this.compare = settings.compare;
@@ -88,8 +90,18 @@ export class GptLabState {
     }
   }
 
+  /**
+   * True, with the refusal shown, when a field shows its error: 生成 then does not run with the
+   * field's last good value. The view focuses the first marked field.
+   */
+  refused(): boolean {
+    const bad = this.promptError !== '' || Object.keys(this.fieldErrors).length > 0;
+    this.error = bad ? FIX_FIELDS_FIRST : '';
+    return bad;
+  }
+
   async generate(): Promise<void> {
-    if (this.generating) return;
+    if (this.generating || this.refused()) return;
     this.error = '';
     this.generating = true;
     this.stopRequested = false;
@@ -130,8 +142,16 @@ export class GptLabState {
       return;
     }
     this.promptError = '';
-    this.prompt = r.value;
+    this.keepPrompt(r.value);
     this.writeHash();
+  }
+
+  /** `text` as the field keeps it: without unreadable characters, with the notice saying so. */
+  private keepPrompt(text: string): void {
+    const { prompt, notice } = cleanPrompt(text);
+    this.prompt = prompt;
+    this.promptNotice = notice ?? '';
+    if (this.error === FIX_FIELDS_FIRST) this.refused();
   }
 
   setCompare(on: boolean): void {
@@ -142,6 +162,7 @@ export class GptLabState {
   setField(key: GptKey, text: string): void {
     this.text[key] = text;
     const value = checkField(key, text, GPT_RULES, this.fieldErrors);
+    if (this.error === FIX_FIELDS_FIRST) this.refused();
     if (value === undefined) return;
     this.numbers[key] = value;
     this.writeHash();

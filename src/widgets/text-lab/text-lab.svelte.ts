@@ -8,6 +8,7 @@ import {
   CORPORA,
   decodeSettings,
   encodeSettings,
+  FIX_FIELDS_FIRST,
   parsePrompt,
   TEXTGEN_PREFIX,
   TEXTGEN_RULES,
@@ -24,6 +25,8 @@ import { Track } from './track.svelte';
 import type { Saved } from './text-runtime';
 
 type Runtime = typeof import('./text-runtime');
+/** The fields 生成 reads (the training panel's 训练轮数 and 批大小 do not block it). */
+export const GENERATE_KEYS = ['t', 'len', 'seed', 'topk'] as const satisfies readonly TextgenKey[];
 
 export class TextLabState {
   corpus = $state<CorpusName>('poetry');
@@ -39,6 +42,8 @@ export class TextLabState {
   /** About the model or its storage; the prompt's own notice is separate so a new run keeps these. */
   notices = $state<string[]>([]);
   promptNotice = $state('');
+  /** A typed prompt that was refused (too long); the last good one is kept but 生成 refuses. */
+  promptError = $state('');
   error = $state('');
   copyStatus = $state('');
   tensors = $state(0);
@@ -112,8 +117,18 @@ export class TextLabState {
     this.tensors = this.rt.memory().numTensors;
   }
 
+  /**
+   * True, with the refusal shown, when a field shows its error: 生成 then does not run with the
+   * field's last good value. The view focuses the first marked field.
+   */
+  refused(): boolean {
+    const bad = this.promptError !== '' || GENERATE_KEYS.some((k) => this.fieldErrors[k] !== undefined);
+    this.error = bad ? FIX_FIELDS_FIRST : '';
+    return bad;
+  }
+
   async generate(): Promise<void> {
-    if (this.generating) return;
+    if (this.generating || this.refused()) return;
     this.error = '';
     this.generating = true;
     this.stopRequested = false;
@@ -150,10 +165,9 @@ export class TextLabState {
   /** The prompt field changed; the same rule as a link's `tg.prompt`. */
   setPrompt(text: string): void {
     const r = parsePrompt(text);
-    if (!r.ok) {
-      this.promptNotice = r.message;
-      return;
-    }
+    this.promptError = r.ok ? '' : r.message;
+    if (this.error === FIX_FIELDS_FIRST) this.refused();
+    if (!r.ok) return;
     this.prompt = r.value;
     this.writeHash();
   }
@@ -161,6 +175,7 @@ export class TextLabState {
   setField(key: TextgenKey, text: string): void {
     this.text[key] = text;
     const value = checkField(key, text, TEXTGEN_RULES, this.fieldErrors);
+    if (this.error === FIX_FIELDS_FIRST) this.refused();
     if (value === undefined) return;
     this.numbers[key] = value;
     this.writeHash();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeGptSettings, encodeGptSettings, GPT_DEFAULTS, promptNotices } from '../../../src/lib/transformer/generate-settings';
+import { cleanPrompt, decodeGptSettings, encodeGptSettings, GPT_DEFAULTS, promptNotices } from '../../../src/lib/transformer/generate-settings';
 import { MAX_PROMPT } from '../../../src/lib/textgen/settings';
 import { fromChars } from '../../../src/lib/textgen/vocab';
 
@@ -44,6 +44,13 @@ describe('notices about a prompt', () => {
     expect([dropped, unknown].join('')).not.toMatch(/“\p{C}”/u);
   });
 
+  it('gives a U+FFFD (a damaged link) the shared damaged-link message, never “control character” or the character itself', () => {
+    const [notice] = promptNotices('春\uFFFD眠', vocab, 8);
+    expect(notice).toContain('开头文字里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了');
+    expect(notice).not.toContain('控制字符');
+    expect(notice).not.toContain('\uFFFD');
+  });
+
   it('counts the context without the dropped characters', () => {
     expect(promptNotices('春'.repeat(8) + '\u0000', vocab, 8).filter((n) => n.includes('上下文'))).toEqual([]);
   });
@@ -53,5 +60,21 @@ describe('notices about a prompt', () => {
     const [notice] = promptNotices('春'.repeat(8) + '😀', vocab, 8).filter((n) => n.includes('上下文'));
     expect(notice).toContain('开头文字有 9 个字符');
     expect(notice).toContain('只读最后 8 个字符');
+  });
+});
+
+describe('the prompt as the field keeps it', () => {
+  it('drops a NUL with the notice a typed one gets', () => {
+    expect(cleanPrompt('春\u0000眠')).toEqual({ prompt: '春眠', notice: '开头文字里的 1 个控制字符或不可见字符（U+0000）已删去。' });
+  });
+
+  it('drops a U+FFFD with the damaged-link message', () => {
+    const { prompt, notice } = cleanPrompt('\uFFFD春');
+    expect(prompt).toBe('春');
+    expect(notice).toContain('可能是链接在转发时损坏了');
+  });
+
+  it('leaves an ordinary prompt alone, with no notice', () => {
+    expect(cleanPrompt('春😀')).toEqual({ prompt: '春😀', notice: null });
   });
 });
