@@ -3,6 +3,7 @@
  * the URL), and one run over every setting, with progress, a 取消 that stops it between
  * chunks, and the rows as they finish. The work itself is lib/compress/lab.ts.
  */
+import { FIX_FIELDS_FIRST } from '../../lib/textgen/settings';
 import type { LabRow } from '../../lib/compress/lab';
 import { SCHEME_LABELS, type Scheme } from '../../lib/compress/schemes';
 import {
@@ -70,7 +71,7 @@ export class CompressLabState {
   async run(): Promise<void> {
     if (this.running) return;
     if (this.fieldErrors.sp || this.fieldErrors.prompt) {
-      this.error = '请先改正上面标出的设置。';
+      this.error = FIX_FIELDS_FIRST;
       return;
     }
     const settings = { ...this.settings };

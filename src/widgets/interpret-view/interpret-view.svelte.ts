@@ -3,6 +3,7 @@
  * each architecture (run on 分析, TF.js loaded then), and what the reader picks afterwards (the
  * unit, the class), which needs no new computation. The numbers are src/lib/interpret's.
  */
+import { FIX_FIELDS_FIRST } from '../../lib/textgen/settings';
 import type { AnalysisStep, GptAnalysis, LstmAnalysis } from '../../lib/interpret/analyse';
 import {
   checkWhyText,
@@ -91,7 +92,7 @@ export class InterpretViewState {
   async analyse(): Promise<void> {
     if (this.running) return;
     if (this.fieldErrors.text) {
-      this.error = '请先改正上面标出的文字。';
+      this.error = FIX_FIELDS_FIRST;
       return;
     }
     const { src, text } = this.settings;
