@@ -7,6 +7,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { readFileSync } from 'node:fs';
 import { buildModel, DEFAULT_SIZES } from '../../src/lib/textgen/model';
+import { fusedStep } from '../../src/lib/textgen/step';
 import { registerWasmKernels } from '../../src/lib/textgen/wasm-kernels';
 import { registerWasmMatMul } from '../../src/lib/textgen/wasm-matmul';
 import { buildVocab, encode, MAX_VOCAB } from '../../src/lib/textgen/vocab';
@@ -29,8 +30,9 @@ const batch = (b: number) => {
 };
 const step = async (b: number) => {
   const { x, y } = batch(b);
-  const loss = Number(await model.trainOnBatch(x, y));
-  tf.dispose([x, y]);
+  const targets = tf.reshape(tf.cast(y, 'int32'), [-1]) as tf.Tensor1D;
+  const loss = arg('path', 'layers') === 'fused' ? await fusedStep(model, x, targets) : Number(await model.trainOnBatch(x, y));
+  tf.dispose([x, y, targets]);
   return loss;
 };
 await step(0);

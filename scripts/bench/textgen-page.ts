@@ -13,7 +13,9 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { withThreadPerCore } from '../../src/lib/nn/wasm-threads';
 import { buildModel, DEFAULT_SIZES, disposeModel } from '../../src/lib/textgen/model';
 import { CharStepper } from '../../src/lib/textgen/stepper';
+import { fusedStep } from '../../src/lib/textgen/step';
 import { registerWasmKernels } from '../../src/lib/textgen/wasm-kernels';
+import { registerWasmMatMul, unregisterWasmMatMul } from '../../src/lib/textgen/wasm-matmul';
 import { buildVocab, encode, MAX_VOCAB } from '../../src/lib/textgen/vocab';
 import { gatherBatch, makeWindows, shuffled } from '../../src/lib/textgen/windows';
 
@@ -70,22 +72,30 @@ export async function matmulGflops(): Promise<number> {
 /** Training FLOPs per target character: forward 2·(E·4U + U·4U + U·V), backward about twice that. */
 const flopsPerChar = () => 3 * 2 * (DEFAULT_SIZES.embeddingSize * 4 * 128 + 128 * 4 * 128 + 128 * V);
 
-/** Our recipe: every position a target, integer inputs and targets, Adam, batch 64. */
-export async function speed(batches: number) {
+/**
+ * How one training batch is computed:
+ * - 'fused': what the text lab's worker runs now: logits, one fused softmax cross-entropy and the
+ *   model's Adam (src/lib/textgen/step.ts), with the wasm BatchMatMul that transposes first
+ *   (src/lib/textgen/wasm-matmul.ts);
+ * - 'layers': the issue's day: the layers API's trainOnBatch with sparse cross-entropy on the
+ *   softmax output, and TF.js's own BatchMatMul.
+ */
+export type TrainPath = 'fused' | 'layers';
+
+/** Our recipe: every position a target, integer inputs and targets, Adam, batch 64, on `path`. */
+export async function speed(batches: number, path: TrainPath = 'fused') {
+  if (tf.getBackend() === 'wasm') (path === 'fused' ? registerWasmMatMul : unregisterWasmMatMul)();
   const model = buildModel({ vocabSize: V, ...DEFAULT_SIZES }, 1);
-  const batch = (b: number) => {
+  const step = async (b: number) => {
     const { x, y } = gatherBatch(ids, train.slice(b * 64, b * 64 + 64), LEN);
-    return [tf.tensor2d(x, [64, LEN], 'int32'), tf.tensor3d(Float32Array.from(y), [64, LEN, 1])];
+    const xs = tf.tensor2d(x, [64, LEN], 'int32');
+    const ys = path === 'fused' ? tf.tensor1d(y, 'int32') : tf.tensor3d(Float32Array.from(y), [64, LEN, 1]);
+    await (path === 'fused' ? fusedStep(model, xs, ys as tf.Tensor1D) : model.trainOnBatch(xs, ys));
+    tf.dispose([xs, ys]);
   };
-  const [x0, y0] = batch(0);
-  await model.trainOnBatch(x0, y0); // warm-up: kernels compiled, shaders built
-  tf.dispose([x0, y0]);
+  await step(0); // warm-up: kernels compiled, shaders built
   const t0 = performance.now();
-  for (let b = 1; b <= batches; b++) {
-    const [x, y] = batch(b);
-    await model.trainOnBatch(x, y);
-    tf.dispose([x, y]);
-  }
+  for (let b = 1; b <= batches; b++) await step(b);
   const seconds = (performance.now() - t0) / 1000;
   const stepper = CharStepper.fromModel(model);
   stepper.step(1);
@@ -117,8 +127,14 @@ function lastPositionLoss(predictLast: (starts: number[]) => tf.Tensor2D): numbe
   });
 }
 
+/**
+ * Seconds until `recipe` reaches `threshold` nats on the validation windows. Ours trains with the
+ * fused step; the baseline with trainOnBatch as tfjs-examples does. Both run with the
+ * transpose-first BatchMatMul on wasm, so the baseline gets that speed-up too.
+ */
 export async function timeToQuality(recipe: 'ours' | 'baseline', threshold: number, maxSeconds: number, evalEvery: number) {
   const ours = recipe === 'ours';
+  if (tf.getBackend() === 'wasm') registerWasmMatMul();
   const model = ours ? buildModel({ vocabSize: V, ...DEFAULT_SIZES }, 1) : baseline();
   const oneHot = (starts: number[]) => tf.oneHot(tf.tensor2d(gatherBatch(ids, starts, LEN).x, [starts.length, LEN], 'int32'), V);
   const predictLast = (starts: number[]): tf.Tensor2D =>
@@ -145,7 +161,7 @@ export async function timeToQuality(recipe: 'ours' | 'baseline', threshold: numb
       ours
         ? [
             tf.tensor2d(gatherBatch(ids, chunk, LEN).x, [chunk.length, LEN], 'int32'),
-            tf.tensor3d(Float32Array.from(gatherBatch(ids, chunk, LEN).y), [chunk.length, LEN, 1]),
+            tf.tensor1d(gatherBatch(ids, chunk, LEN).y, 'int32'),
           ]
         : [
             oneHot(chunk),
@@ -158,7 +174,7 @@ export async function timeToQuality(recipe: 'ours' | 'baseline', threshold: numb
             ),
           ],
     );
-    await model.trainOnBatch(x, y);
+    await (ours ? fusedStep(model, x as tf.Tensor2D, y as tf.Tensor1D) : model.trainOnBatch(x, y));
     tf.dispose([x, y]);
     if ((b + 1) % evalEvery === 0) {
       loss = lastPositionLoss(predictLast);
