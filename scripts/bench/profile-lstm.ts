@@ -50,11 +50,21 @@ for (const k of info.kernels) {
 }
 const total = [...byName.values()].reduce((s, e) => s + e.ms, 0);
 console.log(`kernels ${info.kernels.length}, kernel ms total ${total.toFixed(0)}`);
-console.table([...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25).map(([name, e]) => ({ name, calls: e.n, ms: e.ms.toFixed(1) })));
+console.table(
+  [...byName]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, 25)
+    .map(([name, e]) => ({ name, calls: e.n, ms: e.ms.toFixed(1) })),
+);
 if (process.argv.includes('--detail'))
   console.table(
     [...info.kernels]
       .sort((a, b) => Number(b.kernelTimeMs) - Number(a.kernelTimeMs))
       .slice(0, 20)
-      .map((k) => ({ name: k.name, ms: Number(k.kernelTimeMs).toFixed(1), in: k.inputShapes.map((s) => JSON.stringify(s)).join(' '), out: k.outputShapes.map((s) => JSON.stringify(s)).join(' ') })),
+      .map((k) => ({
+        name: k.name,
+        ms: Number(k.kernelTimeMs).toFixed(1),
+        in: k.inputShapes.map((s) => JSON.stringify(s)).join(' '),
+        out: k.outputShapes.map((s) => JSON.stringify(s)).join(' '),
+      })),
   );

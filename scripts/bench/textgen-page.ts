@@ -159,10 +159,7 @@ export async function timeToQuality(recipe: 'ours' | 'baseline', threshold: numb
     const chunk = starts.slice((b * size) % starts.length, ((b * size) % starts.length) + size);
     const [x, y] = tf.tidy(() =>
       ours
-        ? [
-            tf.tensor2d(gatherBatch(ids, chunk, LEN).x, [chunk.length, LEN], 'int32'),
-            tf.tensor1d(gatherBatch(ids, chunk, LEN).y, 'int32'),
-          ]
+        ? [tf.tensor2d(gatherBatch(ids, chunk, LEN).x, [chunk.length, LEN], 'int32'), tf.tensor1d(gatherBatch(ids, chunk, LEN).y, 'int32')]
         : [
             oneHot(chunk),
             tf.oneHot(

@@ -58,8 +58,7 @@ export function logitsOf(model: tfl.LayersModel, x: tf.Tensor2D): tf.Tensor2D {
 }
 
 /** The loss the fused step minimises; `targets` [B·T] int32, row-major like `x` [B, T]. */
-export const fusedLoss = (model: tfl.LayersModel, x: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar =>
-  sparseSoftmaxCrossEntropy(logitsOf(model, x), targets);
+export const fusedLoss = (model: tfl.LayersModel, x: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar => sparseSoftmaxCrossEntropy(logitsOf(model, x), targets);
 
 /**
  * One Adam step with the model's optimizer on the fused loss; resolves the batch's mean loss

@@ -34,8 +34,7 @@ function wrap(original: KernelConfig, transpose: KernelConfig): KernelConfig {
     const transposeA = args.attrs?.transposeA === true;
     const transposeB = args.attrs?.transposeB === true;
     const { backend } = args;
-    if (!a || !b || (!transposeA && !transposeB) || batchOf(a) !== 1 || batchOf(b) !== 1 || !canDispose(backend))
-      return original.kernelFunc(args);
+    if (!a || !b || (!transposeA && !transposeB) || batchOf(a) !== 1 || batchOf(b) !== 1 || !canDispose(backend)) return original.kernelFunc(args);
     const flip = (x: TensorInfo) => transpose.kernelFunc({ inputs: { x }, backend, attrs: { perm: swapLast(x.shape.length) } }) as TensorInfo;
     const a2 = transposeA ? flip(a) : a;
     const b2 = transposeB ? flip(b) : b;
