@@ -1,5 +1,5 @@
 /**
- * npm run bench:textgen [-- --json --threshold=7.0 --max-seconds=240 --ttq=wasm --backends=cpu,wasm,webgl]:
+ * npm run bench:textgen [-- --json --threshold=7.0 --max-seconds=240 --ttq=wasm --backends=cpu,wasm,webgl --rounds=4]:
  * the text lab in headless Chromium on the built site, per backend (cpu, wasm, webgl):
  * - training examples/s, target characters/s and achieved GFLOP/s (our recipe, batch 64 × 40),
  *   against the ceiling of a plain matMul of training's largest shape on the same backend;
@@ -26,6 +26,8 @@ const arg = (name: string, fallback: string) => process.argv.find((a) => a.start
 const THRESHOLD = Number(arg('threshold', '7.0'));
 const MAX_SECONDS = Number(arg('max-seconds', '240'));
 const TTQ_BACKENDS = arg('ttq', 'wasm').split(',');
+/** Timed training batches per wasm page (cpu and webgl: one). */
+const ROUNDS = Number(arg('rounds', '4'));
 const BACKENDS = arg('backends', 'cpu,wasm,webgl').split(',');
 const wasmPaths = builtWasmPaths();
 const bundle = await build({
@@ -47,12 +49,12 @@ declare const textgenBench: Bench;
 try {
   // The book's CSP forbids inline scripts, and the injected benchmark bundle is one. No service
   // worker: it would add the isolation headers to the not-isolated server's pages on a revisit.
-  const page = await (await browser.newContext({ bypassCSP: true, serviceWorkers: 'block' })).newPage();
+  const context = await browser.newContext({ bypassCSP: true, serviceWorkers: 'block' });
+  const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  const fresh = async (url: string) => {
-    await page.goto('about:blank');
-    await page.goto(`${url}/chapter-05/`);
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  const fresh = async (p: typeof page, url: string) => {
+    await p.goto(`${url}/chapter-05/`);
+    await p.addScriptTag({ content: bundle.outputFiles[0].text });
   };
 
   // First character after the click, with TF.js and the checkpoint in the HTTP cache; then the
@@ -86,43 +88,74 @@ try {
     widgetBackend = backend;
   }
 
-  // Each backend on the cross-origin-isolated site (wasm runs threads there), then wasm once more
-  // on the same build served without the isolation headers: the same-run baseline for threads.
+  // Each backend on the cross-origin-isolated site (wasm runs threads there), as the text lab's
+  // worker trains. wasm also on the same build served without the isolation headers, on the
+  // fused path and on the issue's day path: three pages whose batches are interleaved round by
+  // round, so a change in the machine's load during the run hits them alike.
   const plain = await servePreview(undefined, 30, { BOOK_CROSS_ORIGIN_ISOLATION: 'off' });
   type Path = 'fused' | 'layers';
-  const runs: { backend: string; url: string; path: Path }[] = [
-    ...BACKENDS.map((backend) => ({ backend, url: server.url, path: 'fused' as const })),
-    ...(BACKENDS.includes('wasm')
+  type Spec = { backend: string; url: string; path: Path };
+  const groups: Spec[][] = BACKENDS.map((backend) =>
+    backend === 'wasm'
       ? [
-          { backend: 'wasm', url: plain.url, path: 'fused' as const },
-          { backend: 'wasm', url: plain.url, path: 'layers' as const },
+          { backend, url: server.url, path: 'fused' },
+          { backend, url: plain.url, path: 'fused' },
+          { backend, url: plain.url, path: 'layers' },
         ]
-      : []),
-  ];
-  const rows = [];
+      : [{ backend, url: server.url, path: 'fused' }],
+  );
+  type Timed = { threads: number; isolated: boolean; ceiling: number; examplesPerSecond: number; charsPerSecond: number; gflops: number };
+  type Ttq = { reached: boolean; seconds: number; loss: number };
+  type Row = { backend: string; path: Path } & ({ note: string } | (Timed & { generationCharsPerSecond: number; ttq?: { ours: Ttq; baseline: Ttq } }));
+  const rows: Row[] = [];
   try {
-    for (const { backend, url, path } of runs) {
-      await fresh(url);
-      const used = await page.evaluate(([b, w, c]) => textgenBench.setup(b, w, c).catch((e: Error) => `unavailable: ${e.message}`), [
-        backend,
-        wasmPaths,
-        corpus,
-      ] as const);
-      if (used !== backend) {
-        rows.push({ backend, path, note: used });
-        continue;
+    for (const group of groups) {
+      const pages = [];
+      for (const spec of group) {
+        const p = await context.newPage();
+        p.on('pageerror', (e) => console.error('page error:', e.message));
+        await fresh(p, spec.url);
+        const used = await p.evaluate(([b, w, c]) => textgenBench.setup(b, w, c).catch((e: Error) => `unavailable: ${e.message}`), [
+          spec.backend,
+          wasmPaths,
+          corpus,
+        ] as const);
+        if (used !== spec.backend) {
+          rows.push({ backend: spec.backend, path: spec.path, note: used });
+          await p.close();
+          continue;
+        }
+        await p.evaluate((path) => textgenBench.startTraining(path), spec.path);
+        pages.push({ spec, page: p, threading: await p.evaluate(() => textgenBench.threading()), rounds: [] as { matmulMs: number; batchMs: number }[] });
       }
-      const threading = await page.evaluate(() => textgenBench.threading());
-      const ceiling = await page.evaluate(() => textgenBench.matmulGflops());
-      const speed = await page.evaluate(([n, p]) => textgenBench.speed(n, p), [backend === 'wasm' ? 3 : 1, path] as const);
-      const ttq =
-        TTQ_BACKENDS.includes(backend) && threading.isolated && path === 'fused'
-          ? {
-              ours: await page.evaluate(([t, m]) => textgenBench.timeToQuality('ours', t, m, 2), [THRESHOLD, MAX_SECONDS]),
-              baseline: await page.evaluate(([t, m]) => textgenBench.timeToQuality('baseline', t, m, 2), [THRESHOLD, MAX_SECONDS]),
-            }
-          : undefined;
-      rows.push({ backend, path, ...threading, ceiling, ...speed, ttq });
+      const rounds = group[0].backend === 'wasm' ? ROUNDS : 1;
+      for (let r = 0; r < rounds; r++) for (const p of pages) p.rounds.push(await p.page.evaluate(() => textgenBench.trainRound()));
+      for (const { spec, page: p, threading, rounds: timed } of pages) {
+        const { matmul, perChar } = await p.evaluate(() => textgenBench.flops());
+        const { generationCharsPerSecond } = await p.evaluate(() => textgenBench.finishTraining());
+        const matmulMs = timed.map((t) => t.matmulMs).sort((x, y) => x - y)[Math.floor(timed.length / 2)];
+        const seconds = timed.reduce((sum, t) => sum + t.batchMs, 0) / 1000;
+        const charsPerSecond = (timed.length * 64 * 40) / seconds;
+        const ttq =
+          TTQ_BACKENDS.includes(spec.backend) && threading.isolated && spec.path === 'fused'
+            ? {
+                ours: await p.evaluate(([t, m]) => textgenBench.timeToQuality('ours', t, m, 2), [THRESHOLD, MAX_SECONDS]),
+                baseline: await p.evaluate(([t, m]) => textgenBench.timeToQuality('baseline', t, m, 2), [THRESHOLD, MAX_SECONDS]),
+              }
+            : undefined;
+        rows.push({
+          backend: spec.backend,
+          path: spec.path,
+          ...threading,
+          ceiling: matmul / (matmulMs * 1e6),
+          examplesPerSecond: (timed.length * 64) / seconds,
+          charsPerSecond,
+          gflops: (charsPerSecond * perChar) / 1e9,
+          generationCharsPerSecond,
+          ttq,
+        });
+        await p.close();
+      }
     }
   } finally {
     plain.stop();

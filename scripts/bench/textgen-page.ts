@@ -49,30 +49,6 @@ export function threading(): { isolated: boolean; threads: number } {
 }
 
 /**
- * The ceiling: GFLOP/s of a plain matMul on this backend, with the shape of training's largest
- * product (all 64 × 40 positions' hidden states [2560, 128] times the output weights [128, V]),
- * 2·M·K·N FLOPs each; the median of 7 timed repeats after a warm-up.
- */
-export async function matmulGflops(): Promise<number> {
-  const a = tf.randomNormal([64 * LEN, 128]);
-  const b = tf.randomNormal([128, V]);
-  const times: number[] = [];
-  for (let i = 0; i < 8; i++) {
-    const t0 = performance.now();
-    const c = tf.matMul(a, b);
-    await c.data();
-    c.dispose();
-    if (i > 0) times.push(performance.now() - t0);
-  }
-  tf.dispose([a, b]);
-  const ms = times.sort((x, y) => x - y)[3];
-  return (2 * 64 * LEN * 128 * V) / (ms * 1e6);
-}
-
-/** Training FLOPs per target character: forward 2·(E·4U + U·4U + U·V), backward about twice that. */
-const flopsPerChar = () => 3 * 2 * (DEFAULT_SIZES.embeddingSize * 4 * 128 + 128 * 4 * 128 + 128 * V);
-
-/**
  * How one training batch is computed:
  * - 'fused': what the text lab's worker runs now: logits, one fused softmax cross-entropy and the
  *   model's Adam (src/lib/textgen/step.ts), with the wasm BatchMatMul that transposes first
@@ -82,8 +58,15 @@ const flopsPerChar = () => 3 * 2 * (DEFAULT_SIZES.embeddingSize * 4 * 128 + 128 
  */
 export type TrainPath = 'fused' | 'layers';
 
-/** Our recipe: every position a target, integer inputs and targets, Adam, batch 64, on `path`. */
-export async function speed(batches: number, path: TrainPath = 'fused') {
+/** The model being timed, its batch step, and the ceiling's operands; one per page at a time. */
+let session: { model: tfl.LayersModel; step: (b: number) => Promise<void>; next: number; a: tf.Tensor; b: tf.Tensor } | undefined;
+
+/**
+ * Our recipe on `path`: every position a target, integer inputs and targets, Adam, batch 64.
+ * Builds the model, runs one warm-up batch (kernels compiled, shaders built) and one warm-up
+ * matMul; then trainRound() times batches, finishTraining() measures generation and frees all.
+ */
+export async function startTraining(path: TrainPath): Promise<void> {
   if (tf.getBackend() === 'wasm') (path === 'fused' ? registerWasmMatMul : unregisterWasmMatMul)();
   const model = buildModel({ vocabSize: V, ...DEFAULT_SIZES }, 1);
   const step = async (b: number) => {
@@ -93,25 +76,51 @@ export async function speed(batches: number, path: TrainPath = 'fused') {
     await (path === 'fused' ? fusedStep(model, xs, ys as tf.Tensor1D) : model.trainOnBatch(xs, ys));
     tf.dispose([xs, ys]);
   };
-  await step(0); // warm-up: kernels compiled, shaders built
+  await step(0);
+  session = { model, step, next: 1, a: tf.randomNormal([64 * LEN, 128]), b: tf.randomNormal([128, V]) };
+  await timedMatMul();
+}
+
+/** ms of one matMul of training's largest shape ([2560, 128] · [128, V]), read back. */
+async function timedMatMul(): Promise<number> {
+  if (!session) throw new Error('startTraining first');
   const t0 = performance.now();
-  for (let b = 1; b <= batches; b++) await step(b);
-  const seconds = (performance.now() - t0) / 1000;
-  const stepper = CharStepper.fromModel(model);
+  const c = tf.matMul(session.a, session.b);
+  await c.data();
+  c.dispose();
+  return performance.now() - t0;
+}
+
+/**
+ * One round: a timed matMul (the ceiling: 2·M·K·N FLOPs for 2560 × 128 × V) and one timed
+ * training batch, in ms. The benchmark interleaves rounds of several pages, so that a machine
+ * whose load changes during the run slows every page alike.
+ */
+export async function trainRound(): Promise<{ matmulMs: number; batchMs: number }> {
+  if (!session) throw new Error('startTraining first');
+  const matmulMs = await timedMatMul();
+  const t0 = performance.now();
+  await session.step(session.next++);
+  return { matmulMs, batchMs: performance.now() - t0 };
+}
+
+/** FLOPs of the ceiling's matMul, and of training per target character (forward 2·(E·4U + U·4U + U·V), backward about twice that). */
+export const flops = () => ({ matmul: 2 * 64 * LEN * 128 * V, perChar: 3 * 2 * (DEFAULT_SIZES.embeddingSize * 4 * 128 + 128 * 4 * 128 + 128 * V) });
+
+/** Generation characters/s of the trained model for 2 s, then frees the model and the ceiling's operands. */
+export function finishTraining(): { generationCharsPerSecond: number } {
+  if (!session) throw new Error('startTraining first');
+  const stepper = CharStepper.fromModel(session.model);
   stepper.step(1);
   const g0 = performance.now();
   let n = 0;
   while (performance.now() - g0 < 2000) stepper.step(n++ % V);
   const genSeconds = (performance.now() - g0) / 1000;
   stepper.dispose();
-  disposeModel(model);
-  const chars = (batches * 64 * LEN) / seconds;
-  return {
-    examplesPerSecond: (batches * 64) / seconds,
-    charsPerSecond: chars,
-    gflops: (chars * flopsPerChar()) / 1e9,
-    generationCharsPerSecond: n / genSeconds,
-  };
+  disposeModel(session.model);
+  tf.dispose([session.a, session.b]);
+  session = undefined;
+  return { generationCharsPerSecond: n / genSeconds };
 }
 
 /** Cross-entropy of the character after each validation window: the same yardstick for both recipes. */

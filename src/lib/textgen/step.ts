@@ -21,7 +21,9 @@ import type * as tfl from '@tensorflow/tfjs-layers';
  */
 export function sparseSoftmaxCrossEntropy(logits: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar {
   const [n, v] = logits.shape;
-  const loss = tf.customGrad((z: tf.Tensor, save: tf.GradSaveFunc) => {
+  // customGrad hands the inputs and then the save function in one rest parameter.
+  const loss = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [z, save] = args as [tf.Tensor, tf.GradSaveFunc];
     const shifted = tf.sub(z, tf.max(z, 1, true));
     const e = tf.exp(shifted);
     const sums = tf.sum(e, 1, true);
@@ -54,7 +56,7 @@ function denseWeights(model: tfl.LayersModel): [tf.Tensor2D, tf.Tensor1D] {
 export function logitsOf(model: tfl.LayersModel, x: tf.Tensor2D): tf.Tensor2D {
   const hidden = model.getLayer('lstm').apply(model.getLayer('embedding').apply(x)) as tf.Tensor3D;
   const [kernel, bias] = denseWeights(model);
-  return tf.fused.matMul({ a: tf.reshape(hidden, [-1, hidden.shape[2]]), b: kernel, bias });
+  return tf.fused.matMul({ a: tf.reshape(hidden, [-1, hidden.shape[2]]), b: kernel, bias }) as tf.Tensor2D;
 }
 
 /** The loss the fused step minimises; `targets` [B·T] int32, row-major like `x` [B, T]. */
