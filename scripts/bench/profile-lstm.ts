@@ -1,6 +1,12 @@
 /**
- * npx tsx scripts/bench/profile-lstm.ts [--batches=2] [--path=layers|fused]: per-kernel time of
- * one §5.2 training batch (64 × 40, vocab from the poetry corpus) on TF.js's wasm backend in Node.
+ * Per-kernel time of one §5.2 training batch (64 × 40, vocabulary of the poetry corpus) on
+ * TF.js's wasm backend in Node (one thread), by tf.profile. tsx cannot load tfjs-core's ESM
+ * gradients folder, so bundle first:
+ *   npx esbuild scripts/bench/profile-lstm.ts --bundle --platform=node --format=esm --outfile=/tmp/profile.mjs \
+ *     --banner:js="import {createRequire} from 'module'; const require = createRequire(import.meta.url); const __dirname='/tmp';"
+ *   node /tmp/profile.mjs [--batches=2] [--path=layers|fused] [--matmul] [--detail]
+ * --path=fused trains with step.ts, --matmul registers the transpose-first BatchMatMul,
+ * --detail lists the 20 slowest kernel calls with their shapes.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
