@@ -1,16 +1,18 @@
 /**
- * npm run bench:textgen [-- --json --threshold=7.0 --max-seconds=240 --ttq=wasm]: the text lab
- * in headless Chromium on the built site, per backend (cpu, wasm, webgl):
+ * npm run bench:textgen [-- --json --threshold=7.0 --max-seconds=240 --ttq=wasm --backends=cpu,wasm,webgl --rounds=4]:
+ * the text lab in headless Chromium on the built site, per backend (cpu, wasm, webgl):
  * - training examples/s, target characters/s and achieved GFLOP/s (our recipe, batch 64 × 40),
  *   against the ceiling of a plain matMul of training's largest shape on the same backend;
- * - wasm twice: on the cross-origin-isolated site (threaded build) and on the same build served
- *   without the isolation headers (single-threaded), with the ratio of examples/s;
+ * - training computed as the text lab's worker does it (path 'fused': src/lib/textgen/step.ts
+ *   and the transpose-first wasm BatchMatMul); on wasm also on the same build served without the
+ *   isolation headers (single-threaded), and there once more as on the issue's day (path
+ *   'layers': trainOnBatch, stock BatchMatMul), the same-run baseline; ratios of examples/s;
  * - generation characters/s, and ms to the first character after 生成 with the checkpoint cached;
  * - the widget itself writing 2,000 characters (model, sampling and streaming to the page);
  * - time to quality: seconds until the next-character cross-entropy after held-out windows
  *   falls below the threshold, for our recipe and for the tfjs-examples recipe (baseline).
  * A benchmark: prints figures against targets (time to quality ≤ 1/5 of the baseline's,
- * isolated wasm training ≥ 2× the examples/s of not isolated,
+ * wasm training isolated ≥ 2× the examples/s of the issue's day path not isolated,
  * generation ≥ 300 characters/s on wasm, first character < 1 s, the widget at ≥ 50 % of the
  * model alone on the widget's backend in this run) and exits 0 either way.
  */
@@ -24,7 +26,9 @@ const arg = (name: string, fallback: string) => process.argv.find((a) => a.start
 const THRESHOLD = Number(arg('threshold', '7.0'));
 const MAX_SECONDS = Number(arg('max-seconds', '240'));
 const TTQ_BACKENDS = arg('ttq', 'wasm').split(',');
-const BACKENDS = ['cpu', 'wasm', 'webgl'];
+/** Timed training batches per wasm page (cpu and webgl: one). */
+const ROUNDS = Number(arg('rounds', '4'));
+const BACKENDS = arg('backends', 'cpu,wasm,webgl').split(',');
 const wasmPaths = builtWasmPaths();
 const bundle = await build({
   entryPoints: ['scripts/bench/textgen-page.ts'],
@@ -45,12 +49,12 @@ declare const textgenBench: Bench;
 try {
   // The book's CSP forbids inline scripts, and the injected benchmark bundle is one. No service
   // worker: it would add the isolation headers to the not-isolated server's pages on a revisit.
-  const page = await (await browser.newContext({ bypassCSP: true, serviceWorkers: 'block' })).newPage();
+  const context = await browser.newContext({ bypassCSP: true, serviceWorkers: 'block' });
+  const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  const fresh = async (url: string) => {
-    await page.goto('about:blank');
-    await page.goto(`${url}/chapter-05/`);
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  const fresh = async (p: typeof page, url: string) => {
+    await p.goto(`${url}/chapter-05/`);
+    await p.addScriptTag({ content: bundle.outputFiles[0].text });
   };
 
   // First character after the click, with TF.js and the checkpoint in the HTTP cache; then the
@@ -84,34 +88,74 @@ try {
     widgetBackend = backend;
   }
 
-  // Each backend on the cross-origin-isolated site (wasm runs threads there), then wasm once more
-  // on the same build served without the isolation headers: the same-run baseline for threads.
+  // Each backend on the cross-origin-isolated site (wasm runs threads there), as the text lab's
+  // worker trains. wasm also on the same build served without the isolation headers, on the
+  // fused path and on the issue's day path: three pages whose batches are interleaved round by
+  // round, so a change in the machine's load during the run hits them alike.
   const plain = await servePreview(undefined, 30, { BOOK_CROSS_ORIGIN_ISOLATION: 'off' });
-  const runs = [...BACKENDS.map((backend) => ({ backend, url: server.url })), { backend: 'wasm', url: plain.url }];
-  const rows = [];
+  type Path = 'fused' | 'layers';
+  type Spec = { backend: string; url: string; path: Path };
+  const groups: Spec[][] = BACKENDS.map((backend) =>
+    backend === 'wasm'
+      ? [
+          { backend, url: server.url, path: 'fused' },
+          { backend, url: plain.url, path: 'fused' },
+          { backend, url: plain.url, path: 'layers' },
+        ]
+      : [{ backend, url: server.url, path: 'fused' }],
+  );
+  type Timed = { threads: number; isolated: boolean; ceiling: number; examplesPerSecond: number; charsPerSecond: number; gflops: number };
+  type Ttq = { reached: boolean; seconds: number; loss: number };
+  type Row = { backend: string; path: Path } & ({ note: string } | (Timed & { generationCharsPerSecond: number; ttq?: { ours: Ttq; baseline: Ttq } }));
+  const rows: Row[] = [];
   try {
-    for (const { backend, url } of runs) {
-      await fresh(url);
-      const used = await page.evaluate(([b, w, c]) => textgenBench.setup(b, w, c).catch((e: Error) => `unavailable: ${e.message}`), [
-        backend,
-        wasmPaths,
-        corpus,
-      ] as const);
-      if (used !== backend) {
-        rows.push({ backend, note: used });
-        continue;
+    for (const group of groups) {
+      const pages = [];
+      for (const spec of group) {
+        const p = await context.newPage();
+        p.on('pageerror', (e) => console.error('page error:', e.message));
+        await fresh(p, spec.url);
+        const used = await p.evaluate(([b, w, c]) => textgenBench.setup(b, w, c).catch((e: Error) => `unavailable: ${e.message}`), [
+          spec.backend,
+          wasmPaths,
+          corpus,
+        ] as const);
+        if (used !== spec.backend) {
+          rows.push({ backend: spec.backend, path: spec.path, note: used });
+          await p.close();
+          continue;
+        }
+        await p.evaluate((path) => textgenBench.startTraining(path), spec.path);
+        pages.push({ spec, page: p, threading: await p.evaluate(() => textgenBench.threading()), rounds: [] as { matmulMs: number; batchMs: number }[] });
       }
-      const threading = await page.evaluate(() => textgenBench.threading());
-      const ceiling = await page.evaluate(() => textgenBench.matmulGflops());
-      const speed = await page.evaluate((n) => textgenBench.speed(n), backend === 'wasm' ? 3 : 1);
-      const ttq =
-        TTQ_BACKENDS.includes(backend) && threading.isolated
-          ? {
-              ours: await page.evaluate(([t, m]) => textgenBench.timeToQuality('ours', t, m, 2), [THRESHOLD, MAX_SECONDS]),
-              baseline: await page.evaluate(([t, m]) => textgenBench.timeToQuality('baseline', t, m, 2), [THRESHOLD, MAX_SECONDS]),
-            }
-          : undefined;
-      rows.push({ backend, ...threading, ceiling, ...speed, ttq });
+      const rounds = group[0].backend === 'wasm' ? ROUNDS : 1;
+      for (let r = 0; r < rounds; r++) for (const p of pages) p.rounds.push(await p.page.evaluate(() => textgenBench.trainRound()));
+      for (const { spec, page: p, threading, rounds: timed } of pages) {
+        const { matmul, perChar } = await p.evaluate(() => textgenBench.flops());
+        const { generationCharsPerSecond } = await p.evaluate(() => textgenBench.finishTraining());
+        const matmulMs = timed.map((t) => t.matmulMs).sort((x, y) => x - y)[Math.floor(timed.length / 2)];
+        const seconds = timed.reduce((sum, t) => sum + t.batchMs, 0) / 1000;
+        const charsPerSecond = (timed.length * 64 * 40) / seconds;
+        const ttq =
+          TTQ_BACKENDS.includes(spec.backend) && threading.isolated && spec.path === 'fused'
+            ? {
+                ours: await p.evaluate(([t, m]) => textgenBench.timeToQuality('ours', t, m, 2), [THRESHOLD, MAX_SECONDS]),
+                baseline: await p.evaluate(([t, m]) => textgenBench.timeToQuality('baseline', t, m, 2), [THRESHOLD, MAX_SECONDS]),
+              }
+            : undefined;
+        rows.push({
+          backend: spec.backend,
+          path: spec.path,
+          ...threading,
+          ceiling: matmul / (matmulMs * 1e6),
+          examplesPerSecond: (timed.length * 64) / seconds,
+          charsPerSecond,
+          gflops: (charsPerSecond * perChar) / 1e9,
+          generationCharsPerSecond,
+          ttq,
+        });
+        await p.close();
+      }
     }
   } finally {
     plain.stop();
@@ -125,9 +169,10 @@ try {
     console.table(
       rows.map((r) =>
         'note' in r
-          ? { backend: r.backend, note: r.note }
+          ? { backend: r.backend, path: r.path, note: r.note }
           : {
               backend: r.backend,
+              path: r.path,
               isolated: r.isolated ? 'yes' : 'no',
               threads: r.threads,
               'train examples/s': f(r.examplesPerSecond, 1),
@@ -161,14 +206,32 @@ try {
             : 'undecided: raise --max-seconds';
       console.log(`${r.backend}: baseline/ours ${r.ttq.baseline.reached ? '=' : '≥'} ${ratio.toFixed(1)}× (target ≥ 5×: ${verdict})`);
     }
-    const isolatedWasm = rows.find((r) => r.backend === 'wasm' && 'isolated' in r && r.isolated) as { examplesPerSecond: number } | undefined;
-    const plainWasm = rows.find((r) => r.backend === 'wasm' && 'isolated' in r && !r.isolated) as { examplesPerSecond: number } | undefined;
-    if (isolatedWasm && plainWasm) {
-      const ratio = isolatedWasm.examplesPerSecond / plainWasm.examplesPerSecond;
-      console.log(
-        `wasm training, isolated (threads) / not isolated, same run: ${f(isolatedWasm.examplesPerSecond, 1)} / ${f(plainWasm.examplesPerSecond, 1)} examples/s = ${ratio.toFixed(2)}× (target ≥ 2×: ${ratio >= 2 ? 'met' : 'MISSED'})`,
-      );
-    }
+    // Issue 12, goal 3: training on wasm, isolated with threads, against the issue's day (trainOnBatch, not isolated, 1 thread).
+    type Measured = { examplesPerSecond: number; gflops: number; ceiling: number; threads: number };
+    const wasmRow = (isolated: boolean, path: 'fused' | 'layers') =>
+      rows.find((r) => r.backend === 'wasm' && r.path === path && 'isolated' in r && r.isolated === isolated) as Measured | undefined;
+    const [fusedIsolated, fusedPlain, dayPlain] = [wasmRow(true, 'fused'), wasmRow(false, 'fused'), wasmRow(false, 'layers')];
+    const pairs: [string, Measured | undefined, Measured | undefined, number | undefined][] = [
+      ['fused, isolated / issue-day path, not isolated', fusedIsolated, dayPlain, 2],
+      ['fused, isolated / fused, not isolated', fusedIsolated, fusedPlain, undefined],
+      ['fused / issue-day path, both not isolated', fusedPlain, dayPlain, undefined],
+    ];
+    const ratios = pairs.flatMap(([what, a, b, target]) =>
+      a && b
+        ? [
+            {
+              'wasm training, same run': what,
+              'examples/s': `${f(a.examplesPerSecond, 1)} / ${f(b.examplesPerSecond, 1)}`,
+              'GFLOP/s': `${f(a.gflops, 2)} / ${f(b.gflops, 2)}`,
+              'of ceiling': `${f((100 * a.gflops) / a.ceiling)} % / ${f((100 * b.gflops) / b.ceiling)} %`,
+              threads: `${a.threads} / ${b.threads}`,
+              ratio: `${(a.examplesPerSecond / b.examplesPerSecond).toFixed(2)}×`,
+              target: target === undefined ? '—' : `≥ ${target}×: ${a.examplesPerSecond >= target * b.examplesPerSecond ? 'met' : 'MISSED'}`,
+            },
+          ]
+        : [],
+    );
+    if (ratios.length) console.table(ratios);
     // Issue 12, goal 2: the widget streams at ≥ 50 % of its model's speed, same backend, same run.
     // The page computes on one thread (shared/wasm-backend.ts), so the model alone is the 1-thread row.
     const alone = rows.find((r) => r.backend === widget.backend && 'generationCharsPerSecond' in r && r.threads === 1) as

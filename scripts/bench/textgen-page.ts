@@ -13,7 +13,9 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { withThreadPerCore } from '../../src/lib/nn/wasm-threads';
 import { buildModel, DEFAULT_SIZES, disposeModel } from '../../src/lib/textgen/model';
 import { CharStepper } from '../../src/lib/textgen/stepper';
+import { fusedStep } from '../../src/lib/textgen/step';
 import { registerWasmKernels } from '../../src/lib/textgen/wasm-kernels';
+import { registerWasmMatMul, unregisterWasmMatMul } from '../../src/lib/textgen/wasm-matmul';
 import { buildVocab, encode, MAX_VOCAB } from '../../src/lib/textgen/vocab';
 import { gatherBatch, makeWindows, shuffled } from '../../src/lib/textgen/windows';
 
@@ -47,61 +49,78 @@ export function threading(): { isolated: boolean; threads: number } {
 }
 
 /**
- * The ceiling: GFLOP/s of a plain matMul on this backend, with the shape of training's largest
- * product (all 64 × 40 positions' hidden states [2560, 128] times the output weights [128, V]),
- * 2·M·K·N FLOPs each; the median of 7 timed repeats after a warm-up.
+ * How one training batch is computed:
+ * - 'fused': what the text lab's worker runs now: logits, one fused softmax cross-entropy and the
+ *   model's Adam (src/lib/textgen/step.ts), with the wasm BatchMatMul that transposes first
+ *   (src/lib/textgen/wasm-matmul.ts);
+ * - 'layers': the issue's day: the layers API's trainOnBatch with sparse cross-entropy on the
+ *   softmax output, and TF.js's own BatchMatMul.
  */
-export async function matmulGflops(): Promise<number> {
-  const a = tf.randomNormal([64 * LEN, 128]);
-  const b = tf.randomNormal([128, V]);
-  const times: number[] = [];
-  for (let i = 0; i < 8; i++) {
-    const t0 = performance.now();
-    const c = tf.matMul(a, b);
-    await c.data();
-    c.dispose();
-    if (i > 0) times.push(performance.now() - t0);
-  }
-  tf.dispose([a, b]);
-  const ms = times.sort((x, y) => x - y)[3];
-  return (2 * 64 * LEN * 128 * V) / (ms * 1e6);
+export type TrainPath = 'fused' | 'layers';
+
+/** The model being timed, its batch step, and the ceiling's operands; one per page at a time. */
+let session: { model: tfl.LayersModel; step: (b: number) => Promise<void>; next: number; a: tf.Tensor; b: tf.Tensor } | undefined;
+
+/**
+ * Our recipe on `path`: every position a target, integer inputs and targets, Adam, batch 64.
+ * Builds the model, runs one warm-up batch (kernels compiled, shaders built) and one warm-up
+ * matMul; then trainRound() times batches, finishTraining() measures generation and frees all.
+ */
+export async function startTraining(path: TrainPath): Promise<void> {
+  if (tf.getBackend() === 'wasm') (path === 'fused' ? registerWasmMatMul : unregisterWasmMatMul)();
+  const model = buildModel({ vocabSize: V, ...DEFAULT_SIZES }, 1);
+  const step = async (b: number) => {
+    const { x, y } = gatherBatch(ids, train.slice(b * 64, b * 64 + 64), LEN);
+    const xs = tf.tensor2d(x, [64, LEN], 'int32');
+    const ys = path === 'fused' ? tf.tensor1d(y, 'int32') : tf.tensor3d(Float32Array.from(y), [64, LEN, 1]);
+    await (path === 'fused' ? fusedStep(model, xs, ys as tf.Tensor1D) : model.trainOnBatch(xs, ys));
+    tf.dispose([xs, ys]);
+  };
+  await step(0);
+  session = { model, step, next: 1, a: tf.randomNormal([64 * LEN, 128]), b: tf.randomNormal([128, V]) };
+  await timedMatMul();
 }
 
-/** Training FLOPs per target character: forward 2·(E·4U + U·4U + U·V), backward about twice that. */
-const flopsPerChar = () => 3 * 2 * (DEFAULT_SIZES.embeddingSize * 4 * 128 + 128 * 4 * 128 + 128 * V);
-
-/** Our recipe: every position a target, integer inputs and targets, Adam, batch 64. */
-export async function speed(batches: number) {
-  const model = buildModel({ vocabSize: V, ...DEFAULT_SIZES }, 1);
-  const batch = (b: number) => {
-    const { x, y } = gatherBatch(ids, train.slice(b * 64, b * 64 + 64), LEN);
-    return [tf.tensor2d(x, [64, LEN], 'int32'), tf.tensor3d(Float32Array.from(y), [64, LEN, 1])];
-  };
-  const [x0, y0] = batch(0);
-  await model.trainOnBatch(x0, y0); // warm-up: kernels compiled, shaders built
-  tf.dispose([x0, y0]);
+/** ms of one matMul of training's largest shape ([2560, 128] · [128, V]), read back. */
+async function timedMatMul(): Promise<number> {
+  if (!session) throw new Error('startTraining first');
   const t0 = performance.now();
-  for (let b = 1; b <= batches; b++) {
-    const [x, y] = batch(b);
-    await model.trainOnBatch(x, y);
-    tf.dispose([x, y]);
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  const stepper = CharStepper.fromModel(model);
+  const c = tf.matMul(session.a, session.b);
+  await c.data();
+  c.dispose();
+  return performance.now() - t0;
+}
+
+/**
+ * One round: a timed matMul (the ceiling: 2·M·K·N FLOPs for 2560 × 128 × V) and one timed
+ * training batch, in ms. The benchmark interleaves rounds of several pages, so that a machine
+ * whose load changes during the run slows every page alike.
+ */
+export async function trainRound(): Promise<{ matmulMs: number; batchMs: number }> {
+  if (!session) throw new Error('startTraining first');
+  const matmulMs = await timedMatMul();
+  const t0 = performance.now();
+  await session.step(session.next++);
+  return { matmulMs, batchMs: performance.now() - t0 };
+}
+
+/** FLOPs of the ceiling's matMul, and of training per target character (forward 2·(E·4U + U·4U + U·V), backward about twice that). */
+export const flops = () => ({ matmul: 2 * 64 * LEN * 128 * V, perChar: 3 * 2 * (DEFAULT_SIZES.embeddingSize * 4 * 128 + 128 * 4 * 128 + 128 * V) });
+
+/** Generation characters/s of the trained model for 2 s, then frees the model and the ceiling's operands. */
+export function finishTraining(): { generationCharsPerSecond: number } {
+  if (!session) throw new Error('startTraining first');
+  const stepper = CharStepper.fromModel(session.model);
   stepper.step(1);
   const g0 = performance.now();
   let n = 0;
   while (performance.now() - g0 < 2000) stepper.step(n++ % V);
   const genSeconds = (performance.now() - g0) / 1000;
   stepper.dispose();
-  disposeModel(model);
-  const chars = (batches * 64 * LEN) / seconds;
-  return {
-    examplesPerSecond: (batches * 64) / seconds,
-    charsPerSecond: chars,
-    gflops: (chars * flopsPerChar()) / 1e9,
-    generationCharsPerSecond: n / genSeconds,
-  };
+  disposeModel(session.model);
+  tf.dispose([session.a, session.b]);
+  session = undefined;
+  return { generationCharsPerSecond: n / genSeconds };
 }
 
 /** Cross-entropy of the character after each validation window: the same yardstick for both recipes. */
@@ -117,8 +136,14 @@ function lastPositionLoss(predictLast: (starts: number[]) => tf.Tensor2D): numbe
   });
 }
 
+/**
+ * Seconds until `recipe` reaches `threshold` nats on the validation windows. Ours trains with the
+ * fused step; the baseline with trainOnBatch as tfjs-examples does. Both run with the
+ * transpose-first BatchMatMul on wasm, so the baseline gets that speed-up too.
+ */
 export async function timeToQuality(recipe: 'ours' | 'baseline', threshold: number, maxSeconds: number, evalEvery: number) {
   const ours = recipe === 'ours';
+  if (tf.getBackend() === 'wasm') registerWasmMatMul();
   const model = ours ? buildModel({ vocabSize: V, ...DEFAULT_SIZES }, 1) : baseline();
   const oneHot = (starts: number[]) => tf.oneHot(tf.tensor2d(gatherBatch(ids, starts, LEN).x, [starts.length, LEN], 'int32'), V);
   const predictLast = (starts: number[]): tf.Tensor2D =>
@@ -143,10 +168,7 @@ export async function timeToQuality(recipe: 'ours' | 'baseline', threshold: numb
     const chunk = starts.slice((b * size) % starts.length, ((b * size) % starts.length) + size);
     const [x, y] = tf.tidy(() =>
       ours
-        ? [
-            tf.tensor2d(gatherBatch(ids, chunk, LEN).x, [chunk.length, LEN], 'int32'),
-            tf.tensor3d(Float32Array.from(gatherBatch(ids, chunk, LEN).y), [chunk.length, LEN, 1]),
-          ]
+        ? [tf.tensor2d(gatherBatch(ids, chunk, LEN).x, [chunk.length, LEN], 'int32'), tf.tensor1d(gatherBatch(ids, chunk, LEN).y, 'int32')]
         : [
             oneHot(chunk),
             tf.oneHot(
@@ -158,7 +180,7 @@ export async function timeToQuality(recipe: 'ours' | 'baseline', threshold: numb
             ),
           ],
     );
-    await model.trainOnBatch(x, y);
+    await (ours ? fusedStep(model, x as tf.Tensor2D, y as tf.Tensor1D) : model.trainOnBatch(x, y));
     tf.dispose([x, y]);
     if ((b + 1) % evalEvery === 0) {
       loss = lastPositionLoss(predictLast);

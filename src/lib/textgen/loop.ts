@@ -3,7 +3,7 @@
  * seeded shuffle of the training windows per epoch, mini-batches, callbacks (onBatchEnd,
  * onEpochEnd), a yield after every batch so a pause or stop request can arrive, and a rollback
  * when a batch's loss is not finite. What one batch does to the weights is the Learner's
- * business: the LSTM calls the layers API's trainOnBatch, the Transformer runs Adam on its
+ * business: the LSTM runs its fused step (step.ts), the Transformer runs Adam on its
  * variables. Stopping mid-epoch keeps the weights of the last completed batch.
  */
 import * as tf from '@tensorflow/tfjs-core';

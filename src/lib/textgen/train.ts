@@ -1,10 +1,12 @@
 /**
- * Training the §5.2 model in mini-batches with the layers API's trainOnBatch. The epochs,
+ * Training the §5.2 model in mini-batches with the fused step (step.ts: logits, one fused
+ * softmax cross-entropy, the model's Adam). The epochs,
  * callbacks, pause/stop polling and divergence rollback are the loop shared with the
  * Transformer (loop.ts); this file says what one LSTM batch and its validation loss are.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { fusedStep } from './step';
 import { trainLoop, type Learner, type LoopOptions, type TrainCallbacks, type TrainOutcome } from './loop';
 import { gatherBatch, type WindowSplit } from './windows';
 
@@ -42,14 +44,18 @@ export function validationLoss(model: tfl.LayersModel, data: TrainData, limit = 
   return sum / Math.max(1, starts.length * data.split.len);
 }
 
-/** The LSTM's side of the shared loop: trainOnBatch, and setWeights to roll back. */
+/** The LSTM's side of the shared loop: the fused step, and setWeights to roll back. */
 function lstmLearner(model: tfl.LayersModel, data: TrainData, valWindows?: number): Learner {
   return {
     trainBatch: async (starts) => {
-      const { x, y } = batchTensors(data, starts);
-      const loss = Number(await model.trainOnBatch(x, y));
-      tf.dispose([x, y]);
-      return loss;
+      const { x, y } = gatherBatch(data.ids, starts, data.split.len);
+      const xs = tf.tensor2d(x, [starts.length, data.split.len], 'int32');
+      const targets = tf.tensor1d(y, 'int32');
+      try {
+        return await fusedStep(model, xs, targets);
+      } finally {
+        tf.dispose([xs, targets]);
+      }
     },
     snapshot: () => model.getWeights().map((w) => tf.clone(w)),
     restore: (saved) => model.setWeights(saved),

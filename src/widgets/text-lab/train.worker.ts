@@ -1,7 +1,7 @@
 /**
  * Trains the §5.2 model off the page's main thread, so the page stays responsive. Uses TF.js's
- * WebAssembly backend (with our UnsortedSegmentSum kernel, which Embedding's gradient needs),
- * falling back to CPU. Reports every batch and epoch; pauses, resumes and stops on request.
+ * WebAssembly backend (with our UnsortedSegmentSum kernel, which Embedding's gradient needs, and
+ * our transpose-first BatchMatMul, which keeps the backward pass on XNNPACK), falling back to CPU. Reports every batch and epoch; pauses, resumes and stops on request.
  */
 import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -17,6 +17,7 @@ import { train } from '../../lib/textgen/train';
 import { encode, fromChars } from '../../lib/textgen/vocab';
 import { makeWindows } from '../../lib/textgen/windows';
 import { dropOrthogonalWarning } from '../../lib/textgen/quiet-warnings';
+import { registerWasmMatMul } from '../../lib/textgen/wasm-matmul';
 
 const SEQ_LEN = 40;
 const post = (m: FromWorker, transfer: Transferable[] = []) => self.postMessage(m, { transfer });
@@ -27,6 +28,7 @@ dropOrthogonalWarning(console);
 
 async function run(job: StartTraining): Promise<void> {
   const choice = await chooseTrainingBackend();
+  if (choice.name === 'wasm') registerWasmMatMul();
   post({ type: 'ready', backend: choice.name, threads: choice.threads, notice: choice.skipped.join(' ') });
   const vocab = fromChars(job.vocab);
   const { ids } = encode(vocab, job.text);
