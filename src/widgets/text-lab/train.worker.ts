@@ -17,7 +17,6 @@ import { train } from '../../lib/textgen/train';
 import { encode, fromChars } from '../../lib/textgen/vocab';
 import { makeWindows } from '../../lib/textgen/windows';
 import { dropOrthogonalWarning } from '../../lib/textgen/quiet-warnings';
-import { registerWasmMatMul } from '../../lib/textgen/wasm-matmul';
 
 const SEQ_LEN = 40;
 const post = (m: FromWorker, transfer: Transferable[] = []) => self.postMessage(m, { transfer });
@@ -28,7 +27,6 @@ dropOrthogonalWarning(console);
 
 async function run(job: StartTraining): Promise<void> {
   const choice = await chooseTrainingBackend();
-  if (choice.name === 'wasm') registerWasmMatMul();
   post({ type: 'ready', backend: choice.name, threads: choice.threads, notice: choice.skipped.join(' ') });
   const vocab = fromChars(job.vocab);
   const { ids } = encode(vocab, job.text);
