@@ -4,6 +4,7 @@
  * the settings, it works from the keyboard, and without JavaScript the presets stay readable.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { MODEL_LABELS } from '../../src/lib/scale/settings';
 import { useTheme } from './support/site';
 import { hydrated, openWidget } from './support/widgets';
 
@@ -120,7 +121,8 @@ test('复制链接 gives a link that reproduces the same settings and results', 
 
 test('a link with bad settings says so and keeps the defaults', async ({ page }) => {
   const widget = await openCalculator(page, '#scale.m=gpt5&scale.u=500');
-  await expect(widget.getByRole('alert').filter({ hasText: '未知的模型“gpt5”' })).toBeVisible();
+  // Options are named as the model list shows them, not by their link ids.
+  await expect(widget.getByRole('alert').filter({ hasText: '未知的模型“gpt5”' })).toContainText(`可选：${Object.values(MODEL_LABELS).join('、')}。`);
   await expect(widget.getByRole('alert').filter({ hasText: '利用率（%）必须在 1 到 100 之间' })).toBeVisible();
   await expect(widget.getByRole('combobox', { name: '模型' })).toHaveValue('gpt3');
 });
