@@ -79,7 +79,7 @@ test('the Transformer checkpoint runs too, the link keeps the settings, and tens
   await sp.fill('75');
   await sp.press('Enter');
   await run(widget);
-  await expect(widget.locator('caption')).toContainText('Transformer（附录 A）');
+  await expect(widget.getByRole('table', { name: /^Transformer（附录 A）：/ })).toBeVisible();
   await expect(rows(widget).last().locator('th')).toHaveText('剪枝 75%');
   const bytes = await expectedBytes(page, 'transformer', 0.75);
   expect((await cell(widget, 3, 0)).split('\n')[0].replaceAll(',', '')).toBe(String(bytes[3]));
@@ -177,6 +177,21 @@ test('the compression lab after a run has no axe violations in the dark theme', 
   await useTheme(page, 'dark');
   const widget = await open(page);
   await run(widget);
+  expect(await axeViolations(page, '.compresslab')).toEqual([]);
+});
+
+test('at 375 px the results table scrolls in a keyboard-reachable region, its caption wraps within the page, and axe finds nothing', async ({ page }) => {
+  test.setTimeout(2 * RUN_TIMEOUT);
+  await page.setViewportSize({ width: 375, height: 800 });
+  const widget = await open(page);
+  await run(widget);
+  const region = widget.getByRole('region', { name: '各压缩设置的结果' });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  const caption = widget.getByText(/^LSTM（5.2 节）：验证集的前/);
+  await caption.scrollIntoViewIfNeeded();
+  const box = (await caption.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
   expect(await axeViolations(page, '.compresslab')).toEqual([]);
 });
 
