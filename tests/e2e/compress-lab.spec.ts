@@ -79,7 +79,7 @@ test('the Transformer checkpoint runs too, the link keeps the settings, and tens
   await sp.fill('75');
   await sp.press('Enter');
   await run(widget);
-  await expect(widget.locator('caption')).toContainText('Transformer（附录 A）');
+  await expect(widget.getByRole('table', { name: /^Transformer（附录 A）：/ })).toBeVisible();
   await expect(rows(widget).last().locator('th')).toHaveText('剪枝 75%');
   const bytes = await expectedBytes(page, 'transformer', 0.75);
   expect((await cell(widget, 3, 0)).split('\n')[0].replaceAll(',', '')).toBe(String(bytes[3]));
@@ -115,7 +115,8 @@ test('取消 stops a run while it loads, says so, and the next run completes', a
 test('a bad sparsity or model in the link gets a message and the defaults', async ({ page }) => {
   const widget = await open(page, '#zip.sp=150&zip.model=bert');
   await expect(widget.getByRole('alert').filter({ hasText: '剪枝稀疏度（%）必须在 0 到 99 之间' })).toBeVisible();
-  await expect(widget.getByRole('alert').filter({ hasText: '未知的模型“bert”' })).toBeVisible();
+  // Options are named as the radio buttons show them, not by their link ids.
+  await expect(widget.getByRole('alert').filter({ hasText: '未知的模型“bert”' })).toContainText('可选：LSTM（5.2 节）、Transformer（附录 A）。');
   await expect(widget.getByRole('textbox', { name: '剪枝稀疏度（%）' })).toHaveValue('50');
   await expect(widget.getByRole('radio', { name: 'LSTM（5.2 节）' })).toBeChecked();
 });
@@ -176,6 +177,21 @@ test('the compression lab after a run has no axe violations in the dark theme', 
   await useTheme(page, 'dark');
   const widget = await open(page);
   await run(widget);
+  expect(await axeViolations(page, '.compresslab')).toEqual([]);
+});
+
+test('at 375 px the results table scrolls in a keyboard-reachable region, its caption wraps within the page, and axe finds nothing', async ({ page }) => {
+  test.setTimeout(2 * RUN_TIMEOUT);
+  await page.setViewportSize({ width: 375, height: 800 });
+  const widget = await open(page);
+  await run(widget);
+  const region = widget.getByRole('region', { name: '各压缩设置的结果' });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  const caption = widget.getByText(/^LSTM（5.2 节）：验证集的前/);
+  await caption.scrollIntoViewIfNeeded();
+  const box = (await caption.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
   expect(await axeViolations(page, '.compresslab')).toEqual([]);
 });
 

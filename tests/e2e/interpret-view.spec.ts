@@ -155,6 +155,12 @@ test('a bad unit, class or character in the link gets a message and the default'
   await expect(widget.getByRole('alert').filter({ hasText: '指定的字必须正好是一个可见的字符' })).toBeVisible();
 });
 
+test('an invisible character in a link is quoted visibly, by its code point', async ({ page }) => {
+  // A zero-width space before the 5: the message must show it, not quote an apparently plain “5”.
+  const widget = await open(page, '#why.unit=%E2%80%8B5');
+  await expect(widget.getByRole('alert').filter({ hasText: '隐藏单元编号必须是数字' })).toContainText('收到“U+200B5”');
+});
+
 test('a link’s over-long text and a unit of −0 are applied with a notice each, which goes once that field is edited', async ({ page }) => {
   const widget = await open(page, `#why.text=${encodeURIComponent('春'.repeat(70))}&why.unit=-0`);
   await expect(widget.getByRole('status').filter({ hasText: '链接中的文字已修正' })).toContainText('输入有 70 个，只取前 64 个');

@@ -4,7 +4,9 @@
  * the settings, it works from the keyboard, and without JavaScript the presets stay readable.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { MODEL_LABELS } from '../../src/lib/scale/settings';
 import { useTheme } from './support/site';
+import { expectExerciseAccepts } from './support/widget-checks';
 import { hydrated, openWidget } from './support/widgets';
 
 const NAME = '动手：模型有多大，训练要多少算力';
@@ -89,6 +91,19 @@ test('the largest custom model allowed shows scientific notation, not Infinity',
   await expect(widget.locator('.params')).toHaveText(/× 10¹⁷/);
   await expect(widget.locator('.flops')).toHaveText(/× 10³³/);
   expect(await computedText(widget)).not.toMatch(/NaN|Infinity/);
+  // The count is not glossed with itself, and each memory cell keeps to one unit.
+  await expect(results(widget)).not.toContainText('个参数（约');
+  const fp32 = widget.getByRole('row', { name: /^fp32/ });
+  await expect(fp32).toContainText('1.92 EB（0.48 EB + 0.48 EB + 0.96 EB）');
+  expect(await widget.locator('table.memory').innerText()).not.toMatch(/字节（|× 10/);
+});
+
+test('exercise 2-5 accepts GPT-3’s training compute as the calculator shows it, in units of 10²³', async ({ page }) => {
+  const widget = await openCalculator(page);
+  await widget.getByRole('combobox', { name: '模型' }).selectOption({ label: 'GPT-3（175B）' });
+  const [mantissa, exponent] = (await widget.locator('.flops').innerText()).split(' × ');
+  expect(exponent).toBe('10²³');
+  await expectExerciseAccepts(page, '/chapter-02/', 'ex-2-5', mantissa);
 });
 
 test('复制链接 gives a link that reproduces the same settings and results', async ({ page, context, browser }) => {
@@ -120,7 +135,8 @@ test('复制链接 gives a link that reproduces the same settings and results', 
 
 test('a link with bad settings says so and keeps the defaults', async ({ page }) => {
   const widget = await openCalculator(page, '#scale.m=gpt5&scale.u=500');
-  await expect(widget.getByRole('alert').filter({ hasText: '未知的模型“gpt5”' })).toBeVisible();
+  // Options are named as the model list shows them, not by their link ids.
+  await expect(widget.getByRole('alert').filter({ hasText: '未知的模型“gpt5”' })).toContainText(`可选：${Object.values(MODEL_LABELS).join('、')}。`);
   await expect(widget.getByRole('alert').filter({ hasText: '利用率（%）必须在 1 到 100 之间' })).toBeVisible();
   await expect(widget.getByRole('combobox', { name: '模型' })).toHaveValue('gpt3');
 });

@@ -7,7 +7,7 @@
 import { parsePrompt } from '../textgen/settings';
 import { unreadableWarning } from '../textgen/unreadable';
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
-import { choiceField, numberField, type NamedRule } from '../nn/validate';
+import { labelledChoice, numberField, type NamedRule } from '../nn/validate';
 
 export const COMPRESS_PREFIX = 'zip';
 
@@ -35,7 +35,7 @@ export interface CompressSettings {
 export const COMPRESS_DEFAULTS: CompressSettings = { model: 'lstm', sp: 50, prompt: '春眠不觉晓' };
 
 export const COMPRESS_FIELDS: FieldParsers<CompressSettings> = {
-  model: choiceField(MODEL_NAMES, '模型'),
+  model: labelledChoice(MODEL_LABELS, '模型'),
   sp: numberField(SPARSITY_RULE),
   prompt: parsePrompt,
 };

@@ -11,7 +11,9 @@ import { TANG_GPT, type TransformerConfig } from '../transformer/config';
 import { checkpointParameters, shippedTransformerMeta } from '../transformer/shipped';
 import { weightShapes } from '../transformer/weights';
 import { shippedRanking } from '../interpret/static';
-import type { ModelQuantity, NetworkQuantity, NumericQuantity, UnitQuantity } from './types';
+import { trainingFlops } from '../scale/compute';
+import { presetById } from '../scale/presets';
+import type { ModelQuantity, NetworkQuantity, NumericQuantity, ScaleQuantity, UnitQuantity } from './types';
 
 /** The weight shapes of the models a ModelQuantity can name. */
 const SHAPES = {
@@ -79,8 +81,22 @@ function topUnit({ topUnit: { text, cls, ch } }: UnitQuantity): number {
 }
 
 /**
+ * A scale-calculator figure for a preset (src/lib/scale): N, or C = 6·N·D with its published D,
+ * over `per`. Throws, failing the build, for an unknown preset, a preset without a published
+ * token count, or a `per` that is not a positive finite number.
+ */
+function scaleValue({ scale: { preset: id, of, per = 1 } }: ScaleQuantity): number {
+  const preset = presetById(id);
+  if (!preset) throw new Error(`no scale-calculator preset ${JSON.stringify(id)}`);
+  if (!(per > 0 && Number.isFinite(per))) throw new Error(`a scale quantity's per must be a positive number, got ${per}`);
+  if (of === 'params') return preset.params / per;
+  if (preset.tokens === null) throw new Error(`the preset ${id} has no published token count for 6·N·D`);
+  return trainingFlops(preset.params, preset.tokens) / per;
+}
+
+/**
  * The expected answer of a numeric exercise (types.ts's NumericQuantity). A model quantity reads
  * the shipped checkpoint's meta.json (or `readMeta()`, for tests) and throws when it is inconsistent.
  */
 export const expectedValue = (q: NumericQuantity, readMeta?: () => unknown): number =>
-  'topUnit' in q ? topUnit(q) : 'model' in q ? modelValue(q, readMeta) : networkValue(q);
+  'scale' in q ? scaleValue(q) : 'topUnit' in q ? topUnit(q) : 'model' in q ? modelValue(q, readMeta) : networkValue(q);

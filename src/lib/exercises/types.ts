@@ -51,8 +51,8 @@ export interface WidgetTask extends Common {
 
 export type Exercise = SingleChoice | MultipleChoice | Numeric | Ordering | WidgetTask;
 
-/** What a numeric exercise asks for: a value of a small network's pass, or a count about one of the book's models. */
-export type NumericQuantity = NetworkQuantity | ModelQuantity | UnitQuantity;
+/** What a numeric exercise asks for: a value of a small network's pass, a count about one of the book's models, a unit the §10.4 view ranks first, or a figure of the §2.1 scale calculator. */
+export type NumericQuantity = NetworkQuantity | ModelQuantity | UnitQuantity | ScaleQuantity;
 
 /**
  * One value of one pass through a small network, from src/lib/nn: the output ŷ, the loss, or
@@ -88,6 +88,16 @@ export interface ModelQuantity {
  */
 export interface UnitQuantity {
   topUnit: { text: string; cls: CharClass; ch?: string };
+}
+
+/**
+ * A figure the scale calculator (§2.1, src/lib/scale) shows for one of its presets (presets.ts's
+ * id, e.g. `gpt3`): `params`, its parameter count N from its shape, or `flops`, its training
+ * compute C = 6·N·D with the preset's published token count D (compute.ts). The value is divided
+ * by `per` (e.g. 1e23, so the reader types 3.14 for 3.14 × 10²³), 1 when absent.
+ */
+export interface ScaleQuantity {
+  scale: { preset: string; of: 'params' | 'flops'; per?: number };
 }
 
 export type TaskName = 'circle-loss' | 'diverge' | 'temperature-repeat';

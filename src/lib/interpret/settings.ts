@@ -6,7 +6,7 @@
  * the one list of what each accepts; the view's fields and the link decoder both parse with it.
  */
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
-import { parseNumber, quoteInput, type FieldParser, type NamedRule } from '../nn/validate';
+import { labelledChoice, parseNumber, quoteInput, type FieldParser, type NamedRule } from '../nn/validate';
 import { codePoints } from '../textgen/vocab';
 import { TANG_GPT } from '../transformer/config';
 import { checkMapText, type CheckedMapText } from '../transformer/map-text';
@@ -60,17 +60,6 @@ const charField: FieldParser<string> = (raw) => {
     ? { ok: true, value: r.text }
     : { ok: false, message: `指定的字必须正好是一个可见的字符，收到“${quoteInput(raw)}”。` };
 };
-
-/**
- * One of `options`, matched exactly against own keys of `labels`; a refusal lists the options by
- * the labels the reader sees beside the radio buttons (预训练检查点, 标点 …), not their link names.
- */
-const labelledChoice =
-  <T extends string>(labels: Record<T, string>, name: string): FieldParser<T> =>
-  (raw) =>
-    Object.hasOwn(labels, raw)
-      ? { ok: true, value: raw as T }
-      : { ok: false, message: `未知的${name}“${quoteInput(raw)}”，可选：${Object.values<string>(labels).join('、')}。` };
 
 /** A unit number in UNIT_RULE; −0 is read as 0. */
 const unitField: FieldParser<number> = (raw) => {

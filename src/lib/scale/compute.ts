@@ -24,7 +24,6 @@ export const ACCELERATORS: readonly Accelerator[] = [
   },
   { id: 'tpu-v4', name: 'Google TPU v4', peakTflops: 275, source: 'Google Cloud TPU v4 文档：每芯片 bf16 峰值 275 TFLOPS' },
 ];
-export const ACCELERATOR_IDS = ACCELERATORS.map((a) => a.id);
 
 /** Training FLOPs C = 6·N·D. */
 export const trainingFlops = (params: number, tokens: number): number => 6 * params * tokens;

@@ -45,29 +45,47 @@ export function formatLarge(x: number): string {
   return Number.isInteger(x) && Math.abs(x) < 1e6 ? formatCount(x) : formatSci(x);
 }
 
-/** A count in Chinese units, "约 1746 亿", for counts of 10⁴ and more; "" below. */
+/**
+ * A count in Chinese units, "约 1746 亿", for counts from 10⁴ to below 10¹⁶; "" outside that range
+ * (below 10⁴ the exact count says it, and from 10¹⁶ the scientific count does: no Chinese unit
+ * past 万亿 is in common use, so a gloss would only repeat it).
+ */
 export function formatZh(n: number): string {
-  if (!Number.isFinite(n) || Math.abs(n) < 1e4) return '';
-  if (Math.abs(n) >= 1e16) return `约 ${formatSci(n)}`;
+  if (!Number.isFinite(n) || Math.abs(n) < 1e4 || Math.abs(n) >= 1e16) return '';
   const [unit, size] = Math.abs(n) >= 1e12 ? ['万亿', 1e12] : Math.abs(n) >= 1e8 ? ['亿', 1e8] : ['万', 1e4];
   return `约 ${significant(n / size, 4)} ${unit}`;
 }
 
+/** Decimal byte units (1 GB = 10⁹ bytes), largest first; below 1 KB, plain 字节. */
 const BYTE_UNITS: [string, number][] = [
+  ['EB', 1e18],
   ['PB', 1e15],
   ['TB', 1e12],
   ['GB', 1e9],
   ['MB', 1e6],
   ['KB', 1e3],
+  ['字节', 1],
 ];
 
-/** Bytes in decimal units (1 GB = 10⁹ bytes), 3 significant digits; scientific past 1,000 PB. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return NOT_A_VALUE;
-  if (Math.abs(bytes) >= 1e18) return `${formatSci(bytes)} 字节`;
-  for (const [unit, size] of BYTE_UNITS) if (Math.abs(bytes) >= size) return `${significant(bytes / size, 3)} ${unit}`;
-  return `${significant(bytes, 3)} 字节`;
+/** The unit for `bytes`: the largest of BYTE_UNITS not above it (EB for anything larger, 字节 for anything smaller). */
+const byteUnit = (bytes: number): [string, number] => BYTE_UNITS.find(([, size]) => Math.abs(bytes) >= size) ?? BYTE_UNITS[BYTE_UNITS.length - 1];
+
+/**
+ * Bytes in one decimal unit, 3 significant digits: the unit that fits `unitOf` (by default the
+ * value itself), so that parts can be written in their total's unit. The one unit rule of the
+ * calculator: always a unit from 字节 to EB, never a bare "× 10ⁿ 字节"; past 1,000 EB the number
+ * before EB is scientific ("3 × 10³ EB").
+ */
+export function formatBytes(bytes: number, unitOf = bytes): string {
+  if (!Number.isFinite(bytes) || !Number.isFinite(unitOf)) return NOT_A_VALUE;
+  const [unit, size] = byteUnit(unitOf);
+  const v = bytes / size;
+  return `${Math.abs(v) >= 1000 ? formatSci(v) : significant(v, 3)} ${unit}`;
 }
+
+/** A total and its parts, all in the total's unit: "1.92 EB（0.48 EB + 0.48 EB + 0.96 EB）". */
+export const formatBytesSum = (total: number, parts: readonly number[]): string =>
+  `${formatBytes(total)}（${parts.map((p) => formatBytes(p, total)).join(' + ')}）`;
 
 const DURATIONS: [string, number][] = [
   ['年', 365.25 * 86400],

@@ -6,7 +6,7 @@ import { ACCELERATORS, acceleratorsNeeded, chinchillaTokens, trainingFlops, trai
 import { transformerParams } from './count';
 import { memoryRows, type MemoryRow } from './memory';
 import { presetById } from './presets';
-import { checkCustom, type ScaleSettings } from './settings';
+import { checkCustom, CUSTOM_NAME, type ScaleSettings } from './settings';
 
 export interface ScaleReport {
   name: string;
@@ -32,7 +32,7 @@ export function scaleReport(s: ScaleSettings): { ok: true; report: ScaleReport }
   } else {
     const custom = checkCustom(s);
     if (!custom.ok) return custom;
-    name = '自定义 Transformer';
+    name = CUSTOM_NAME;
     params = transformerParams(custom.arch);
   }
   const accelerator = ACCELERATORS.find((a) => a.id === s.g) ?? ACCELERATORS[0];

@@ -5,16 +5,25 @@
  */
 import type { FieldParsers } from '../nn/url-fields';
 import type { NumberRules } from '../nn/url-numbers';
-import { choiceField, parseNumber, quoteInput, type FieldParser, type NamedRule } from '../nn/validate';
-import { ACCELERATOR_IDS } from './compute';
+import { labelledChoice, parseNumber, quoteInput, type FieldParser, type NamedRule } from '../nn/validate';
+import { ACCELERATORS } from './compute';
 import type { TransformerArch } from './count';
 import { formatCount } from './format';
 import { customArch, PRESETS } from './presets';
 
 export const SCALE_PREFIX = 'scale';
 
-/** Every model choice: the presets' ids, then `custom`. */
-export const MODEL_IDS = [...PRESETS.map((p) => p.id), 'custom'];
+/** The custom Transformer's name in the model list and the report. */
+export const CUSTOM_NAME = '自定义 Transformer';
+
+/** Every model choice by id (a link's `scale.m`), with the name the reader sees in the list: the presets, then `custom`. */
+export const MODEL_LABELS: Readonly<Record<string, string>> = Object.fromEntries([...PRESETS.map((p) => [p.id, p.name]), ['custom', CUSTOM_NAME]]);
+
+/** Every model choice's id: the presets' ids, then `custom`. */
+export const MODEL_IDS = Object.keys(MODEL_LABELS);
+
+/** Every accelerator by id (a link's `scale.g`), with its name as the list shows it. */
+export const ACCELERATOR_LABELS: Readonly<Record<string, string>> = Object.fromEntries(ACCELERATORS.map((a) => [a.id, a.name]));
 
 /** The custom Transformer's shape fields. */
 export const SHAPE_KEYS = ['L', 'd', 'h', 'V', 'T'] as const;
@@ -60,9 +69,9 @@ export function scaleNumberField(rule: NamedRule): FieldParser<number> {
 const numberParsers = Object.fromEntries(Object.entries(SCALE_RULES).map(([k, rule]) => [k, scaleNumberField(rule)])) as Record<ScaleKey, FieldParser<number>>;
 
 export const SCALE_FIELDS: FieldParsers<ScaleSettings> = {
-  m: choiceField(MODEL_IDS, '模型'),
+  m: labelledChoice(MODEL_LABELS, '模型'),
   ...numberParsers,
-  g: choiceField(ACCELERATOR_IDS, '加速卡'),
+  g: labelledChoice(ACCELERATOR_LABELS, '加速卡'),
 };
 
 /** A 24-layer, 2048-wide custom model (about 1.3 B weights), GPT-3 as the first model shown. */

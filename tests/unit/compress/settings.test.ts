@@ -20,6 +20,7 @@ describe('compression lab settings', () => {
     const { settings, problems } = decodeCompress(new URLSearchParams({ 'zip.model': 'bert', 'zip.__proto__': '1' }));
     expect(settings.model).toBe('lstm');
     expect(problems).toHaveLength(2);
+    expect(problems[0]).toBe('未知的模型“bert”，可选：LSTM（5.2 节）、Transformer（附录 A）。');
   });
 
   it('accepts the field text a reader types with the same parser', () => {

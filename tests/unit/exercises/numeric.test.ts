@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectedValue } from '../../../src/lib/exercises/numeric';
 import { readFileSync } from 'node:fs';
 import { parameterCount, TANG_GPT } from '../../../src/lib/transformer/config';
+import { presetById } from '../../../src/lib/scale/presets';
 import { useCpu } from '../nn/tf';
 
 beforeAll(useCpu);
@@ -57,5 +58,25 @@ describe('numeric exercise answers about the book’s models', () => {
     const { vocabSize: V, contextLength: T, dModel: d, dFF: f, layers: N } = TANG_GPT;
     const block = 4 * (d * d + d) + (2 * d * f + f + d) + 4 * d;
     expect(expectedValue({ model: 'tang-gpt', of: 'parameters' })).toBe(V * d + T * d + N * block + 2 * d + V);
+  });
+});
+
+describe('numeric exercise answers from the scale calculator (§2.1)', () => {
+  it('gives GPT-3’s training compute 6·N·D from its preset’s shape and published 300 B tokens, ≈ 3.14 × 10²³ FLOP (Brown et al. 2020, 表 D.1)', () => {
+    const gpt3 = presetById('gpt3')!;
+    const value = expectedValue({ scale: { preset: 'gpt3', of: 'flops', per: 1e23 } });
+    expect(value).toBe((6 * gpt3.params * 300e9) / 1e23);
+    expect(value).toBeCloseTo(3.14, 2);
+  });
+
+  it('gives a preset’s parameter count over `per`', () => {
+    expect(expectedValue({ scale: { preset: 'gpt3', of: 'params', per: 1e9 } })).toBeCloseTo(174.6, 1);
+    expect(expectedValue({ scale: { preset: 'bert-base', of: 'params' } })).toBe(presetById('bert-base')!.params);
+  });
+
+  it('fails the build for an unknown preset, a preset without a published token count, or a bad per', () => {
+    expect(() => expectedValue({ scale: { preset: 'gpt5', of: 'flops' } })).toThrow(/no scale-calculator preset/);
+    expect(() => expectedValue({ scale: { preset: 'gpt2', of: 'flops' } })).toThrow(/no published token count/);
+    expect(() => expectedValue({ scale: { preset: 'gpt3', of: 'flops', per: 0 } })).toThrow(/positive number/);
   });
 });

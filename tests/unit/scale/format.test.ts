@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatBytes, formatCount, formatDuration, formatLarge, formatSci, formatZh } from '../../../src/lib/scale/format';
+import { formatBytes, formatBytesSum, formatCount, formatDuration, formatLarge, formatSci, formatZh } from '../../../src/lib/scale/format';
 
 test('scientific notation with superscript exponents', () => {
   expect(formatSci(3.1427e23)).toBe('3.14 × 10²³');
@@ -31,11 +31,12 @@ test('Chinese units for large counts', () => {
   expect(formatZh(15e12)).toBe('约 15 万亿');
   expect(formatZh(999)).toBe('');
 });
-test('bytes in decimal units, scientific past 1000 PB', () => {
+test('bytes in decimal units up to EB, scientific before EB past 1000 EB', () => {
   expect(formatBytes(16 * 174_604_259_328)).toBe('2.79 TB');
   expect(formatBytes(2e9)).toBe('2 GB');
   expect(formatBytes(36)).toBe('36 字节');
-  expect(formatBytes(3e21)).toBe('3 × 10²¹ 字节');
+  expect(formatBytes(1.92e18)).toBe('1.92 EB');
+  expect(formatBytes(3e21)).toBe('3 × 10³ EB');
 });
 test('durations in the largest fitting unit', () => {
   expect(formatDuration(90)).toBe('1.5 分钟');
@@ -47,4 +48,22 @@ test('durations in the largest fitting unit', () => {
 test('FLOPs are exact below a million, scientific above', () => {
   expect(formatLarge(54_000)).toBe('54,000');
   expect(formatLarge(3.1427e23)).toBe('3.14 × 10²³');
+});
+
+test('a memory total and its parts are written in the total’s unit, never mixing units', () => {
+  // The largest custom model allowed: 1.2 × 10¹⁷ weights, fp32 training 4 + 4 + 8 bytes each; bf16 2 + 2 + 12.
+  const N = 1.2e17;
+  expect(formatBytesSum(16 * N, [4 * N, 4 * N, 8 * N])).toBe('1.92 EB（0.48 EB + 0.48 EB + 0.96 EB）');
+  expect(formatBytesSum(16 * N, [2 * N, 2 * N, 12 * N])).toBe('1.92 EB（0.24 EB + 0.24 EB + 1.44 EB）');
+  expect(
+    formatBytesSum(
+      16 * 124_439_808,
+      [4, 4, 8].map((b) => b * 124_439_808),
+    ),
+  ).toBe('1.99 GB（0.498 GB + 0.498 GB + 0.996 GB）');
+});
+
+test('the Chinese gloss stops at 万亿: from 10¹⁶ the scientific count is not repeated', () => {
+  expect(formatZh(9.99e15)).toBe('约 9990 万亿');
+  expect(formatZh(1.2e17)).toBe('');
 });
