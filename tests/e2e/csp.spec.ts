@@ -180,6 +180,14 @@ test('§9.2 evaluates the compression lab in its worker under the CSP', async ({
   expect(await violations()).toEqual([]);
 });
 
+test('§10.4 analyses in its worker under the CSP', async ({ page }) => {
+  const violations = watchViolations(page);
+  const widget = await openWidget(page, '/chapter-10/', '动手：看模型内部在做什么');
+  await widget.getByRole('button', { name: '分析', exact: true }).click();
+  await expect(widget).toHaveAttribute('data-analysed', 'yes', { timeout: 90_000 });
+  expect(await violations()).toEqual([]);
+});
+
 test('an exercise checks an answer under the CSP', async ({ page }) => {
   const violations = watchViolations(page);
   await page.goto('/chapter-04/');
