@@ -170,6 +170,24 @@ test('附录 A trains the Transformer in its worker under the CSP', async ({ pag
   expect(await violations()).toEqual([]);
 });
 
+test('§9.2 evaluates the compression lab in its worker under the CSP', async ({ page }) => {
+  test.setTimeout(240_000);
+  const violations = watchViolations(page);
+  const widget = await openWidget(page, '/chapter-09/', '动手：压缩模型，看它损失了多少');
+  await widget.getByRole('button', { name: '评估全部设置' }).click();
+  await expect.poll(async () => Number(await widget.getAttribute('data-rows')), { timeout: 120_000 }).toBeGreaterThan(0);
+  await widget.getByRole('button', { name: '取消' }).click();
+  expect(await violations()).toEqual([]);
+});
+
+test('§10.4 analyses in its worker under the CSP', async ({ page }) => {
+  const violations = watchViolations(page);
+  const widget = await openWidget(page, '/chapter-10/', '动手：看模型内部在做什么');
+  await widget.getByRole('button', { name: '分析', exact: true }).click();
+  await expect(widget).toHaveAttribute('data-analysed', 'yes', { timeout: 90_000 });
+  expect(await violations()).toEqual([]);
+});
+
 test('an exercise checks an answer under the CSP', async ({ page }) => {
   const violations = watchViolations(page);
   await page.goto('/chapter-04/');

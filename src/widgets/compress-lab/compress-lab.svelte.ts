@@ -1,30 +1,25 @@
 /**
  * State of the compression lab: which checkpoint, the pruning sparsity and the prompt (all in
- * the URL), and one run over every setting, with progress, a 取消 that stops it between
- * chunks, and the rows as they finish. The work itself is lib/compress/lab.ts.
+ * the URL), and one run over every setting, with progress, a 取消, and the rows as they arrive.
+ * The work runs in compress.worker.ts (lib/compress/lab.ts), never on the page's main thread;
+ * its messages are checked by lib/compress/protocol.ts.
  */
 import { FIX_FIELDS_FIRST } from '../../lib/textgen/settings';
 import type { LabRow } from '../../lib/compress/lab';
 import { SCHEME_LABELS, type Scheme } from '../../lib/compress/schemes';
+import type { BackendName } from '../../lib/nn/backend-names';
+import { parseFromWorker, type ToCompressWorker } from '../../lib/compress/protocol';
 import {
-  CHUNK_WINDOWS,
   COMPRESS_FIELDS,
   COMPRESS_PREFIX,
   decodeCompress,
   encodeCompress,
-  EVAL_WINDOWS,
-  GENERATE_LENGTH,
   MODEL_LABELS,
   promptWarning,
   type CompressSettings,
   type ModelName,
 } from '../../lib/compress/settings';
-import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
-import { pageBackend } from '../shared/backend.svelte';
-import { nextTask } from '../shared/next-task';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
-
-type Runtime = typeof import('./compress-runtime');
 
 /** A setting's name as the reader sees it; pruning with its sparsity. */
 export const schemeLabel = (scheme: Scheme, sp: number): string => (scheme === 'pruned' ? `${SCHEME_LABELS.pruned} ${sp}%` : SCHEME_LABELS[scheme]);
@@ -51,8 +46,12 @@ export class CompressLabState {
   /** A broken or invisible character in the prompt, said as the other text widgets say it. */
   promptNotice = $derived(promptWarning(this.settings.prompt));
 
-  private rt: Runtime | undefined;
-  private cancelRequested = false;
+  /** The worker's backend, once it has said. */
+  backend = $state<BackendName | null>(null);
+
+  private worker: Worker | undefined;
+  /** The job whose messages are taken; others (cancelled) are dropped. */
+  private job = 0;
 
   constructor() {
     const { settings, problems } = decodeCompress(hashParams());
@@ -61,22 +60,31 @@ export class CompressLabState {
     this.linkProblems = [...linkDamage(), ...problems];
   }
 
-  async runtime(): Promise<Runtime> {
-    await pageBackend.runtime(TEXTGEN_BACKEND_ORDER);
-    this.rt ??= await import('./compress-runtime');
-    return this.rt;
+  /** The evaluation worker, started on first use and kept (it caches the checkpoints it loaded). */
+  private evaluator(): Worker {
+    if (!this.worker) {
+      const worker = new Worker(new URL('./compress.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
+      worker.onerror = (e) => this.fail(e.message || '计算线程出错', true);
+      worker.onmessageerror = () => this.fail('计算线程发来的消息无法读取', true);
+      this.worker = worker;
+    }
+    return this.worker;
   }
 
-  /** Compresses the chosen checkpoint every way and scores each; rows appear as they finish. */
-  async run(): Promise<void> {
-    if (this.running) return;
+  /**
+   * Compresses the chosen checkpoint every way and scores each, in the worker; rows appear as
+   * they arrive. A run already under way is cancelled first.
+   */
+  run(): void {
     if (this.fieldErrors.sp || this.fieldErrors.prompt) {
       this.error = FIX_FIELDS_FIRST;
       return;
     }
+    if (this.running) this.cancel();
     const settings = { ...this.settings };
+    this.job++;
     this.running = true;
-    this.cancelRequested = false;
     this.error = '';
     this.rows = [];
     this.rowsFor = settings;
@@ -85,39 +93,64 @@ export class CompressLabState {
     this.step = '正在加载检查点和语料…';
     this.status = `开始评估 ${MODEL_LABELS[settings.model]} 的各种压缩设置。`;
     try {
-      const rt = await this.runtime();
-      const data = await rt.loadModel(settings.model);
-      const starts = data.val.slice(0, EVAL_WINDOWS);
-      this.characters = starts.length * data.len;
-      const rows = await rt.runLab(
-        { ...data, starts, prompt: settings.prompt, sparsity: settings.sp / 100, generateLength: GENERATE_LENGTH, chunk: CHUNK_WINDOWS },
-        {
-          progress: async (done, total, scheme) => {
-            this.done = done;
-            this.total = total;
-            this.step = `正在评估：${schemeLabel(scheme, settings.sp)}`;
-            await nextTask();
-          },
-          cancelled: () => this.cancelRequested,
-          row: (row) => (this.rows = [...this.rows, row]),
-        },
-      );
-      this.status = this.cancelRequested ? `已取消：完成了 ${rows.length} 种设置。` : `评估完成：${rows.length} 种设置。`;
-      this.tensors = rt.memory().numTensors;
+      this.evaluator().postMessage({
+        type: 'start',
+        job: this.job,
+        model: settings.model,
+        sparsity: settings.sp / 100,
+        prompt: settings.prompt,
+      } satisfies ToCompressWorker);
     } catch (e) {
-      this.error = `评估失败：${e instanceof Error ? e.message : String(e)}`;
-      this.status = '评估失败。';
-    } finally {
-      this.running = false;
-      this.step = '';
+      this.fail(e instanceof Error ? e.message : String(e), true);
     }
   }
 
+  /** One message from the worker: checked, and dropped unless it belongs to the current job. */
+  private receive(data: unknown): void {
+    const m = parseFromWorker(data);
+    if (!m) return this.fail('计算线程发来了无法识别的消息', false);
+    if (m.job !== this.job || !this.running || !this.rowsFor) return;
+    const sp = this.rowsFor.sp;
+    if (m.type === 'ready') this.backend = m.backend;
+    else if (m.type === 'loaded') this.characters = m.characters;
+    else if (m.type === 'progress') {
+      this.done = m.done;
+      this.total = m.total;
+      this.step = `正在评估：${schemeLabel(m.scheme, sp)}`;
+    } else if (m.type === 'row') this.rows = [...this.rows, m.row];
+    else if (m.type === 'done') {
+      this.tensors = m.tensors;
+      this.end(m.cancelled ? `已取消：完成了 ${this.rows.length} 种设置。` : `评估完成：${this.rows.length} 种设置。`);
+    } else this.fail(m.message, false);
+  }
+
+  private end(status: string): void {
+    this.status = status;
+    this.running = false;
+    this.step = '';
+  }
+
+  /** The run failed; `broken`: the worker itself is unusable, so the next run starts a fresh one. */
+  private fail(message: string, broken: boolean): void {
+    if (broken) {
+      this.worker?.terminate();
+      this.worker = undefined;
+    }
+    if (!this.running) return;
+    this.error = `评估失败：${message}`;
+    this.end('评估失败。');
+  }
+
+  /** Stops the run at once for the page; the worker stops at its next step and its late messages are dropped. */
   cancel(): void {
-    if (this.running) this.cancelRequested = true;
+    if (!this.running) return;
+    this.worker?.postMessage({ type: 'cancel', job: this.job } satisfies ToCompressWorker);
+    this.job++;
+    this.end(`已取消：完成了 ${this.rows.length} 种设置。`);
   }
 
   setModel(model: ModelName): void {
+    if (model !== this.settings.model) this.cancel();
     this.settings.model = model;
     this.writeHash();
   }

@@ -1,8 +1,8 @@
 /**
- * What the compression lab needs, imported on first use: the shipped checkpoints as plain
+ * What the compression lab's worker (compress.worker.ts) loads: the shipped checkpoints as plain
  * float32 weights, the corpus as ids of their vocabulary, and the held-out windows each
  * checkpoint's meta.json names (the LSTM's split: makeWindows(characters, seqLen, seed)).
- * Each checkpoint and the corpus are fetched once per page.
+ * Each checkpoint and the corpus are fetched once per worker.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { toPlain, type Architecture } from '../../lib/compress/evaluate';
@@ -13,9 +13,6 @@ import { encode, fromChars, type Vocab } from '../../lib/textgen/vocab';
 import { makeWindows } from '../../lib/textgen/windows';
 import { fromArtifacts, type TransformerCheckpointMeta } from '../../lib/transformer/checkpoint';
 import { BASE } from '../shared/base';
-
-export { labSteps, runLab } from '../../lib/compress/lab';
-export { memory } from '@tensorflow/tfjs-core';
 
 export interface Loaded {
   arch: Architecture;

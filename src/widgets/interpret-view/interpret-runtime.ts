@@ -1,6 +1,6 @@
 /**
- * What the interpretability view needs, imported on first use: TF.js's gradient kernels, the
- * shipped checkpoints (fetched once per page), and the models the reader trained in this browser
+ * What the interpretability view's worker (interpret.worker.ts) needs: TF.js's gradient kernels,
+ * the shipped checkpoints (fetched once per worker), and the models the reader trained in this browser
  * (the §5.2 text lab's, saved per corpus, and 附录 A's Transformer), read from IndexedDB through
  * the labs' own stores each time they are asked for, since the reader may have trained again.
  */
@@ -14,9 +14,6 @@ import { fromArtifacts, type TransformerCheckpointMeta } from '../../lib/transfo
 import { loadSavedTransformer } from '../gpt-train/saved';
 import { loadSaved } from '../text-lab/text-runtime';
 import { BASE } from '../shared/base';
-
-export { analyseSteps } from '../../lib/interpret/analyse';
-export { memory } from '@tensorflow/tfjs-core';
 
 export interface LoadedLstm {
   weights: tf.NamedTensorMap;

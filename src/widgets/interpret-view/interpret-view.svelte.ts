@@ -1,6 +1,7 @@
 /**
  * State of the interpretability view: the settings (all in the URL), one analysis of the text by
- * each architecture (run on 分析, TF.js loaded then), and what the reader picks afterwards (the
+ * each architecture (run on 分析, in interpret.worker.ts, never on the page's main thread; its
+ * messages are checked by lib/interpret/protocol.ts), and what the reader picks afterwards (the
  * unit, the class), which needs no new computation. The numbers are src/lib/interpret's.
  */
 import { FIX_FIELDS_FIRST } from '../../lib/textgen/settings';
@@ -17,12 +18,8 @@ import {
   type WhySettings,
 } from '../../lib/interpret/settings';
 import type { CharClass } from '../../lib/interpret/units';
-import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
-import { pageBackend } from '../shared/backend.svelte';
+import { parseFromInterpretWorker, type StartAnalysis } from '../../lib/interpret/protocol';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
-import { nextTask } from '../shared/next-task';
-
-type Runtime = typeof import('./interpret-runtime');
 
 type FieldName = 'text' | 'unit' | 'ch';
 
@@ -52,7 +49,10 @@ export class InterpretViewState {
   copyStatus = $state('');
   tensors = $state(0);
 
-  private rt: Runtime | undefined;
+  private worker: Worker | undefined;
+  /** The analysis whose messages are taken, and what it was asked for. */
+  private job = 0;
+  private asked: { text: string; src: Source } | null = null;
 
   constructor() {
     const { settings, problems, repairs } = decodeWhy(hashParams());
@@ -78,69 +78,79 @@ export class InterpretViewState {
     return [...new Set([...this.textNotices, ...analysed])];
   }
 
-  async runtime(): Promise<Runtime> {
-    await pageBackend.runtime(TEXTGEN_BACKEND_ORDER);
-    this.rt ??= await import('./interpret-runtime');
-    return this.rt;
+  /** The analysis worker, started on first use and kept (it caches the checkpoints it loaded). */
+  private evaluator(): Worker {
+    if (!this.worker) {
+      const worker = new Worker(new URL('./interpret.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
+      worker.onerror = (e) => this.fail(e.message || '计算线程出错', true);
+      worker.onmessageerror = () => this.fail('计算线程发来的消息无法读取', true);
+      this.worker = worker;
+    }
+    return this.worker;
   }
 
   /**
-   * Runs both models on the text: activations and saliency (LSTM), saliency and attention
-   * (Transformer), step by step (lib/interpret/analyse.ts), giving the page a turn between steps
-   * and saying how far it is.
+   * Runs both models on the text in the worker: activations and saliency (LSTM), saliency and
+   * attention (Transformer), step by step (lib/interpret/analyse.ts), saying how far it is.
    */
-  async analyse(): Promise<void> {
+  analyse(): void {
     if (this.running) return;
     if (this.fieldErrors.text) {
       this.error = FIX_FIELDS_FIRST;
       return;
     }
     const { src, text } = this.settings;
+    this.job++;
     this.running = true;
+    this.asked = { text, src };
     this.error = '';
+    this.progress = null;
     this.status = '正在加载模型并分析…';
     try {
-      const rt = await this.runtime();
-      const notices: string[] = [];
-      const [lstmSaved, gptSaved] = src === 'mine' ? await rt.readerModels(notices) : [null, null];
-      const lstmModel = lstmSaved ?? (await rt.checkpointLstm());
-      const gptModel = gptSaved ?? (await rt.checkpointGpt());
-      let result;
-      try {
-        result = await this.stepThrough(rt.analyseSteps(lstmModel, gptModel, text));
-      } finally {
-        if (lstmSaved) rt.disposeModel(lstmSaved);
-        if (gptSaved) rt.disposeModel(gptSaved);
-      }
-      this.lstm = result.lstm;
-      this.gpt = result.gpt;
-      this.analysedFor = { text, src };
-      this.lstmLabel = lstmModel.label;
-      this.gptLabel = gptModel.label;
-      this.modelNotices = notices;
-      this.checkUnit();
-      this.tensors = rt.memory().numTensors;
-      this.status = `分析完成：${result.lstm.chars.length} 个字；LSTM 预测下一个字是“${result.lstm.prediction.shown}”，Transformer 预测“${result.gpt.prediction.shown}”。`;
+      this.evaluator().postMessage({ type: 'start', job: this.job, text, src } satisfies StartAnalysis);
     } catch (e) {
-      this.error = `分析失败：${e instanceof Error ? e.message : String(e)}`;
-      this.status = '分析失败。';
-    } finally {
-      this.running = false;
-      this.progress = null;
+      this.fail(e instanceof Error ? e.message : String(e), true);
     }
   }
 
-  /** Takes the analysis's steps one task each, showing each step; the last step's value is the analysis. */
-  private async stepThrough<T>(steps: Generator<AnalysisStep, T>): Promise<T> {
-    this.progress = { done: 0, total: 1, label: '模型已加载' };
-    await nextTask();
-    for (;;) {
-      const s = steps.next();
-      if (s.done) return s.value;
-      this.progress = s.value;
-      this.status = `正在分析：${s.value.label}（${s.value.done}/${s.value.total}）`;
-      await nextTask();
+  /** One message from the worker: checked, and dropped unless it answers the analysis under way. */
+  private receive(data: unknown): void {
+    const m = parseFromInterpretWorker(data);
+    if (!m) return this.fail('计算线程发来了无法识别的消息', false);
+    if (m.job !== this.job || !this.running) return;
+    if (m.type === 'step') {
+      this.progress = m.step;
+      this.status = `正在分析：${m.step.label}（${m.step.done}/${m.step.total}）`;
+    } else if (m.type === 'done') {
+      this.lstm = m.lstm;
+      this.gpt = m.gpt;
+      this.analysedFor = this.asked;
+      this.lstmLabel = m.lstmLabel;
+      this.gptLabel = m.gptLabel;
+      this.modelNotices = m.notices;
+      this.checkUnit();
+      this.tensors = m.tensors;
+      this.status = `分析完成：${m.lstm.chars.length} 个字；LSTM 预测下一个字是“${m.lstm.prediction.shown}”，Transformer 预测“${m.gpt.prediction.shown}”。`;
+      this.end();
+    } else this.fail(m.message, false);
+  }
+
+  private end(): void {
+    this.running = false;
+    this.progress = null;
+  }
+
+  /** The analysis failed; `broken`: the worker itself is unusable, so the next analysis starts a fresh one. */
+  private fail(message: string, broken: boolean): void {
+    if (broken) {
+      this.worker?.terminate();
+      this.worker = undefined;
     }
+    if (!this.running) return;
+    this.error = `分析失败：${message}`;
+    this.status = '分析失败。';
+    this.end();
   }
 
   /** A unit beyond the analysed model's units (a link's, or a smaller trained model) is flagged, not clamped. */
