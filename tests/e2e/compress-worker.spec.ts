@@ -52,7 +52,7 @@ test('while it evaluates, the page takes input: switching the checkpoint cancels
   await expect(widget.locator('[aria-live="polite"]')).toHaveText(/^已取消：完成了 \d 种设置。$/);
   await widget.getByRole('button', { name: '评估全部设置' }).click();
   await expect.poll(() => rowCount(widget), { timeout: 2 * COMPUTE_TIMEOUT }).toBeGreaterThan(0);
-  await expect(widget.locator('caption')).toContainText('Transformer（附录 A）');
+  await expect(widget.getByRole('table')).toHaveAccessibleName(/^Transformer（附录 A）：/);
   const first = (await widget.locator('tbody tr').first().locator('td').first().innerText()).split('\n')[0].replaceAll(',', '');
   expect(first).toBe(String(await float32Bytes(page, 'transformer')));
   await widget.getByRole('button', { name: '取消' }).click();
