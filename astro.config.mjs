@@ -16,6 +16,7 @@ import contentSecurityPolicy from './src/lib/csp/integration';
 import { pwaOptions } from './src/lib/pwa/config';
 import { previewHeaders } from './src/lib/pwa/isolation';
 import { fasterNoExternal } from './src/lib/astro/no-external';
+import { workerBuild } from './src/lib/astro/worker-build';
 
 const BOOK_TITLE = '大模型：市场定位与技术创新';
 const BOOK_DESCRIPTION = '大模型交互教程：逐章阅读，并在页面中亲手运行文中的公式与文本生成示例。';
@@ -23,8 +24,9 @@ const BOOK_DESCRIPTION = '大模型交互教程：逐章阅读，并在页面中
 export default defineConfig({
   // Cross-origin isolation for `astro preview`, so TF.js's wasm backend can run threads.
   server: { headers: previewHeaders(process.env) },
-  // Build speed only (issue 12): see src/lib/astro/no-external.ts.
-  vite: { plugins: [fasterNoExternal()] },
+  // Build speed only (issue 12): src/lib/astro/no-external.ts; the lab worker's build and file
+  // names, so TF.js is bundled once for the workers and each wasm binary ships once: worker-build.ts.
+  vite: { plugins: [fasterNoExternal()], worker: workerBuild() },
   markdown: {
     // Keep the article's punctuation exactly as written (no curly-quote rewriting).
     smartypants: false,

@@ -5,5 +5,5 @@
 # (tests/e2e/base-path.spec.ts, via tests/playwright.base.config.ts). npm run test:base.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-npx astro build --base /book/ --outDir dist-base
+npm run build -- --base /book/ --outDir dist-base
 npx playwright test --config tests/playwright.base.config.ts "$@"

@@ -28,7 +28,7 @@ test('the lab evaluates in its worker on the isolated page, and the page itself 
   await widget.getByRole('button', { name: '评估全部设置' }).click();
   // The first setting's row has come back from the worker.
   await expect.poll(() => rowCount(widget), { timeout: 2 * COMPUTE_TIMEOUT }).toBeGreaterThan(0);
-  expect(workers.filter((path) => /\/compress\.worker[^/]*\.js$/.test(path))).toHaveLength(1);
+  expect(workers.filter((path) => /\/lab\.worker[^/]*\.js$/.test(path))).toHaveLength(1);
   await expect(widget.getByText(/^计算线程后端：(WebAssembly|CPU)$/)).toBeVisible();
   expect(await pageHasTf(page)).toBe(false);
   await widget.getByRole('button', { name: '取消' }).click();

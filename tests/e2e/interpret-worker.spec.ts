@@ -14,7 +14,7 @@ test('the interpretability view analyses in its worker, and the page itself neve
   await widget.getByRole('button', { name: '分析', exact: true }).click();
   await expect(widget).toHaveAttribute('data-analysed', 'yes', { timeout: 2 * COMPUTE_TIMEOUT });
   await expect(widget).toHaveAttribute('data-running', 'false');
-  expect(workers.filter((path) => /\/interpret\.worker[^/]*\.js$/.test(path))).toHaveLength(1);
+  expect(workers.filter((path) => /\/lab\.worker[^/]*\.js$/.test(path))).toHaveLength(1);
   expect(await page.evaluate(() => '_tfengine' in globalThis)).toBe(false);
   await expect(widget).toHaveAttribute('data-tensors', /^\d+$/);
 });

@@ -26,7 +26,8 @@ export const PRECACHE_GLOBS: readonly string[] = [
 
 /**
  * The largest single file the precache accepts, in bytes. The biggest files it must hold are the
- * 唐诗 checkpoint's weights (≈1.36 MB) and the text lab's training worker (≈1.3 MB); Workbox's
+ * checkpoints' weights (唐诗 ≈1.36 MB, 附录 A ≈1.58 MB); the lab worker's largest chunk, TF.js
+ * for the labs, is ≈0.7 MB since the four labs share it (widgets/shared/lab.worker.ts). Workbox's
  * default of 2 MiB is kept explicit here so a file that outgrows it fails loudly in review
  * rather than silently dropping out of the offline book (Workbox only warns).
  */

@@ -20,6 +20,7 @@ import {
   type ModelName,
 } from '../../lib/compress/settings';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
+import { startLabWorker } from '../shared/lab-worker';
 
 /** A setting's name as the reader sees it; pruning with its sparsity. */
 export const schemeLabel = (scheme: Scheme, sp: number): string => (scheme === 'pruned' ? `${SCHEME_LABELS.pruned} ${sp}%` : SCHEME_LABELS[scheme]);
@@ -63,7 +64,7 @@ export class CompressLabState {
   /** The evaluation worker, started on first use and kept (it caches the checkpoints it loaded). */
   private evaluator(): Worker {
     if (!this.worker) {
-      const worker = new Worker(new URL('./compress.worker.ts', import.meta.url), { type: 'module' });
+      const worker = startLabWorker('compress-lab');
       worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
       worker.onerror = (e) => this.fail(e.message || '计算线程出错', true);
       worker.onmessageerror = () => this.fail('计算线程发来的消息无法读取', true);

@@ -4,11 +4,14 @@
  * as it finishes. Computes as the page did: TF.js's WebAssembly backend on one thread, with no
  * kernels of ours (the same numbers as before it moved here), else CPU. One job at a time: a new
  * `start` or a `cancel` stops the job under way at its next step.
+ *
+ * Loaded by the book's one lab worker (shared/lab.worker.ts) when the page names this lab; it
+ * exports `onMessage`, which the worker passes every later message.
  */
 import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { memory } from '@tensorflow/tfjs-core';
-// Statically: a worker is bundled as one file, without code splitting.
+// Statically, so the backend is registered as soon as this handler loads.
 import '../shared/wasm-backend';
 import { chooseBackend, type BackendChoice } from '../../lib/nn/backend';
 import { runLab } from '../../lib/compress/lab';
@@ -47,7 +50,8 @@ async function evaluate(job: StartEvaluation): Promise<void> {
   post({ type: 'done', job: job.job, rows: rows.length, cancelled: cancelled(), tensors: memory().numTensors });
 }
 
-self.onmessage = (event: MessageEvent<ToCompressWorker>) => {
+/** Every message the page sends after the lab worker's hello (shared/lab.worker.ts). */
+export function onMessage(event: MessageEvent<ToCompressWorker>): void {
   const m = event.data;
   if (m.type === 'cancel') {
     if (m.job === current) current = -1;
@@ -56,4 +60,4 @@ self.onmessage = (event: MessageEvent<ToCompressWorker>) => {
   if (m.type !== 'start' || !isModelName(m.model)) return;
   current = m.job;
   queue = queue.then(() => evaluate(m).catch((e) => post({ type: 'error', job: m.job, message: e instanceof Error ? e.message : String(e) })));
-};
+}

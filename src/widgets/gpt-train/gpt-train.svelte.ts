@@ -29,6 +29,7 @@ import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams
 import { TrainRun, type Done } from '../shared/train-run.svelte';
 import { peekSavedTransformer } from './peek';
 import type { Saved } from './saved';
+import { startLabWorker } from '../shared/lab-worker';
 
 type Runtime = typeof import('./runtime');
 
@@ -193,7 +194,7 @@ export class GptTrainState extends TrainRun {
         firstEpoch,
       };
       this.runCorpus = this.corpus;
-      this.launch(new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' }), job);
+      this.launch(startLabWorker('gpt-train'), job);
     } catch (e) {
       this.fail(e instanceof Error ? e.message : String(e));
     }

@@ -20,6 +20,7 @@ import {
 import type { CharClass } from '../../lib/interpret/units';
 import { parseFromInterpretWorker, type StartAnalysis } from '../../lib/interpret/protocol';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
+import { startLabWorker } from '../shared/lab-worker';
 
 type FieldName = 'text' | 'unit' | 'ch';
 
@@ -81,7 +82,7 @@ export class InterpretViewState {
   /** The analysis worker, started on first use and kept (it caches the checkpoints it loaded). */
   private evaluator(): Worker {
     if (!this.worker) {
-      const worker = new Worker(new URL('./interpret.worker.ts', import.meta.url), { type: 'module' });
+      const worker = startLabWorker('interpret-view');
       worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
       worker.onerror = (e) => this.fail(e.message || '计算线程出错', true);
       worker.onmessageerror = () => this.fail('计算线程发来的消息无法读取', true);

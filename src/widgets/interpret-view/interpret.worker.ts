@@ -4,11 +4,14 @@
  * analyse.ts's steps, posting each as it finishes and then the whole analysis. The LSTM's
  * saliency (one gradient through the whole text) no longer blocks the page. Computes as the page
  * did: TF.js's WebAssembly backend on one thread with no kernels of ours, else CPU.
+ *
+ * Loaded by the book's one lab worker (shared/lab.worker.ts) when the page names this lab; it
+ * exports `onMessage`, which the worker passes every later message.
  */
 import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { memory } from '@tensorflow/tfjs-core';
-// Statically: a worker is bundled as one file, without code splitting.
+// Statically, so the backend is registered as soon as this handler loads.
 import '../shared/wasm-backend';
 import { chooseBackend, type BackendChoice } from '../../lib/nn/backend';
 import { analyseSteps } from '../../lib/interpret/analyse';
@@ -40,8 +43,9 @@ async function analyse(job: StartAnalysis): Promise<void> {
   post({ ...done, tensors: memory().numTensors });
 }
 
-self.onmessage = (event: MessageEvent<StartAnalysis>) => {
+/** Every message the page sends after the lab worker's hello (shared/lab.worker.ts). */
+export function onMessage(event: MessageEvent<StartAnalysis>): void {
   const m = event.data;
   if (m.type !== 'start') return;
   queue = queue.then(() => analyse(m).catch((e) => post({ type: 'error', job: m.job, message: e instanceof Error ? e.message : String(e) })));
-};
+}

@@ -2,6 +2,9 @@
  * Trains the §5.2 model off the page's main thread, so the page stays responsive. Uses TF.js's
  * WebAssembly backend (with our UnsortedSegmentSum kernel, which Embedding's gradient needs, and
  * our transpose-first BatchMatMul, which keeps the backward pass on XNNPACK), falling back to CPU. Reports every batch and epoch; pauses, resumes and stops on request.
+ *
+ * Loaded by the book's one lab worker (shared/lab.worker.ts) when the page names this lab; it
+ * exports `onMessage`, which the worker passes every later message.
  */
 import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -61,7 +64,8 @@ async function run(job: StartTraining): Promise<void> {
   post({ type: 'done', reason: outcome, artifacts, epochsDone }, [artifacts.weightData as ArrayBuffer]);
 }
 
-self.onmessage = (event: MessageEvent<ToWorker>) => {
+/** Every message the page sends after the lab worker's hello (shared/lab.worker.ts). */
+export function onMessage(event: MessageEvent<ToWorker>): void {
   const m = event.data;
   if (m.type === 'start') {
     control.reset();
@@ -70,4 +74,4 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   } else if (m.type === 'pause') control.pause();
   else if (m.type === 'resume') control.resume();
   else if (m.type === 'stop') control.stop();
-};
+}

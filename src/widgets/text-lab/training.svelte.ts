@@ -11,6 +11,7 @@ import { BASE } from '../shared/base';
 import { TrainRun, type Done } from '../shared/train-run.svelte';
 import type { TextLabState } from './text-lab.svelte';
 import type { Saved } from './text-runtime';
+import { startLabWorker } from '../shared/lab-worker';
 
 export type { TrainStatus } from '../shared/train-run.svelte';
 
@@ -77,7 +78,7 @@ export class TextTrainState extends TrainRun {
         firstEpoch: base ? base.meta.epochs : 0,
       };
       this.lab.error = '';
-      this.launch(new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' }), job);
+      this.launch(startLabWorker('text-lab'), job);
     } catch (e) {
       this.fail(e instanceof Error ? e.message : String(e));
     }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { LAB_NAMES, labHello, readLabHello } from '../../../src/lib/workers/labs';
+
+describe('the lab worker hello', () => {
+  it('names each lab, and reads back the lab it names', () => {
+    for (const lab of LAB_NAMES) expect(readLabHello(labHello(lab))).toBe(lab);
+  });
+
+  it('reads a hello that went through structured cloning', () => {
+    expect(readLabHello(structuredClone(labHello('compress-lab')))).toBe('compress-lab');
+  });
+
+  it('is not any lab protocol message: a job or a cancel reads as no hello', () => {
+    expect(readLabHello({ type: 'start', job: 1, model: 'lstm' })).toBeNull();
+    expect(readLabHello({ type: 'cancel', job: 1 })).toBeNull();
+  });
+
+  it('refuses names that are not labs, including inherited keys and other cases', () => {
+    for (const lab of ['toString', '__proto__', 'constructor', 'Text-Lab', ' text-lab', '', 'shared']) expect(readLabHello({ type: 'lab', lab })).toBeNull();
+  });
+
+  it('refuses non-objects, arrays and wrong field types without throwing', () => {
+    for (const data of [null, undefined, 0, 'text-lab', ['lab', 'text-lab'], { type: 'lab' }, { type: 'lab', lab: 3 }, { type: 'Lab', lab: 'text-lab' }])
+      expect(readLabHello(data)).toBeNull();
+  });
+
+  it('reads own fields only, never a prototype’s', () => {
+    const inherited = Object.create({ type: 'lab', lab: 'text-lab' }) as object;
+    expect(readLabHello(inherited)).toBeNull();
+  });
+});
