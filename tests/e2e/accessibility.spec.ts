@@ -17,6 +17,20 @@ for (const theme of ['light', 'dark'] as Theme[]) {
   });
 }
 
+// A phone's width: wide formulas, tables and widgets scroll sideways there and not at 1280 px,
+// and each scrolling box must be reachable by keyboard (axe scrollable-region-focusable).
+test.describe('axe at 375 px', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+  for (const path of allPages) {
+    test(`${path} has no violations at 375 px`, async ({ page }) => {
+      await page.goto(path);
+      await page.waitForLoadState('load');
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    });
+  }
+});
+
 // 附录 A's attention stepper mid-way: its heat maps, equations and the ✓, not only its first view.
 for (const theme of ['light', 'dark'] as Theme[]) {
   test(`the attention stepper at step 5 has no violations in the ${theme} theme`, async ({ page }) => {

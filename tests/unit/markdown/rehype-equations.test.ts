@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import rehypeEquations, { equationLabel } from '../../../src/lib/markdown/rehype-equations';
+import rehypeEquations, { equationLabel, formulaName } from '../../../src/lib/markdown/rehype-equations';
 import { render } from './pipeline';
 
 const twoFormulas = '$$\na = b\n$$\n\ntext $x$ here\n\n$$\nc = d\n$$\n';
@@ -20,6 +20,18 @@ describe('equationLabel', () => {
     expect(equationLabel(undefined, 2)).toEqual({ id: 'eq-2', text: '(2)' });
   });
 });
+
+describe('formulaName', () => {
+  it('names a numbered formula by its printed number', () => {
+    expect(formulaName('(4.1)')).toBe('公式 (4.1)');
+  });
+  it('names an unnumbered formula plainly', () => {
+    expect(formulaName()).toBe('公式');
+  });
+});
+
+/** The opening tag of each display formula's scroll box, in document order. */
+const displayBoxes = (html: string) => html.match(/<span[^>]*class="katex-display"[^>]*>/g) ?? [];
 
 describe('rehypeEquations', () => {
   it('numbers display formulas per chapter in document order', async () => {
@@ -61,5 +73,32 @@ describe('rehypeEquations', () => {
     const katexOpenings = html.match(/<span class="katex"[^>]*>/g) ?? [];
     expect(katexOpenings.filter((t) => t.includes('data-pagefind-ignore'))).toHaveLength(1); // the inline one
     expect(html.match(/class="equation" id="eq-1-\d" data-pagefind-ignore/g)).toHaveLength(2);
+  });
+  it('makes each numbered formula’s scroll box a keyboard stop named by its number', async () => {
+    const boxes = displayBoxes(await run(twoFormulas, { chapter: 4 }));
+    expect(boxes).toHaveLength(2);
+    boxes.forEach((tag, i) => {
+      expect(tag).toContain('tabindex="0"');
+      expect(tag).toContain('role="group"');
+      expect(tag).toContain(`aria-label="公式 (4.${i + 1})"`);
+    });
+  });
+  it('makes an erratum’s unnumbered formula a keyboard stop named 公式', async () => {
+    const inAside = () => (tree: Root) => {
+      const first = tree.children.findIndex((n) => n.type === 'element' && n.tagName === 'pre');
+      const pre = tree.children[first];
+      if (pre?.type !== 'element') throw new Error('no display formula to wrap');
+      tree.children[first] = { type: 'element', tagName: 'aside', properties: {}, children: [pre] };
+    };
+    const html = await render(twoFormulas, { remark: [remarkMath], rehype: [inAside, rehypeKatex, rehypeEquations], frontmatter: { chapter: 4 } });
+    const [erratum, numbered] = displayBoxes(html);
+    expect(erratum).toMatch(/tabindex="0".*role="group".*aria-label="公式"/);
+    expect(numbered).toContain('aria-label="公式 (4.1)"');
+  });
+  it('leaves inline formulas out of the tab order', async () => {
+    const html = await run(twoFormulas, { chapter: 4 });
+    const inline = html.match(/<span class="katex"[^>]*>/g) ?? [];
+    expect(inline.length).toBeGreaterThan(0);
+    expect(html.match(/tabindex/g)).toHaveLength(2);
   });
 });
