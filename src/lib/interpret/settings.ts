@@ -6,7 +6,8 @@
  * the one list of what each accepts; the view's fields and the link decoder both parse with it.
  */
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
-import { labelledChoice, parseNumber, quoteInput, type FieldParser, type NamedRule } from '../nn/validate';
+import { parseNumber, type FieldParser, type NamedRule } from '../nn/validate';
+import { labelledChoice, quoteInput } from '../parse/fields';
 import { codePoints } from '../textgen/vocab';
 import { TANG_GPT } from '../transformer/config';
 import { checkMapText, type CheckedMapText } from '../transformer/map-text';

@@ -6,7 +6,7 @@
  * `focusProblem` is the one check that a Focus fits its widget; the tests run it on every step.
  */
 import { HAND_MAX_CHARS, HAND_STEP_COUNT } from './hand-input';
-import { quoteInput } from '../nn/validate';
+import { quoteInput } from '../parse/fields';
 import { codePoints } from '../textgen/vocab';
 import { TANG_GPT, type TransformerConfig } from './config';
 import type { Focus } from './focus';

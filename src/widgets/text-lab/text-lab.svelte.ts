@@ -8,13 +8,13 @@ import {
   CORPORA,
   decodeSettings,
   encodeSettings,
-  FIX_FIELDS_FIRST,
   parsePrompt,
   TEXTGEN_PREFIX,
   TEXTGEN_RULES,
   type CorpusName,
   type TextgenKey,
 } from '../../lib/textgen/settings';
+import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
 import type { CharStepper } from '../../lib/textgen/stepper';
 import type { Vocab } from '../../lib/textgen/vocab';
 import { pageBackend } from '../shared/backend.svelte';
