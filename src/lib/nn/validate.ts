@@ -25,14 +25,25 @@ export type FieldParser<T> = (text: string) => Parsed<T>;
 /** Seeds are mulberry32 states: unsigned 32-bit integers. Shared by every widget with a seed. */
 export const SEED_RULE: NamedRule = { min: 0, max: 2 ** 32 - 1, integer: true, name: '随机种子' };
 
+const NON_FINITE_WORD = /^[+-]?(nan|inf|infinity)$/i;
+
+/**
+ * True for text that names a non-finite number as programs print it (NaN, Infinity, inf; any
+ * case, signed, trimmed): a message describes it in words rather than echo it, so the page never
+ * shows "NaN".
+ */
+export const isNonFiniteWord = (text: string): boolean => NON_FINITE_WORD.test(text.trim());
+
 /**
  * A number within `rule`. Accepts plain decimals and exponent forms (`3e-2`), trimmed; refuses
- * empty text, hex, `Infinity`, values past ±1.8e308, fractions where an integer is required, and
- * anything outside [min, max].
+ * empty text, hex, `Infinity` and `NaN` (named in words, never echoed), values past ±1.8e308,
+ * fractions where an integer is required, and anything outside [min, max].
  */
 export function parseNumber(text: string, rule: NumberRule, name = '数值'): Parsed {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: `${name}不能为空。` };
+  // NaN and Infinity are named in words, not echoed: the page never shows "NaN" or "Infinity".
+  if (isNonFiniteWord(trimmed)) return { ok: false, message: `${name}必须是数字，不能是“非数”或无穷大。` };
   // Number() accepts "0x10", "Infinity" and " "; require a plain decimal or exponent form.
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) {
     return { ok: false, message: `${name}必须是数字，收到“${quoteInput(trimmed)}”。` };

@@ -13,6 +13,7 @@ import type { Focus } from '../../lib/transformer/focus';
 import { cleanPrompt, decodeGptSettings, encodeGptSettings, GPT_PREFIX, GPT_RULES, promptNotices, type GptKey } from '../../lib/transformer/generate-settings';
 import type { TransformerStepper } from '../../lib/transformer/stepper';
 import { pageBackend } from '../shared/backend.svelte';
+import { refusalLine } from '../shared/refuse';
 import { onFocus } from '../shared/focus';
 import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { FrameClock } from '../text-lab/output';
@@ -97,7 +98,7 @@ export class GptLabState {
    */
   refused(): boolean {
     const bad = this.promptError !== '' || Object.keys(this.fieldErrors).length > 0;
-    this.error = bad ? FIX_FIELDS_FIRST : '';
+    this.error = refusalLine(bad, this.error);
     return bad;
   }
 
