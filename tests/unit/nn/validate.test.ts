@@ -24,6 +24,10 @@ describe('parseNumber', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(message);
   });
+  it.each(['NaN', 'nan', ' Infinity ', '-Infinity', '+inf'])('names “%s” in words, never echoing NaN or Infinity', (text) => {
+    const r = parseNumber(text, SEED_RULE, '随机种子');
+    expect(r).toEqual({ ok: false, message: '随机种子必须是数字，不能是“非数”或无穷大。' });
+  });
   it('rejects a fraction where an integer is required', () => {
     expect(parseNumber('2.5', { min: 1, max: 8, integer: true }).ok).toBe(false);
   });
