@@ -44,7 +44,8 @@ export const WHY_DEFAULTS: WhySettings = { src: 'ckpt', text: '床前明月光�
 
 /**
  * The text as the view reads it: control and invisible characters and U+FFFD dropped, at most
- * MAX_TEXT characters kept, each change said in `notices` (transformer/map-text.ts's rule);
+ * the last MAX_TEXT characters kept, each change said in `notices` (transformer/map-text.ts and
+ * context.ts: the rule of every view that feeds the Transformer);
  * refused only when nothing readable is left. Never throws.
  */
 export const checkWhyText = (raw: string): CheckedMapText => checkMapText(raw, MAX_TEXT);
