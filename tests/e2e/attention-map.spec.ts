@@ -135,7 +135,7 @@ test('unknown characters and emoji are read as <unk>, named in a notice, and sho
   expect(unknown.length).toBeGreaterThan(0);
   const text = `明月😀${unknown[0]}光`;
   await typeText(widget, text);
-  await expect(widget.getByRole('status').filter({ hasText: '不在模型的字符表中' })).toContainText(`“😀”“${unknown[0]}”`);
+  await expect(widget.getByRole('status').filter({ hasText: '不在模型的字符表中' })).toContainText(`“😀”、“${unknown[0]}”`);
   await expect.poll(() => shownText(widget)).toEqual([...text]);
   await charButton(widget, 4, '光').click();
   await expectRows(widget, text, 4);

@@ -35,6 +35,16 @@ export function quoteInput(text: string, max = 20): string {
 }
 
 /**
+ * One character as a notice names it: “床” when it shows as itself; an invisible one (see
+ * quoteInput: U+200B, U+3000, a private-use or unassigned code point) as its bare code point,
+ * U+200B, with no quotes around nothing visible.
+ */
+export function nameChar(c: string): string {
+  const shown = quoteInput(c);
+  return shown === c ? `“${c}”` : shown;
+}
+
+/**
  * The one message for a value that is not one of a field's options: `shown` names the options as
  * the reader sees them beside the field (labels, not link ids), so a link's refusal reads like
  * the form. `raw` is quoted by quoteInput.

@@ -7,6 +7,7 @@
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
 import { flagField } from '../nn/validate';
+import { nameChar } from '../parse/fields';
 import { parsePrompt, TEXTGEN_DEFAULTS, TEXTGEN_RULES } from '../textgen/settings';
 import { brokenMessage, codeOf, isBroken, readable } from '../textgen/unreadable';
 import { codePoints, encode, type Vocab } from '../textgen/vocab';
@@ -52,9 +53,6 @@ export function encodeGptSettings(s: GptSettings, into = new URLSearchParams()):
   into.set(`${GPT_PREFIX}.cmp`, s.compare ? '1' : '0');
   return into;
 }
-
-/** A character as a notice names it: quoted, or as U+XXXX when it is invisible (a control or format character such as NUL or the emoji joiner U+200D). */
-const nameChar = (c: string): string => (/\p{C}/u.test(c) ? codeOf(c) : `“${c}”`);
 
 /**
  * What the reader is told about the unreadable characters `dropped` from a prompt (in order, as

@@ -7,6 +7,7 @@
  * to) are dropped, with a notice, so nothing unreadable reaches the page. A broken character is
  * reported as the attention stepper reports it (textgen/unreadable.ts: the link may be damaged).
  */
+import { nameChar } from '../parse/fields';
 import { brokenMessage, isBroken, unreadable } from '../textgen/unreadable';
 import { codePoints, type Vocab } from '../textgen/vocab';
 import { contextNotice, lastInContext } from './context';
@@ -60,6 +61,6 @@ export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab)
       ids.push(id ?? 0);
     }
   }
-  if (unknown.size) notices.push(`${[...unknown].map((c) => `“${shownChar(c)}”`).join('')} 不在模型的字符表中，按 <unk>（未知字符）处理。`);
+  if (unknown.size) notices.push(`${[...unknown].map((c) => (c === ' ' ? '“␣”' : nameChar(c))).join('、')} 不在模型的字符表中，按 <unk>（未知字符）处理。`);
   return { ok: true, text: chars.join(''), chars, ids, unknown: [...unknown], notices };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumber } from '../../../src/lib/nn/validate';
-import { labelledChoice, notAnOption, quoteInput } from '../../../src/lib/parse/fields';
+import { labelledChoice, nameChar, notAnOption, quoteInput } from '../../../src/lib/parse/fields';
 
 describe('notAnOption and labelledChoice', () => {
   const labels = { ckpt: '预训练检查点', mine: '我训练的模型' };
@@ -38,5 +38,14 @@ describe('quoteInput', () => {
   });
   it('is what a refused link value is quoted with', () => {
     expect(parseNumber('\uFFFD', { min: 1, max: 9 }, '批大小')).toEqual({ ok: false, message: '批大小必须是数字，收到“?”。' });
+  });
+});
+
+describe('nameChar', () => {
+  it('quotes a character that shows as itself', () => {
+    expect(['床', '😀', '𠀀'].map(nameChar)).toEqual(['“床”', '“😀”', '“𠀀”']);
+  });
+  it('names an invisible one by its bare code point, with no quotes around nothing visible', () => {
+    expect(['\u200B', '\u3000', '\uE000', '\u0000'].map(nameChar)).toEqual(['U+200B', 'U+3000', 'U+E000', 'U+0000']);
   });
 });
