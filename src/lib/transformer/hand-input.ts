@@ -46,10 +46,11 @@ export function handTextProblem(text: string): string | null {
   if (broken) return brokenMessage(broken);
   const control = chars.find((ch) => /\p{Cc}/u.test(ch));
   if (control) return `输入里有换行等控制字符（${codeOf(control)}），请只输入汉字和标点。`;
-  const invisible = chars.find(isInvisible);
-  if (invisible) return `${invisibleMessage(invisible)}请只输入汉字和标点。`;
+  // Emoji before format characters: a family emoji's joiners (U+200D) are part of the emoji.
   const emoji = chars.find(isEmoji);
   if (emoji) return `输入里有表情符号“${quoteInput(emoji)}”，模型的字表里没有表情符号，请只输入汉字和标点。`;
+  const invisible = chars.find(isInvisible);
+  if (invisible) return `${invisibleMessage(invisible)}请只输入汉字和标点。`;
   if (chars.length > HAND_MAX_CHARS) return `输入最多 ${HAND_MAX_CHARS} 个字（矩阵才放得下），现在有 ${chars.length} 个。`;
   return null;
 }

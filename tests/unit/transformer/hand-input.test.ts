@@ -31,7 +31,7 @@ describe('the stepper input', () => {
     }
   });
 
-  it.each(['😀', '👍🏽', '🏽', '🇨🇳'])('calls %s an emoji, by its Unicode properties', (emoji) => {
+  it.each(['😀', '👍🏽', '🏽', '🇨🇳', '👨\u200D👩\u200D👧'])('calls %s an emoji, by its Unicode properties', (emoji) => {
     expect(isEmoji([...emoji][0])).toBe(true);
     expect(handTextProblem(`床${emoji}`)).toContain('表情符号');
   });
