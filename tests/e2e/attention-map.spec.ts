@@ -113,13 +113,14 @@ test('an empty text gets a notice, and the map keeps the text it had and still a
   await expectReadable(widget);
 });
 
-test('a text longer than the context is cut to the context length, with a notice', async ({ page }) => {
+test('a text longer than the context keeps its last context-length characters, as generation does, with a notice', async ({ page }) => {
   const widget = await open(page);
   const context = await CONTEXT();
   const long = '春眠不觉晓，处处闻啼鸟。'.repeat(8);
   await typeText(widget, long);
-  await expect(widget.getByRole('status').filter({ hasText: `只取前 ${context} 个` })).toBeVisible(LONG);
-  const kept = [...long].slice(0, context).join('');
+  const total = [...long].length;
+  await expect(widget.getByRole('status').filter({ hasText: `只读最后 ${context} 个字符，前面的 ${total - context} 个它看不到` })).toBeVisible(LONG);
+  const kept = [...long].slice(-context).join('');
   await expect.poll(() => shownText(widget)).toEqual([...kept]);
   await widget.getByRole('group', { name: '文字：选一个字' }).getByRole('button').last().click();
   await expectRows(widget, kept, context - 1);
@@ -134,7 +135,7 @@ test('unknown characters and emoji are read as <unk>, named in a notice, and sho
   expect(unknown.length).toBeGreaterThan(0);
   const text = `明月😀${unknown[0]}光`;
   await typeText(widget, text);
-  await expect(widget.getByRole('status').filter({ hasText: '不在模型的字符表中' })).toContainText(`“😀”“${unknown[0]}”`);
+  await expect(widget.getByRole('status').filter({ hasText: '不在模型的字符表中' })).toContainText(`“😀”、“${unknown[0]}”`);
   await expect.poll(() => shownText(widget)).toEqual([...text]);
   await charButton(widget, 4, '光').click();
   await expectRows(widget, text, 4);
@@ -147,6 +148,15 @@ test('a text of broken characters (U+FFFD) says the link may be damaged, as the 
   const notice = widget.getByRole('status').filter({ hasText: '无法识别的字符（U+FFFD）' });
   await expect(notice).toContainText('可能是链接在转发时损坏了');
   await expect(notice).not.toContainText('没有可以显示');
+  await expect.poll(() => shownText(widget)).toEqual([...DEFAULT_TEXT]);
+});
+
+test('a link’s refused text is explained once, after one “链接中的设置有误” prefix', async ({ page }) => {
+  const widget = await openWidget(page, '/appendix-a/#map.text=%EF%BF%BD', REGION);
+  const alert = widget.getByRole('alert');
+  await expect(alert).toHaveCount(1);
+  await expect(alert).toHaveText(/^链接中的设置有误，已改用默认值：文字里有无法识别的字符（U\+FFFD）/);
+  expect(((await alert.textContent()) ?? '').match(/链接中/g)).toHaveLength(1);
   await expect.poll(() => shownText(widget)).toEqual([...DEFAULT_TEXT]);
 });
 

@@ -5,6 +5,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expected, idsOf, loadTangGpt, type Expected, type TangGpt } from './support/tang-gpt';
+import { FIX_FIELDS_FIRST } from '../../src/lib/parse/fields';
 import { COMPUTE_TIMEOUT } from './support/widgets';
 
 const TITLE = '动手：逐步计算一个注意力头';
@@ -207,38 +208,69 @@ test('the hand computation is checked against the model’s own forward pass: �
   await expect(widget.getByRole('button', { name: '下一步' })).toHaveAttribute('aria-disabled', 'true');
 });
 
-test('bad input gets a clear notice, never NaN or U+FFFD, and the stepper keeps working', async ({ page }) => {
+test('bad input gets a clear notice, never NaN or U+FFFD, and 下一步 refuses until it is fixed, focusing the input', async ({ page }) => {
   const widget = await open(page);
   const input = widget.getByRole('textbox', { name: /输入/ });
   const next = widget.getByRole('button', { name: '下一步' });
+  const refusal = widget.getByRole('alert').filter({ hasText: FIX_FIELDS_FIRST });
   await next.click();
   await expect(widget).toHaveAttribute('data-step', '1', WAIT);
   const unknown = [...Array(0x9fa5 - 0x4e00).keys()].map((i) => String.fromCharCode(0x4e00 + i)).find((c) => !gpt.vocab.includes(c))!;
   const cases: [string, RegExp][] = [
-    ['', /请输入 1–8 个字/],
-    ['床前明月光疑是地上', /最多 8 个字/],
-    [`床${unknown}`, new RegExp(`没有“${unknown}”`)],
-    ['床😀', /表情符号/],
+    ['', /^输入是空的：请输入 1–8 个字/],
+    ['床前明月光疑是地上', /^输入最多 8 个字/],
+    [`床${unknown}`, new RegExp(`^输入里的 “${unknown}” 不在模型的字表`)],
+    ['床😀', /^输入里有表情符号“😀”/],
+    ['床👍🏽', /^输入里有表情符号“👍”/],
+    // A CJK Extension B ideograph is a character the vocabulary lacks, not an emoji.
+    ['床𠀀', /^输入里的 “𠀀” 不在模型的字表/],
+    // Invisible characters are named by code point.
+    ['床\u200B前', /^输入里有看不见的控制字符或格式字符（U\+200B）/],
+    ['床\uFFFD', /^输入里有无法识别的字符（U\+FFFD）/],
   ];
   for (const [text, notice] of cases) {
     await input.fill(text);
     await input.press('Enter');
-    await expect(widget.getByRole('alert')).toHaveText(notice);
+    await expect(widget.getByRole('alert').filter({ hasText: notice })).toBeVisible();
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     await clean(widget);
-    // Still responsive, still on the last valid input.
+    // 下一步 does not step on the last good text: it says why and takes the reader to the input.
     await widget.getByRole('button', { name: '上一步' }).focus();
     await next.click();
-    await expect(widget).toHaveAttribute('data-step', '2');
-    await widget.getByRole('button', { name: '上一步' }).click();
+    await expect(refusal).toBeVisible();
+    await expect(input).toBeFocused();
     await expect(widget).toHaveAttribute('data-step', '1');
     await expect(widget.locator('.step tbody th').first()).toHaveText('1 床');
   }
   await input.fill('明月');
   await input.press('Enter');
   await expect(widget.getByRole('alert')).toHaveCount(0);
+  await next.click();
+  await expect(widget).toHaveAttribute('data-step', '2', WAIT);
   await expect(widget.locator('figure.heat').first().locator('tbody tr')).toHaveCount(2);
   await checkTables(widget.locator('.step'), expected(gpt, idsOf(gpt, '明月'), 0, 0), 0);
+});
+
+test('a link’s refused input is explained once, after one “链接中的设置有误” prefix', async ({ page }) => {
+  const widget = await open(page, '/appendix-a/#att.text=%F0%9F%98%80');
+  const alert = widget.getByRole('alert');
+  await expect(alert).toHaveCount(1);
+  await expect(alert).toHaveText(/^链接中的设置有误，已改用默认值：输入里有表情符号“😀”/);
+  expect(((await alert.textContent()) ?? '').match(/链接/g)).toHaveLength(1);
+  await expect(widget.getByRole('textbox', { name: /输入/ })).toHaveValue('床前明月光');
+});
+
+test('a linked input the vocabulary refuses stays in the field with its notice, and 下一步 refuses until it is fixed', async ({ page }) => {
+  const unknown = [...Array(0x9fa5 - 0x4e00).keys()].map((i) => String.fromCharCode(0x4e00 + i)).find((c) => !gpt.vocab.includes(c))!;
+  const widget = await open(page, `/appendix-a/#att.text=${encodeURIComponent(`床${unknown}`)}`);
+  const input = widget.getByRole('textbox', { name: /输入/ });
+  await widget.getByRole('button', { name: '下一步' }).click();
+  // Known only once the vocabulary has loaded: the refusal comes then, and the input takes focus.
+  await expect(widget.getByRole('alert').filter({ hasText: FIX_FIELDS_FIRST })).toBeVisible(WAIT);
+  await expect(widget.getByRole('alert').filter({ hasText: `“${unknown}” 不在模型的字表` })).toBeVisible();
+  await expect(input).toHaveValue(`床${unknown}`);
+  await expect(input).toBeFocused();
+  await expect(widget).toHaveAttribute('data-step', '0');
 });
 
 test('复制链接 reproduces text, layer, head and step in a fresh page', async ({ page, context }) => {

@@ -133,12 +133,13 @@ test('empty text is refused; NUL, U+FFFD, emoji, unknown characters and over-lon
   await widget.getByRole('button', { name: '分析', exact: true }).click();
   await expect(widget.getByRole('alert').filter({ hasText: '请先改正' })).toBeVisible();
   await expect(widget).toHaveAttribute('data-analysed', 'no');
-  await box.fill(`明\u0000月\uFFFD😀龘${'春'.repeat(70)}`);
+  // Over-long: the last 64 characters are read (transformer/context.ts), so the ones to check come last.
+  await box.fill(`${'春'.repeat(70)}明\u0000月\uFFFD😀龘`);
   await box.blur();
   // U+FFFD is named as the other widgets name it (textgen/unreadable.ts): the link may be damaged.
   await expect(widget.getByRole('list', { name: '提示' })).toContainText('（U+FFFD），可能是链接在转发时损坏了');
   await expect(widget.getByRole('list', { name: '提示' })).toContainText('已删去 2 个无法识别或不可见的字符。');
-  await expect(widget.getByRole('list', { name: '提示' })).toContainText('只取前 64 个');
+  await expect(widget.getByRole('list', { name: '提示' })).toContainText('文字有 74 个字符，超过了 Transformer 的上下文长度 64：模型只读最后 64 个字符');
   await analyse(widget);
   await expect(widget.getByRole('list', { name: '提示' })).toContainText('“😀”');
   await expect(widget.getByRole('list', { name: '提示' })).toContainText('按 <unk>（未知字符）处理');
@@ -163,7 +164,9 @@ test('an invisible character in a link is quoted visibly, by its code point', as
 
 test('a link’s over-long text and a unit of −0 are applied with a notice each, which goes once that field is edited', async ({ page }) => {
   const widget = await open(page, `#why.text=${encodeURIComponent('春'.repeat(70))}&why.unit=-0`);
-  await expect(widget.getByRole('status').filter({ hasText: '链接中的文字已修正' })).toContainText('输入有 70 个，只取前 64 个');
+  await expect(widget.getByRole('status').filter({ hasText: '链接中的文字已修正' })).toContainText(
+    '文字有 70 个字符，超过了 Transformer 的上下文长度 64：模型只读最后 64 个字符',
+  );
   await expect(widget.getByRole('status').filter({ hasText: '链接中的隐藏单元编号' })).toHaveText('链接中的隐藏单元编号“-0”已按 0 使用。');
   await expect(widget.getByRole('textbox', { name: /要分析的文字/ })).toHaveValue('春'.repeat(64));
   const box = widget.getByRole('textbox', { name: /要分析的文字/ });

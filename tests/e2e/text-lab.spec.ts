@@ -153,6 +153,29 @@ test('生成 refuses while the prompt or a number field shows its error, focusin
   expect(await generate(widget)).toMatch(/^春/);
 });
 
+test('开始训练 refuses while 批大小, 训练轮数 or 随机种子 shows its error, focusing the first such field', async ({ page }) => {
+  const widget = await open(page);
+  const panel = widget.locator('.train-panel');
+  const start = widget.getByRole('button', { name: '开始训练' });
+  const refusal = panel.getByRole('alert').filter({ hasText: '请先改正上面标出的设置' });
+  await setField(widget, '批大小', '0');
+  await start.click();
+  await expect(refusal).toBeVisible();
+  await expect(widget.getByLabel('批大小', { exact: true })).toBeFocused();
+  await expect(panel.locator('progress')).toHaveCount(0);
+  await setField(widget, '训练轮数', 'abc');
+  await setField(widget, '随机种子', '-1');
+  await start.click();
+  await expect(refusal).toBeVisible();
+  await expect(widget.getByLabel('随机种子', { exact: true })).toBeFocused(); // above the panel: first in the page's order
+  await setField(widget, '随机种子', '1');
+  await setField(widget, '训练轮数', '1');
+  await expect(refusal).toBeVisible();
+  await setField(widget, '批大小', '8');
+  await expect(refusal).toHaveCount(0);
+  await expect(panel.locator('progress')).toHaveCount(0);
+});
+
 test('training for one epoch on pasted text lowers the loss and keeps the page responsive', async ({ page }) => {
   const widget = await open(page);
   await widget.getByRole('radio', { name: '我的文本' }).check();

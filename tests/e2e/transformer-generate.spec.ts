@@ -192,6 +192,16 @@ test('a length the field marks as wrong makes 生成 refuse, focusing that field
   await expectRefused(widget, widget.getByLabel('长度', { exact: true }));
 });
 
+test('NaN or Infinity, linked or typed, is named in words: the page never shows NaN', async ({ page }) => {
+  const widget = await open(page, '#gpt.seed=NaN');
+  await expect(widget.getByRole('alert').filter({ hasText: '随机种子' })).toHaveText(
+    '链接中的设置有误，已改用默认值：随机种子必须是数字，不能是“非数”或无穷大。',
+  );
+  await setField(widget, '温度', 'Infinity');
+  await expect(widget.getByRole('alert').filter({ hasText: '温度' })).toHaveText('温度必须是数字，不能是“非数”或无穷大。');
+  await expect(widget).not.toContainText(/NaN|Infinity/);
+});
+
 test('a damaged link’s U+FFFD never reaches the field: it is dropped with the damaged-link message', async ({ page }) => {
   // %E7 alone is a cut UTF-8 sequence: the link decodes it to U+FFFD.
   const widget = await open(page, '#gpt.len=5&gpt.prompt=%E6%98%A5%E7');

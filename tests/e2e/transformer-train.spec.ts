@@ -7,6 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { FIX_FIELDS_FIRST } from '../../src/lib/parse/fields';
 import { GTRAIN_RULES } from '../../src/lib/transformer/train-settings';
 import { COMPUTE_TIMEOUT, hydrated, openWidget } from './support/widgets';
 
@@ -153,6 +154,32 @@ for (const [what, text, message] of [
     expect(errors).toEqual([]);
   });
 }
+
+test('开始训练 refuses while 批大小 or 训练轮数 shows its error, focusing the first such field, and the refusal goes once they are fixed', async ({ page }) => {
+  const errors = pageErrors(page);
+  const widget = await open(page);
+  const start = widget.getByRole('button', { name: '开始训练' });
+  const refusal = widget.getByRole('alert').filter({ hasText: FIX_FIELDS_FIRST });
+  const epochs = widget.getByLabel('训练轮数', { exact: true });
+  const batch = widget.getByLabel('批大小', { exact: true });
+  await setField(widget, '批大小', 'abc');
+  await start.click();
+  await expect(refusal).toBeVisible();
+  await expect(batch).toBeFocused();
+  await expect(widget).toHaveAttribute('data-status', 'idle');
+  await setField(widget, '训练轮数', '0');
+  await start.click();
+  await expect(refusal).toBeVisible();
+  await expect(epochs).toBeFocused(); // first in the form's order
+  await expect(widget).toHaveAttribute('data-status', 'idle');
+  await expect(widget.locator('.train-panel progress')).toHaveCount(0);
+  await setField(widget, '训练轮数', '1');
+  await expect(refusal).toBeVisible(); // 批大小 still shows its error
+  await setField(widget, '批大小', '4');
+  await expect(refusal).toHaveCount(0);
+  await expect(widget).toHaveAttribute('data-status', 'idle');
+  expect(errors).toEqual([]);
+});
 
 test('a link sets the corpus, the starting point and the numbers; a value out of range is named and the default kept', async ({ page }) => {
   const widget = await open(page, `#gtrain.corpus=mine&gtrain.from=scratch&gtrain.batch=8&gtrain.epochs=${GTRAIN_RULES.epochs.max + 1}`);

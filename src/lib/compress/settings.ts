@@ -7,7 +7,8 @@
 import { parsePrompt } from '../textgen/settings';
 import { unreadableWarning } from '../textgen/unreadable';
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
-import { labelledChoice, numberField, type NamedRule } from '../nn/validate';
+import { numberField, type NamedRule } from '../nn/validate';
+import { labelledChoice } from '../parse/fields';
 
 export const COMPRESS_PREFIX = 'zip';
 

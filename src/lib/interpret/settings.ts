@@ -6,7 +6,8 @@
  * the one list of what each accepts; the view's fields and the link decoder both parse with it.
  */
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
-import { labelledChoice, parseNumber, quoteInput, type FieldParser, type NamedRule } from '../nn/validate';
+import { parseNumber, type FieldParser, type NamedRule } from '../nn/validate';
+import { labelledChoice, quoteInput } from '../parse/fields';
 import { codePoints } from '../textgen/vocab';
 import { TANG_GPT } from '../transformer/config';
 import { checkMapText, type CheckedMapText } from '../transformer/map-text';
@@ -43,7 +44,8 @@ export const WHY_DEFAULTS: WhySettings = { src: 'ckpt', text: '床前明月光�
 
 /**
  * The text as the view reads it: control and invisible characters and U+FFFD dropped, at most
- * MAX_TEXT characters kept, each change said in `notices` (transformer/map-text.ts's rule);
+ * the last MAX_TEXT characters kept, each change said in `notices` (transformer/map-text.ts and
+ * context.ts: the rule of every view that feeds the Transformer);
  * refused only when nothing readable is left. Never throws.
  */
 export const checkWhyText = (raw: string): CheckedMapText => checkMapText(raw, MAX_TEXT);

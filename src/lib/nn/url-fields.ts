@@ -3,7 +3,8 @@
  * lists its own settings once, as parsers; the decoder runs the very parser the widget's field
  * runs, so a link can set exactly what typing can. Never throws.
  */
-import { quoteInput, type FieldParser } from './validate';
+import { quoteInput } from '../parse/fields';
+import type { FieldParser } from './validate';
 
 /** One parser per setting: the widget's whole list of URL keys. */
 export type FieldParsers<V> = { [K in keyof V]: FieldParser<V[K]> };

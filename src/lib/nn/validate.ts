@@ -4,7 +4,7 @@
  * the same parser here, so a link can set exactly what the field accepts.
  */
 import { isChoice } from '../parse/choice';
-import { codeOf, isBroken } from '../textgen/unreadable';
+import { notAnOption, quoteInput } from '../parse/fields';
 
 export interface NumberRule {
   min: number;
@@ -22,37 +22,28 @@ export type Parsed<T = number> = { ok: true; value: T } | { ok: false; message: 
 /** Turns text into a value of T, or explains why not. Never throws. */
 export type FieldParser<T> = (text: string) => Parsed<T>;
 
-/** True for a code point a quote cannot show as itself: a control, format, private-use or unassigned one, or a separator other than the plain space (line break, U+3000, U+00A0…). */
-const unseen = (c: string): boolean => c !== ' ' && /^[\p{C}\p{Z}]$/u.test(c);
-
-/**
- * Reader- or link-supplied text as a message quotes it (the one quoting rule of every link and
- * field message that echoes what it received): at most `max` characters (whole code points,
- * never half a surrogate pair); U+FFFD (what a malformed `%` sequence such as `%E0` decodes to)
- * and a lone surrogate shown as `?`; each other invisible character (NUL, a line break, the
- * zero-width space…) written as its code point, "U+200B" (textgen/unreadable.ts codeOf), so
- * the reader sees that it is there.
- */
-export function quoteInput(text: string, max = 20): string {
-  const chars = [...text];
-  const shown = chars
-    .slice(0, max)
-    .map((c) => (isBroken(c) ? '?' : unseen(c) ? codeOf(c) : c))
-    .join('');
-  return chars.length > max ? `${shown}…` : shown;
-}
-
 /** Seeds are mulberry32 states: unsigned 32-bit integers. Shared by every widget with a seed. */
 export const SEED_RULE: NamedRule = { min: 0, max: 2 ** 32 - 1, integer: true, name: '随机种子' };
 
+const NON_FINITE_WORD = /^[+-]?(nan|inf|infinity)$/i;
+
+/**
+ * True for text that names a non-finite number as programs print it (NaN, Infinity, inf; any
+ * case, signed, trimmed): a message describes it in words rather than echo it, so the page never
+ * shows "NaN".
+ */
+export const isNonFiniteWord = (text: string): boolean => NON_FINITE_WORD.test(text.trim());
+
 /**
  * A number within `rule`. Accepts plain decimals and exponent forms (`3e-2`), trimmed; refuses
- * empty text, hex, `Infinity`, values past ±1.8e308, fractions where an integer is required, and
- * anything outside [min, max].
+ * empty text, hex, `Infinity` and `NaN` (named in words, never echoed), values past ±1.8e308,
+ * fractions where an integer is required, and anything outside [min, max].
  */
 export function parseNumber(text: string, rule: NumberRule, name = '数值'): Parsed {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: `${name}不能为空。` };
+  // NaN and Infinity are named in words, not echoed: the page never shows "NaN" or "Infinity".
+  if (isNonFiniteWord(trimmed)) return { ok: false, message: `${name}必须是数字，不能是“非数”或无穷大。` };
   // Number() accepts "0x10", "Infinity" and " "; require a plain decimal or exponent form.
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) {
     return { ok: false, message: `${name}必须是数字，收到“${quoteInput(trimmed)}”。` };
@@ -72,13 +63,6 @@ export const numberField =
   (text) =>
     parseNumber(text, rule, rule.name);
 
-/**
- * The one message for a value that is not one of a field's options: `shown` names the options as
- * the reader sees them beside the field (labels, not link ids), so a link's refusal reads like
- * the form. `raw` is quoted by quoteInput.
- */
-export const notAnOption = (name: string, raw: string, shown: readonly string[]): string => `未知的${name}“${quoteInput(raw)}”，可选：${shown.join('、')}。`;
-
 /** One of `options`, matched exactly (case and all); anything else is refused with the list. */
 export function parseChoice<T extends string>(text: string, options: readonly T[], name: string): Parsed<T> {
   if (isChoice(text, options)) return { ok: true, value: text };
@@ -90,16 +74,6 @@ export const choiceField =
   <T extends string>(options: readonly T[], name: string): FieldParser<T> =>
   (text) =>
     parseChoice(text, options, name);
-
-/**
- * The parser for a field whose options the reader sees by labels (a preset's name, 预训练检查点)
- * while a link names them by id: matched exactly against own keys of `labels` (Object.hasOwn);
- * a refusal lists the labels, in order. Never throws.
- */
-export const labelledChoice =
-  <T extends string>(labels: Readonly<Record<T, string>>, name: string): FieldParser<T> =>
-  (raw) =>
-    Object.hasOwn(labels, raw) ? { ok: true, value: raw as T } : { ok: false, message: notAnOption(name, raw, Object.values<string>(labels)) };
 
 /** A yes/no setting as a link writes it: "1" or "0". */
 export const flagField =

@@ -5,7 +5,8 @@
  */
 import type { FieldParsers } from '../nn/url-fields';
 import type { NumberRules } from '../nn/url-numbers';
-import { labelledChoice, parseNumber, quoteInput, type FieldParser, type NamedRule } from '../nn/validate';
+import { parseNumber, type FieldParser, type NamedRule } from '../nn/validate';
+import { labelledChoice, quoteInput } from '../parse/fields';
 import { ACCELERATORS } from './compute';
 import type { TransformerArch } from './count';
 import { formatCount } from './format';

@@ -19,6 +19,12 @@ export async function toArtifacts(model: tfl.LayersModel): Promise<tf.io.ModelAr
   return saved!;
 }
 
+/**
+ * The layers model saved as `artifacts` (a checkpoint or a model trained in the page). With the
+ * weights given and the default strict load, TF.js builds the layers without running their
+ * initialisers (tfjs-layers' fastWeightInit), so the orthogonal initializer's warning
+ * (quiet-warnings.ts) does not arise here; a test holds this path to it.
+ */
 export const fromArtifacts = (artifacts: tf.io.ModelArtifacts): Promise<tfl.LayersModel> => tfl.loadLayersModel(tf.io.fromMemory(artifacts));
 
 export { quantizeFloat16, toFloat16 } from './float16';

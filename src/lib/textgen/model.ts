@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // The layers API calls chained tensor methods (x.flatten()); only the full tfjs bundle adds them.
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { dropOrthogonalWarning } from './quiet-warnings';
 
 export interface ModelSizes {
   vocabSize: number;
@@ -27,8 +28,12 @@ export function kerasParamCounts({ vocabSize: V, embeddingSize: E, units: U }: M
   return { embedding: V * E, lstm: 4 * (U * (E + U) + U), dense: U * V + V };
 }
 
-/** Every initialiser is seeded, so a seed fixes every starting weight. */
+/**
+ * Every initialiser is seeded, so a seed fixes every starting weight. Building it silences TF.js's
+ * orthogonal-initializer warning for every later build or load too (quiet-warnings.ts).
+ */
 export function buildModel(sizes: ModelSizes, seed: number, learningRate = LEARNING_RATE): tfl.Sequential {
+  dropOrthogonalWarning(console);
   const { vocabSize, embeddingSize, units } = sizes;
   const model = tfl.sequential({
     layers: [

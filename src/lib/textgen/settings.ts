@@ -27,12 +27,6 @@ export const TEXTGEN_RULES: NumberRules<TextgenKey> = {
   batch: { min: 1, max: 512, integer: true, name: '批大小' },
 };
 
-/**
- * What a text lab says when 生成 is pressed while a field shows its error: it refuses rather than
- * run with the last good value (the wording of the other labs' refusals, §10.4's among them).
- */
-export const FIX_FIELDS_FIRST = '请先改正上面标出的设置。';
-
 /** A prompt of at most MAX_PROMPT characters; longer ones are refused, not cut. */
 export const parsePrompt: FieldParser<string> = (text) =>
   codePoints(text).length <= MAX_PROMPT

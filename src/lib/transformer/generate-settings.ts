@@ -7,9 +7,11 @@
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
 import { flagField } from '../nn/validate';
+import { nameChar } from '../parse/fields';
 import { parsePrompt, TEXTGEN_DEFAULTS, TEXTGEN_RULES } from '../textgen/settings';
 import { brokenMessage, codeOf, isBroken, readable } from '../textgen/unreadable';
 import { codePoints, encode, type Vocab } from '../textgen/vocab';
+import { contextNotice, lastInContext } from './context';
 
 export const GPT_PREFIX = 'gpt';
 
@@ -52,9 +54,6 @@ export function encodeGptSettings(s: GptSettings, into = new URLSearchParams()):
   return into;
 }
 
-/** A character as a notice names it: quoted, or as U+XXXX when it is invisible (a control or format character such as NUL or the emoji joiner U+200D). */
-const nameChar = (c: string): string => (/\p{C}/u.test(c) ? codeOf(c) : `“${c}”`);
-
 /**
  * What the reader is told about the unreadable characters `dropped` from a prompt (in order, as
  * `readable` returns them), or null when there were none. A broken one (U+FFFD, a lone
@@ -83,7 +82,7 @@ export function cleanPrompt(prompt: string): { prompt: string; notice: string | 
  * unreadable characters dropped from it (textgen/unreadable.ts; the lab shows and feeds
  * `readable(prompt).text`), an empty prompt (the model starts a poem from the line break),
  * characters outside `vocab` (read as <unk>), and a prompt longer than the context, of which the
- * model reads only the last `contextLength` characters (generate's `context` option).
+ * model reads only the last `contextLength` characters (context.ts; generate's `context` option).
  */
 export function promptNotices(prompt: string, vocab: Vocab, contextLength: number): string[] {
   const { text, dropped } = readable(prompt);
@@ -94,10 +93,6 @@ export function promptNotices(prompt: string, vocab: Vocab, contextLength: numbe
   if (!chars.length) notices.push('开头文字是空的：模型从一首诗的开头写起。');
   const { unknown } = encode(vocab, text);
   if (unknown.length) notices.push(`开头文字里的 ${unknown.map(nameChar).join('、')} 不在字符表中，按 <unk> 处理。`);
-  if (chars.length > contextLength) {
-    notices.push(
-      `开头文字有 ${chars.length} 个字符，超过了 Transformer 的上下文长度 ${contextLength}：模型只读最后 ${contextLength} 个字符，更早的字它看不到。`,
-    );
-  }
+  if (lastInContext(chars, contextLength).dropped > 0) notices.push(contextNotice('开头文字', chars.length, contextLength));
   return notices;
 }

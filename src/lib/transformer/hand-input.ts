@@ -5,7 +5,8 @@
  * message and never throws.
  */
 import type { Parsed } from '../nn/validate';
-import { brokenMessage, codeOf, isBroken } from '../textgen/unreadable';
+import { quoteInput } from '../parse/fields';
+import { brokenMessage, codeOf, invisibleMessage, isBroken, isInvisible } from '../textgen/unreadable';
 
 /** The stepper's input is at most this many characters, so its matrices stay readable. */
 export const HAND_MAX_CHARS = 8;
@@ -23,27 +24,41 @@ export interface HandText {
 }
 
 /**
+ * True for an emoji or a piece of one, by Unicode property rather than code-point range: a
+ * pictograph (\p{Extended_Pictographic}: 😀, 👍), a skin-tone modifier (\p{Emoji_Modifier}: 🏽)
+ * or a flag's letter (\p{Regional_Indicator}). 𠀀 (U+20000, CJK Extension B) and 鿿 (U+9FFF) are
+ * ideographs, not emoji: the vocabulary check names them as characters it lacks.
+ */
+export const isEmoji = (c: string): boolean => /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}]$/u.test(c);
+
+/**
  * The problem with `text` that needs no vocabulary, or null: empty, more than HAND_MAX_CHARS
- * characters, control characters (line breaks included), lone surrogates or U+FFFD (a broken
- * link), and characters beyond the Basic Multilingual Plane (emoji and the like), which the
- * 唐诗 vocabulary never has. A message quotes no character that would show as U+FFFD.
+ * characters, control characters (line breaks included) or invisible format characters
+ * (\p{Cf}: U+200B…), lone surrogates or U+FFFD (a broken link), and emoji (isEmoji), which the
+ * 唐诗 vocabulary never has. Every message names 输入, so it reads alone beside the field or after
+ * a link's "链接中的设置有误" line, and quotes characters by parse/fields.ts quoteInput (an
+ * invisible one as U+200B), never as U+FFFD.
  */
 export function handTextProblem(text: string): string | null {
   const chars = [...text];
-  if (chars.length === 0) return `请输入 1–${HAND_MAX_CHARS} 个字。`;
+  if (chars.length === 0) return `输入是空的：请输入 1–${HAND_MAX_CHARS} 个字。`;
   const broken = chars.find(isBroken);
   if (broken) return brokenMessage(broken);
   const control = chars.find((ch) => /\p{Cc}/u.test(ch));
   if (control) return `输入里有换行等控制字符（${codeOf(control)}），请只输入汉字和标点。`;
-  const astral = chars.find((ch) => ch.codePointAt(0)! > 0xffff);
-  if (astral) return `模型的字表里没有表情符号等特殊字符“${astral}”，请只输入汉字和标点。`;
-  if (chars.length > HAND_MAX_CHARS) return `最多 ${HAND_MAX_CHARS} 个字（矩阵才放得下），现在有 ${chars.length} 个。`;
+  // Emoji before format characters: a family emoji's joiners (U+200D) are part of the emoji.
+  const emoji = chars.find(isEmoji);
+  if (emoji) return `输入里有表情符号“${quoteInput(emoji)}”，模型的字表里没有表情符号，请只输入汉字和标点。`;
+  const invisible = chars.find(isInvisible);
+  if (invisible) return `${invisibleMessage(invisible)}请只输入汉字和标点。`;
+  if (chars.length > HAND_MAX_CHARS) return `输入最多 ${HAND_MAX_CHARS} 个字（矩阵才放得下），现在有 ${chars.length} 个。`;
   return null;
 }
 
 /**
  * `text` as ids of `vocab` (vocab[0] is `<unk>`), or a message: handTextProblem's, or the
- * characters the vocabulary lacks (the model would only see `<unk>` for them).
+ * characters the vocabulary lacks (the model would only see `<unk>` for them), each quoted by
+ * quoteInput.
  */
 export function parseHandText(text: string, vocab: readonly string[]): Parsed<HandText> {
   const problem = handTextProblem(text);
@@ -53,7 +68,8 @@ export function parseHandText(text: string, vocab: readonly string[]): Parsed<Ha
   const ids = chars.map((ch) => idOf.get(ch) ?? 0);
   const unknown = [...new Set(chars.filter((_, i) => ids[i] === 0))];
   if (unknown.length) {
-    return { ok: false, message: `模型的字表（${vocab.length} 个常用字）里没有“${unknown.join('、')}”，它只会被当作 <unk>；请换成别的字。` };
+    const named = unknown.map((c) => `“${quoteInput(c)}”`).join('、');
+    return { ok: false, message: `输入里的 ${named} 不在模型的字表（${vocab.length} 个常用字）中，它只会被当作 <unk>；请换成别的字。` };
   }
   return { ok: true, value: { chars, ids } };
 }
@@ -87,7 +103,7 @@ export function readHandLink(params: URLSearchParams, limits: { layers: number; 
   const text = get('text');
   if (text !== null) {
     const problem = handTextProblem(text);
-    if (problem) problems.push(`链接中的输入无效：${problem}`);
+    if (problem) problems.push(problem);
     else settings.text = text;
   }
   const numbers: [keyof HandSettings & ('step' | 'layer' | 'head'), number, string][] = [

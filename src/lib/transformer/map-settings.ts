@@ -27,10 +27,13 @@ export const MAP_DEFAULTS: Record<MapKey, number> & { text: string } = { text: M
 /** 让模型续写: how many characters, at which temperature (the model's own distribution at 1). */
 export const MAP_CONTINUE = { chars: 8, temperature: 0.8 } as const;
 
-/** A link's text: refused only when nothing readable is left (the map then keeps its default). */
+/**
+ * A link's text: refused only when nothing readable is left (the map then keeps its default). The
+ * message names 文字 and is shown after the widget's one "链接中的设置有误" prefix.
+ */
 const textField: FieldParser<string> = (raw) => {
   const r = checkMapText(raw, Number.MAX_SAFE_INTEGER);
-  return r.ok ? { ok: true, value: raw } : { ok: false, message: `链接中的文字不可用：${r.message}` };
+  return r.ok ? { ok: true, value: raw } : { ok: false, message: r.message };
 };
 
 export const MAP_FIELDS: FieldParsers<Record<MapKey, number> & { text: string }> = { ...numberFields(MAP_RULES), text: textField };

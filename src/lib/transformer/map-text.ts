@@ -1,14 +1,16 @@
 /**
  * The attention map's text, as typed by the reader, read from a link, or written by the model:
  * one rule for all three. The model reads code points (textgen/vocab.ts), at most its context
- * length T_max of them; a character outside the vocabulary is read as <unk> (id 0) and said so.
+ * length T_max of them, the last ones (context.ts); a character outside the vocabulary is read as <unk> (id 0) and said so.
  * Control and invisible format characters (U+0000–U+001F but the line break, U+007F–U+009F,
  * zero-width and bidi marks, \p{Cf}), lone surrogates and U+FFFD (what a broken link decodes
  * to) are dropped, with a notice, so nothing unreadable reaches the page. A broken character is
  * reported as the attention stepper reports it (textgen/unreadable.ts: the link may be damaged).
  */
+import { nameChar } from '../parse/fields';
 import { brokenMessage, isBroken, unreadable } from '../textgen/unreadable';
 import { codePoints, type Vocab } from '../textgen/vocab';
+import { contextNotice, lastInContext } from './context';
 
 export type CheckedMapText =
   | {
@@ -30,7 +32,8 @@ export type CheckedMapText =
 export const shownChar = (c: string): string => (c === '\n' ? '↵' : c === ' ' ? '␣' : c);
 
 /**
- * Checks `raw` for the map: drops unreadable characters, keeps the first `contextLength`, and
+ * Checks `raw` for the map: drops unreadable characters, keeps the last `contextLength` (the one
+ * rule of context.ts: what generation conditions on), and
  * (given `vocab`) maps each character to its id. Refuses only text with nothing left to show.
  * Never throws, whatever `raw` is.
  */
@@ -47,9 +50,8 @@ export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab)
     const n = all.length - kept.length;
     notices.push(broken !== undefined ? `${brokenMessage(broken, '文字')}已删去 ${n} 个无法识别或不可见的字符。` : `已删去 ${n} 个控制字符或不可见字符。`);
   }
-  const limit = Math.max(1, Math.floor(contextLength));
-  if (kept.length > limit) notices.push(`模型一次最多读 ${limit} 个字，输入有 ${kept.length} 个，只取前 ${limit} 个。`);
-  const chars = kept.slice(0, limit);
+  const { kept: chars, dropped } = lastInContext(kept, contextLength);
+  if (dropped > 0) notices.push(contextNotice('文字', kept.length, contextLength));
   const ids: number[] = [];
   const unknown = new Set<string>();
   if (vocab) {
@@ -59,6 +61,6 @@ export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab)
       ids.push(id ?? 0);
     }
   }
-  if (unknown.size) notices.push(`${[...unknown].map((c) => `“${shownChar(c)}”`).join('')} 不在模型的字符表中，按 <unk>（未知字符）处理。`);
+  if (unknown.size) notices.push(`${[...unknown].map((c) => (c === ' ' ? '“␣”' : nameChar(c))).join('、')} 不在模型的字符表中，按 <unk>（未知字符）处理。`);
   return { ok: true, text: chars.join(''), chars, ids, unknown: [...unknown], notices };
 }

@@ -6,7 +6,8 @@
  * `focusProblem` is the one check that a Focus fits its widget; the tests run it on every step.
  */
 import { HAND_MAX_CHARS, HAND_STEP_COUNT } from './hand-input';
-import { quoteInput } from '../nn/validate';
+import { isNonFiniteWord } from '../nn/validate';
+import { quoteInput } from '../parse/fields';
 import { codePoints } from '../textgen/vocab';
 import { TANG_GPT, type TransformerConfig } from './config';
 import type { Focus } from './focus';
@@ -102,7 +103,8 @@ export function tourStepFrom(params: URLSearchParams): { step: number; problem: 
   if (raw === null) return { step: 0, problem: '' };
   const n = /^\d{1,3}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
   if (n >= 1 && n <= TOUR_STEPS.length) return { step: n - 1, problem: '' };
-  return { step: 0, problem: `导览没有第“${quoteInput(raw, 10)}”步（共 ${TOUR_STEPS.length} 步），已从第 1 步开始。` };
+  const asked = isNonFiniteWord(raw) ? '“非数”或无穷大这一' : `第“${quoteInput(raw, 10)}”`;
+  return { step: 0, problem: `导览没有${asked}步（共 ${TOUR_STEPS.length} 步），已从第 1 步开始。` };
 }
 
 /** Where each widget sits on the page: its root's `data-focus-widget`, else the heading of its section. */

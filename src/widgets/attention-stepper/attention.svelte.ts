@@ -21,6 +21,8 @@ import type { StepTemplate } from '../../lib/nn/explain-tex';
 import { pageBackend } from '../shared/backend.svelte';
 import { BASE } from '../shared/base';
 import { onFocus } from '../shared/focus';
+import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
+import { refusalLine } from '../shared/refuse';
 import { copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
 import type { StepperModel } from './att-runtime';
 
@@ -30,7 +32,7 @@ export class AttentionStepperState {
   settings = $state<HandSettings>({ ...HAND_DEFAULTS });
   /** What the reader typed, kept even when refused so the notice sits beside it. */
   typed = $state(HAND_DEFAULTS.text);
-  /** Why the typed or linked text was not used; empty when it was. */
+  /** Why the typed or linked text was not used (the field shows it, marked invalid); empty when it was. */
   notice = $state('');
   linkProblems = $state<string[]>([]);
   copyStatus = $state('');
@@ -59,6 +61,8 @@ export class AttentionStepperState {
   private loadingModel: Promise<StepperModel> | undefined;
   /** Presses of 下一步 not yet carried out: each one is a step, even those made while the model loads. */
   private queued = 0;
+  /** The last text the steps were computed for (the default until then): used while the field shows an error. */
+  private good = HAND_DEFAULTS.text;
 
   constructor() {
     const { settings, problems } = readHandLink(hashParams(), TANG_GPT);
@@ -88,6 +92,7 @@ export class AttentionStepperState {
     this.typed = text;
     const problem = this.model ? (parseHandText(text, this.model.vocab) as { message?: string }).message : handTextProblem(text);
     this.notice = problem ?? '';
+    if (this.error === FIX_FIELDS_FIRST) this.refused();
     if (problem) return;
     this.settings.text = text;
     this.save();
@@ -162,14 +167,15 @@ export class AttentionStepperState {
   private recompute(model: StepperModel): void {
     let parsed = parseHandText(this.settings.text, model.vocab);
     if (!parsed.ok) {
-      // Only a link or the tour can get here (typing is checked first): fall back to the default text.
-      this.notice = `${parsed.message}已改用默认输入“${HAND_DEFAULTS.text}”。`;
-      this.settings.text = HAND_DEFAULTS.text;
-      this.typed = HAND_DEFAULTS.text;
+      // Text only the vocabulary refuses (typed before the model had loaded, or from a link): the
+      // field keeps it and shows why, 下一步 refuses, and the steps stay on the last good text.
+      this.notice = parsed.message;
+      this.settings.text = this.good;
       this.save();
-      parsed = parseHandText(HAND_DEFAULTS.text, model.vocab);
+      parsed = parseHandText(this.good, model.vocab);
       if (!parsed.ok) throw new Error(parsed.message);
     }
+    this.good = this.settings.text;
     this.settings.layer = clampIndex(this.settings.layer, model.config.layers - 1);
     this.settings.head = clampIndex(this.settings.head, model.config.heads - 1);
     const { steps, diff } = this.rt!.compute(model, parsed.value.ids, this.settings.layer, this.settings.head);
@@ -180,16 +186,33 @@ export class AttentionStepperState {
     this.tensors = this.rt!.memory().numTensors;
   }
 
-  /** One step forward per press; presses made while the model loads are queued, not dropped. */
-  async next(): Promise<void> {
+  /**
+   * True, with the refusal shown, while the input shows its error: 下一步 then does not step on
+   * the last good text. The view focuses the input.
+   */
+  refused(): boolean {
+    const bad = this.notice !== '';
+    this.error = refusalLine(bad, this.error);
+    return bad;
+  }
+
+  /**
+   * One step forward per press; presses made while the model loads are queued, not dropped.
+   * False when refused (the input shows its error, perhaps found only once the model's
+   * vocabulary had loaded): no step is taken.
+   */
+  async next(): Promise<boolean> {
+    if (this.refused()) return false;
     this.queued++;
-    if (this.busy) return;
+    if (this.busy) return true;
     this.busy = true;
     try {
       if (!this.steps) await this.refresh();
-      if (!this.steps) return;
+      if (!this.steps) return true;
+      if (this.refused()) return false;
       for (; this.queued > 0; this.queued--) if (this.settings.step < HAND_STEP_COUNT) this.settings.step++;
       this.save();
+      return true;
     } finally {
       this.queued = 0;
       this.busy = false;

@@ -4,7 +4,7 @@
  * The work runs in compress.worker.ts (lib/compress/lab.ts), never on the page's main thread;
  * its messages are checked by lib/compress/protocol.ts.
  */
-import { FIX_FIELDS_FIRST } from '../../lib/textgen/settings';
+import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
 import type { LabRow } from '../../lib/compress/lab';
 import { SCHEME_LABELS, type Scheme } from '../../lib/compress/schemes';
 import type { BackendName } from '../../lib/nn/backend-names';

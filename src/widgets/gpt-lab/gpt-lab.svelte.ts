@@ -7,11 +7,13 @@ import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
 import type { CharStepper } from '../../lib/textgen/stepper';
 import { readable } from '../../lib/textgen/unreadable';
 import { codePoints } from '../../lib/textgen/vocab';
-import { FIX_FIELDS_FIRST, MAX_PROMPT, parsePrompt } from '../../lib/textgen/settings';
+import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
+import { MAX_PROMPT, parsePrompt } from '../../lib/textgen/settings';
 import type { Focus } from '../../lib/transformer/focus';
 import { cleanPrompt, decodeGptSettings, encodeGptSettings, GPT_PREFIX, GPT_RULES, promptNotices, type GptKey } from '../../lib/transformer/generate-settings';
 import type { TransformerStepper } from '../../lib/transformer/stepper';
 import { pageBackend } from '../shared/backend.svelte';
+import { refusalLine } from '../shared/refuse';
 import { onFocus } from '../shared/focus';
 import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { FrameClock } from '../text-lab/output';
@@ -96,7 +98,7 @@ export class GptLabState {
    */
   refused(): boolean {
     const bad = this.promptError !== '' || Object.keys(this.fieldErrors).length > 0;
-    this.error = bad ? FIX_FIELDS_FIRST : '';
+    this.error = refusalLine(bad, this.error);
     return bad;
   }
 

@@ -154,8 +154,12 @@ export class GptTrainState extends TrainRun {
     return response.text();
   }
 
+  protected fieldsInvalid(): boolean {
+    return Object.keys(this.fieldErrors).length > 0;
+  }
+
   async start(): Promise<void> {
-    if (this.status !== 'idle') return;
+    if (this.status !== 'idle' || this.refused()) return;
     this.error = '';
     this.message = '';
     this.notices = [];

@@ -4,7 +4,7 @@
  * messages are checked by lib/interpret/protocol.ts), and what the reader picks afterwards (the
  * unit, the class), which needs no new computation. The numbers are src/lib/interpret's.
  */
-import { FIX_FIELDS_FIRST } from '../../lib/textgen/settings';
+import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
 import type { AnalysisStep, GptAnalysis, LstmAnalysis } from '../../lib/interpret/analyse';
 import {
   checkWhyText,

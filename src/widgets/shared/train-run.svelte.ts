@@ -4,6 +4,7 @@
  * ETA from the mean time per batch so far), loss curves and samples, and passes pause, resume
  * and stop on. What a finished run's weights become (taken into use, saved) is the subclass's.
  */
+import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
 import type { FromWorker, StartTraining } from '../../lib/textgen/protocol';
 
 /** 'pausing': asked the worker to pause; it finishes the batch under way and confirms with 'paused'. */
@@ -38,9 +39,28 @@ export abstract class TrainRun {
   private worker: Worker | undefined;
   private started = 0;
   private batchesDone = 0;
+  /** 开始训练 was refused; the refusal shows while a field the run reads still shows its error. */
+  private refusedPress = $state(false);
 
   /** What to do with a finished run's weights. */
   protected abstract finished(m: Done, job: StartTraining): void;
+
+  /** True while a field the run reads (训练轮数, 批大小, 随机种子…) shows its error. */
+  protected abstract fieldsInvalid(): boolean;
+
+  /**
+   * 开始训练 pressed: true when a field the run reads shows its error. Training then does not
+   * start with the field's last good value; `refusal` says so and the view focuses the field.
+   */
+  refused(): boolean {
+    this.refusedPress = this.fieldsInvalid();
+    return this.refusedPress;
+  }
+
+  /** FIX_FIELDS_FIRST after a refused 开始训练 until the fields it reads are fixed; else ''. */
+  get refusal(): string {
+    return this.refusedPress && this.fieldsInvalid() ? FIX_FIELDS_FIRST : '';
+  }
 
   /** Starts `worker` on `job` (clearing the last run's curves); the job's weights are transferred, not copied. */
   protected launch(worker: Worker, job: StartTraining): void {

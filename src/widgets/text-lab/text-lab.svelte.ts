@@ -8,16 +8,17 @@ import {
   CORPORA,
   decodeSettings,
   encodeSettings,
-  FIX_FIELDS_FIRST,
   parsePrompt,
   TEXTGEN_PREFIX,
   TEXTGEN_RULES,
   type CorpusName,
   type TextgenKey,
 } from '../../lib/textgen/settings';
+import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
 import type { CharStepper } from '../../lib/textgen/stepper';
 import type { Vocab } from '../../lib/textgen/vocab';
 import { pageBackend } from '../shared/backend.svelte';
+import { refusalLine } from '../shared/refuse';
 import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { reportWidget } from '../shared/report';
 import { streamText } from './stream';
@@ -123,7 +124,7 @@ export class TextLabState {
    */
   refused(): boolean {
     const bad = this.promptError !== '' || GENERATE_KEYS.some((k) => this.fieldErrors[k] !== undefined);
-    this.error = bad ? FIX_FIELDS_FIRST : '';
+    this.error = refusalLine(bad, this.error);
     return bad;
   }
 

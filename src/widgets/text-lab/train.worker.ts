@@ -19,14 +19,11 @@ import { CharStepper } from '../../lib/textgen/stepper';
 import { train } from '../../lib/textgen/train';
 import { encode, fromChars } from '../../lib/textgen/vocab';
 import { makeWindows } from '../../lib/textgen/windows';
-import { dropOrthogonalWarning } from '../../lib/textgen/quiet-warnings';
 
 const SEQ_LEN = 40;
 const post = (m: FromWorker, transfer: Transferable[] = []) => self.postMessage(m, { transfer });
 
 const control = new TrainControl();
-// TF.js's English "Orthogonal initializer … Slowness may result" on every model built or loaded here.
-dropOrthogonalWarning(console);
 
 async function run(job: StartTraining): Promise<void> {
   const choice = await chooseTrainingBackend();

@@ -5,6 +5,7 @@
  */
 import { checkFile, checkText } from '../../lib/textgen/corpus';
 import type { StartTraining } from '../../lib/textgen/protocol';
+import type { TextgenKey } from '../../lib/textgen/settings';
 import { storageNotice } from '../../lib/storage/notice';
 import { buildVocab } from '../../lib/textgen/vocab';
 import { BASE } from '../shared/base';
@@ -14,6 +15,9 @@ import type { Saved } from './text-runtime';
 import { startLabWorker } from '../shared/lab-worker';
 
 export type { TrainStatus } from '../shared/train-run.svelte';
+
+/** The lab's fields a training run reads (the others only matter to 生成). */
+export const TRAIN_KEYS = ['epochs', 'batch', 'seed'] as const satisfies readonly TextgenKey[];
 
 export class TextTrainState extends TrainRun {
   from = $state<'checkpoint' | 'scratch'>('checkpoint');
@@ -53,8 +57,13 @@ export class TextTrainState extends TrainRun {
     return response.text();
   }
 
+  /** 训练轮数, 批大小 and the lab's 随机种子: what a run reads from the fields. */
+  protected fieldsInvalid(): boolean {
+    return TRAIN_KEYS.some((k) => this.lab.fieldErrors[k] !== undefined);
+  }
+
   async start(): Promise<void> {
-    if (this.status !== 'idle') return;
+    if (this.status !== 'idle' || this.refused()) return;
     this.error = '';
     this.message = '';
     this.saveFailed = false;

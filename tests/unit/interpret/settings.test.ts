@@ -46,7 +46,9 @@ describe('interpretability view settings', () => {
   it('says so when a link’s text is cut to MAX_TEXT characters or loses unreadable ones', () => {
     const long = decodeWhy(new URLSearchParams({ 'why.text': '春'.repeat(MAX_TEXT + 6) }));
     expect(Array.from(long.settings.text)).toHaveLength(MAX_TEXT);
-    expect(long.repairs.text).toBe(`链接中的文字已修正：模型一次最多读 ${MAX_TEXT} 个字，输入有 ${MAX_TEXT + 6} 个，只取前 ${MAX_TEXT} 个。`);
+    expect(long.repairs.text).toBe(
+      `链接中的文字已修正：文字有 ${MAX_TEXT + 6} 个字符，超过了 Transformer 的上下文长度 ${MAX_TEXT}：模型只读最后 ${MAX_TEXT} 个字符，前面的 6 个它看不到。`,
+    );
     expect(decodeWhy(new URLSearchParams({ 'why.text': '明\u0000月' })).repairs.text).toContain('已删去 1 个控制字符或不可见字符');
     expect(decodeWhy(new URLSearchParams({ 'why.text': '明月' })).repairs).toEqual({});
   });

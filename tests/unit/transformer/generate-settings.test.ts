@@ -44,6 +44,12 @@ describe('notices about a prompt', () => {
     expect([dropped, unknown].join('')).not.toMatch(/“\p{C}”/u);
   });
 
+  it('names an unknown invisible separator by its code point', () => {
+    const [notice] = promptNotices('春\u3000', vocab, 8);
+    expect(notice).toContain('U+3000 不在字符表中');
+    expect(notice).not.toContain('\u3000');
+  });
+
   it('gives a U+FFFD (a damaged link) the shared damaged-link message, never “control character” or the character itself', () => {
     const [notice] = promptNotices('春\uFFFD眠', vocab, 8);
     expect(notice).toContain('开头文字里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了');

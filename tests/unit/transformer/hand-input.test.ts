@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampIndex, handTextProblem, parseHandText, readHandLink } from '../../../src/lib/transformer/hand-input';
+import { clampIndex, handTextProblem, isEmoji, parseHandText, readHandLink } from '../../../src/lib/transformer/hand-input';
 
 const VOCAB = ['<unk>', '。', '床', '前', '明', '月', '光', '\n'];
 const LIMITS = { layers: 2, heads: 4 };
@@ -31,6 +31,43 @@ describe('the stepper input', () => {
     }
   });
 
+  it.each(['😀', '👍🏽', '🏽', '🇨🇳', '👨\u200D👩\u200D👧'])('calls %s an emoji, by its Unicode properties', (emoji) => {
+    expect(isEmoji([...emoji][0])).toBe(true);
+    expect(handTextProblem(`床${emoji}`)).toContain('表情符号');
+  });
+
+  it.each([
+    ['𠀀', 'U+20000, CJK Extension B'],
+    ['鿿', 'U+9FFF, the last CJK Unified Ideograph'],
+  ])('calls %s (%s) a character the vocabulary lacks, not an emoji', (ch) => {
+    expect(isEmoji(ch)).toBe(false);
+    expect(handTextProblem(`床${ch}`)).toBeNull();
+    const r = parseHandText(`床${ch}`, VOCAB);
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining(`“${ch}” 不在模型的字表`) });
+    expect(r.ok || r.message).not.toContain('表情');
+  });
+
+  it('shows an invisible character as its code point, never invisibly', () => {
+    for (const [text, code] of [
+      ['床\u200B前', 'U+200B'],
+      ['床\u2060', 'U+2060'],
+      ['床\u3000', 'U+3000'],
+      ['床\uE000', 'U+E000'],
+    ]) {
+      const r = parseHandText(text, VOCAB);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.message).toContain(code);
+        expect(r.message).not.toMatch(/[\u200B\u2060\u3000\uE000]/);
+      }
+    }
+  });
+
+  it('names 输入 in every message, so a link problem needs no second prefix', () => {
+    for (const text of ['', '床前明月光床前明月', '床😀', '床\n', '床\uFFFD', '床\u200B']) expect(handTextProblem(text)).toMatch(/^输入/);
+    expect(parseHandText('床猫', VOCAB)).toMatchObject({ message: expect.stringMatching(/^输入/) });
+  });
+
   it('never throws on any string', () => {
     for (const s of ['\u0000', '\uDC00\uD800', 'a'.repeat(10_000), '<unk>']) expect(() => parseHandText(s, VOCAB)).not.toThrow();
   });
@@ -45,6 +82,13 @@ describe('the stepper link', () => {
     const { settings, problems } = link('att.step=11&att.layer=2&att.head=-1&att.text=');
     expect(settings).toEqual({ text: '床前明月光', step: 0, layer: 0, head: 0 });
     expect(problems).toHaveLength(4);
+  });
+
+  it('explains a refused text once, without its own “链接” prefix (the widget adds the one prefix)', () => {
+    const { settings, problems } = link('att.text=%F0%9F%98%80');
+    expect(settings.text).toBe('床前明月光');
+    expect(problems).toEqual([handTextProblem('😀')]);
+    expect(problems[0]).not.toContain('链接');
   });
 
   it('clamps the tour’s indices', () => {

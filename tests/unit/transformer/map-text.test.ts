@@ -29,10 +29,10 @@ describe('the attention map text', () => {
     expect(checkMapText('\u0000\u200b\t', 64, vocab).ok).toBe(false);
   });
 
-  it('keeps the first contextLength characters of a longer text, and says so', () => {
-    const r = ok('床'.repeat(70));
-    expect(r.chars).toHaveLength(64);
-    expect(r.notices.join('')).toContain('只取前 64 个');
+  it('keeps the last contextLength characters of a longer text, as generation does, and says which', () => {
+    const r = ok('明'.repeat(6) + '床'.repeat(64));
+    expect(r.chars).toEqual(Array(64).fill('床'));
+    expect(r.notices.join('')).toContain('文字有 70 个字符，超过了 Transformer 的上下文长度 64：模型只读最后 64 个字符，前面的 6 个它看不到。');
   });
 
   it('reads unknown characters as <unk> (id 0) and names them', () => {
@@ -40,6 +40,12 @@ describe('the attention map text', () => {
     expect(r.ids).toEqual([4, 0, 5]);
     expect(r.unknown).toEqual(['猫']);
     expect(r.notices.join('')).toContain('“猫”');
+  });
+
+  it('names an unknown invisible character (U+3000, private use) by its code point, never invisibly', () => {
+    const r = ok('床\u3000\uE000');
+    expect(r.notices.join('')).toContain('U+3000、U+E000 不在模型的字符表中');
+    expect(r.notices.join('')).not.toMatch(/[\u3000\uE000]/);
   });
 
   it('counts an emoji or an astral CJK character as one position', () => {
@@ -87,5 +93,15 @@ describe('the attention map link', () => {
     const { settings, problems } = decodeMapSettings(new URLSearchParams('map.text=%00&map.head=9&map.__proto__=1'));
     expect(settings).toEqual(MAP_DEFAULTS);
     expect(problems).toHaveLength(3);
+  });
+
+  it('explains a refused text once, naming 文字, without its own “链接” prefix (the widget adds the one prefix)', () => {
+    const { problems } = decodeMapSettings(new URLSearchParams('map.text=%EF%BF%BD'));
+    expect(problems).toEqual(['文字里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了。请输入至少一个字。']);
+  });
+
+  it('names a NaN position in words, never echoing it', () => {
+    const { problems } = decodeMapSettings(new URLSearchParams('map.pos=NaN'));
+    expect(problems).toEqual(['选中的位置必须是数字，不能是“非数”或无穷大。']);
   });
 });

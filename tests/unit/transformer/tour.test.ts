@@ -41,4 +41,12 @@ describe('the guided tour', () => {
     expect(tourStepFrom(new URLSearchParams(''))).toEqual({ step: 0, problem: '' });
     for (const bad of ['0', '99', 'x', '1e1', '-1']) expect(tourStepFrom(new URLSearchParams(`tour.step=${bad}`)).problem).not.toBe('');
   });
+
+  it('names NaN and Infinity in a link in words, never echoing them', () => {
+    for (const bad of ['NaN', 'Infinity', '-inf']) {
+      const { problem } = tourStepFrom(new URLSearchParams(`tour.step=${bad}`));
+      expect(problem).toContain('“非数”或无穷大');
+      expect(problem).not.toMatch(/nan|inf/i);
+    }
+  });
 });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseNumber } from '../../../src/lib/nn/validate';
+import { labelledChoice, nameChar, notAnOption, quoteInput } from '../../../src/lib/parse/fields';
+
+describe('notAnOption and labelledChoice', () => {
+  const labels = { ckpt: '预训练检查点', mine: '我训练的模型' };
+  it('lists the options by the labels the reader sees, not by their link ids', () => {
+    expect(labelledChoice(labels, '模型来源')('bert')).toEqual({ ok: false, message: '未知的模型来源“bert”，可选：预训练检查点、我训练的模型。' });
+  });
+  it('accepts an own key and refuses inherited names', () => {
+    expect(labelledChoice(labels, '模型来源')('mine')).toEqual({ ok: true, value: 'mine' });
+    expect(labelledChoice(labels, '模型来源')('toString').ok).toBe(false);
+  });
+  it('quotes what it received visibly', () => {
+    expect(notAnOption('模型', '\u200B', ['甲'])).toBe('未知的模型“U+200B”，可选：甲。');
+  });
+});
+
+describe('quoteInput', () => {
+  it('shows a malformed %-sequence’s replacement character as ?, never U+FFFD', () => {
+    // URLSearchParams decodes `batch=%E0` to U+FFFD.
+    const value = new URLSearchParams('batch=%E0').get('batch') ?? '';
+    expect(quoteInput(value)).toBe('?');
+  });
+  it('writes control characters and line breaks as their code points', () => {
+    expect(quoteInput('a\u0000b\nc')).toBe('aU+0000bU+000Ac');
+  });
+  it('writes invisible format characters and separators as their code points, keeping the plain space', () => {
+    // `%E2%80%8B5` in a link: a zero-width space before the 5.
+    expect(quoteInput('\u200B5')).toBe('U+200B5');
+    expect(quoteInput('a\u3000b\u00A0c d')).toBe('aU+3000bU+00A0c d');
+  });
+  it('cuts long text at whole characters and marks the cut', () => {
+    expect(quoteInput('😀'.repeat(25))).toBe(`${'😀'.repeat(20)}…`);
+  });
+  it('keeps short text as it is', () => {
+    expect(quoteInput('批大小')).toBe('批大小');
+  });
+  it('is what a refused link value is quoted with', () => {
+    expect(parseNumber('\uFFFD', { min: 1, max: 9 }, '批大小')).toEqual({ ok: false, message: '批大小必须是数字，收到“?”。' });
+  });
+});
+
+describe('nameChar', () => {
+  it('quotes a character that shows as itself', () => {
+    expect(['床', '😀', '𠀀'].map(nameChar)).toEqual(['“床”', '“😀”', '“𠀀”']);
+  });
+  it('names an invisible one by its bare code point, with no quotes around nothing visible', () => {
+    expect(['\u200B', '\u3000', '\uE000', '\u0000'].map(nameChar)).toEqual(['U+200B', 'U+3000', 'U+E000', 'U+0000']);
+  });
+});
