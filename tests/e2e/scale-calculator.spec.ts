@@ -133,6 +133,13 @@ test('复制链接 gives a link that reproduces the same settings and results', 
   await student.close();
 });
 
+test('a shared link shows its settings before the reader points at the calculator', async ({ page }) => {
+  // Opened without hover: the island hydrates because the link names it (client:interaction="scale").
+  const widget = await openWidget(page, '/chapter-02/#scale.m=bert-base&scale.n=8', NAME);
+  await expect(widget.getByRole('combobox', { name: '模型' })).toHaveValue('bert-base');
+  await expect(results(widget)).toContainText('109,482,240');
+});
+
 test('a link with bad settings says so and keeps the defaults', async ({ page }) => {
   const widget = await openCalculator(page, '#scale.m=gpt5&scale.u=500');
   // Options are named as the model list shows them, not by their link ids.
