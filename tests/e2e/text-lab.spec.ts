@@ -105,6 +105,30 @@ test('each character’s bars sum to at most 1 and mark the character drawn', as
   }
 });
 
+test('the text box follows the latest line while writing, and stays where the reader scrolled up to', async ({ page }) => {
+  const widget = await open(page, '#tg.len=300');
+  const box = widget.getByRole('group', { name: /生成的文本/ });
+  const chars = box.getByRole('button', { name: /^第 \d+ 个字/ });
+  await generate(widget);
+  await box.scrollIntoViewIfNeeded();
+  // 300 characters are many lines more than the box shows: it shows the end, not the start.
+  await expect(chars.last()).toBeInViewport();
+  await expect(chars.first()).not.toBeInViewport();
+
+  await setField(widget, '长度', '2000');
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  await expect.poll(async () => Number(await widget.getAttribute('data-chars')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(300);
+  // The reader scrolls back to the start while the model writes on.
+  const charsWhenScrolled = await box.evaluate((el) => {
+    el.scrollTop = 0;
+    return Number(el.closest('.textlab')?.getAttribute('data-chars'));
+  });
+  await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: COMPUTE_TIMEOUT });
+  expect(Number(await widget.getAttribute('data-chars'))).toBeGreaterThan(charsWhenScrolled);
+  await expect(chars.first()).toBeInViewport();
+  expect(await box.evaluate((el) => el.scrollTop)).toBe(0);
+});
+
 test('the tensor count is the same after three generate runs', async ({ page }) => {
   const widget = await open(page);
   await setField(widget, '长度', '30');

@@ -1,8 +1,8 @@
 /**
  * What the text labs show for each generated character, and how characters reach the page: the
- * model writes for a share of each display frame, then hands that frame's characters over at
- * once and waits for the next frame, so the page renders once a frame, not once a character
- * (per character, rendering made the lab about 20× slower than its model).
+ * model writes in short slices, yielding to the page between them, and what it wrote is handed
+ * over once an animation frame, so the page renders once a frame, not once a character (per
+ * character, rendering made the lab about 20× slower than its model).
  */
 export interface Bar {
   char: string;
@@ -19,22 +19,12 @@ export interface OutChar {
 export const visible = (c: string) => (c === '\n' ? '↵' : c === ' ' ? '␣' : c === '\uFFFD' ? '<unk>' : c);
 
 /**
- * Milliseconds of writing per display frame (a frame is about 16.7 ms at 60 Hz): what is left is
- * the page's, to lay out and paint what was written.
+ * Milliseconds a writer computes before it lets the page have the main thread: a due frame is
+ * rendered and input is handled between two slices, so a click waits at most this long.
  */
-export const FRAME_BUDGET_MS = 10;
+export const SLICE_MS = 10;
 
-/** The longest turn: a page that takes long to paint gets longer turns, up to this (a "long task" is 50 ms). */
-export const MAX_TURN_MS = 40;
-
-/**
- * A frame's writing time after the page spent `pageMs` between two turns (rendering, waiting for
- * the frame): at least FRAME_BUDGET_MS, and 1.5 × pageMs when painting is slow, so writing keeps
- * about 60 % of the time, but never over MAX_TURN_MS.
- */
-export const turnBudget = (pageMs: number): number => Math.min(MAX_TURN_MS, Math.max(FRAME_BUDGET_MS, 1.5 * pageMs));
-
-/** Hidden pages get no animation frames; they go on writing this often instead (the browser may throttle it). */
+/** Hidden pages get no animation frames; their characters are handed over this often instead (the browser may throttle it). */
 const HIDDEN_FRAME_MS = 100;
 
 /** Resolves at the next animation frame (or after HIDDEN_FRAME_MS where there is none). */
@@ -48,15 +38,47 @@ export const nextFrame = (): Promise<void> =>
       });
   });
 
+/** Resolvers of writers waiting to go on after the page's queued work; one channel serves them all. */
+const waiting: (() => void)[] = [];
+let channel: MessageChannel | undefined;
+
 /**
- * Each frame's writing time, shared by the texts written at once (side by side): each writer's
- * turn starts when it resumes at a frame and lasts turnBudget(the time from its last turn's end)
- * divided among the writers.
+ * Resolves in a new task, queued behind what the page already has waiting (a frame that is due,
+ * an input event). A message rather than setTimeout(0): browsers clamp nested timers to 4 ms and
+ * throttle them in hidden pages.
+ */
+export function yieldToPage(): Promise<void> {
+  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
+  const port = channel.port2;
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    port.postMessage(null);
+  });
+}
+
+/** How a writer waits: for the page's queued work, and for the next frame (replaced in tests). */
+export interface PageClock {
+  yieldToPage: () => Promise<void>;
+  nextFrame: () => Promise<void>;
+}
+
+/**
+ * The slices of the texts written at once (side by side): each writer computes for SLICE_MS
+ * divided among the writers, then yields to the page (FrameClock.nextTurn), so the writers take
+ * turns and the page renders in between. Characters are handed over at animation frames
+ * (FrameClock.frame), not per slice: the page lays out and paints once a frame, and writing goes
+ * on between frames instead of waiting for them (waiting for each frame left writing only about
+ * 10 ms of every 16.7).
  */
 export class FrameClock {
   private writers = 0;
   private turnStart = -Infinity;
-  private budget = FRAME_BUDGET_MS;
+
+  constructor(private readonly page: PageClock = { yieldToPage, nextFrame }) {}
 
   /** A writer starts; returns the function that says it has stopped. */
   join(): () => void {
@@ -68,16 +90,19 @@ export class FrameClock {
     };
   }
 
-  /** True once the current turn has used its share of the frame (and before the first turn). */
+  /** True once the current slice has used its share of SLICE_MS (and before the first slice). */
   spent(): boolean {
-    return performance.now() - this.turnStart > this.budget / Math.max(1, this.writers);
+    return performance.now() - this.turnStart > SLICE_MS / Math.max(1, this.writers);
   }
 
-  /** Waits for the next frame and starts a turn there. */
+  /** Lets the page run what it has queued, then starts a slice. */
   async nextTurn(): Promise<void> {
-    const end = performance.now();
-    await nextFrame();
+    await this.page.yieldToPage();
     this.turnStart = performance.now();
-    this.budget = turnBudget((this.turnStart - end) / Math.max(1, this.writers));
+  }
+
+  /** Resolves at the next animation frame. */
+  frame(): Promise<void> {
+    return this.page.nextFrame();
   }
 }

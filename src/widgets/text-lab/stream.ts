@@ -1,9 +1,9 @@
 /**
  * Generation as a lab shows it, for any NextCharModel (the LSTM's CharStepper, the Transformer's
  * TransformerStepper): each character with the bars of the distribution it was drawn from. The
- * model writes for its share of a frame (FrameClock), hands over what it wrote, and waits for the
- * next frame, so the page paints once a frame and stays responsive. Used by the §5.2 text lab and
- * by 附录 A's generation lab.
+ * model writes in slices (FrameClock), yielding to the page between them so that it stays
+ * responsive, and what it wrote is handed over once an animation frame, so the page lays out and
+ * paints once a frame. Used by the §5.2 text lab and by 附录 A's generation lab.
  */
 import { generate, type GenerateOptions, type Generated, type NextCharModel } from '../../lib/textgen/generate';
 import { shownIndices } from '../../lib/textgen/sample';
@@ -11,10 +11,10 @@ import type { Vocab } from '../../lib/textgen/vocab';
 import { FrameClock, type OutChar } from './output';
 
 /**
- * Runs `generate` and streams its characters to `deliver`, a frame's worth at a time; stops
- * early once `stopped()` is true. Every character reaches `deliver`, even when the model throws
- * (the error is rethrown after). Texts written at once share a `clock` (see FrameClock). The
- * first character is handed over as soon as it is written.
+ * Runs `generate` and streams its characters to `deliver`, at most once an animation frame;
+ * stops early once `stopped()` is true. Every character reaches `deliver`, even when the model
+ * throws (the error is rethrown after). Texts written at once share a `clock` (see FrameClock).
+ * The first character is handed over as soon as it is written.
  */
 export async function streamText(
   model: NextCharModel,
@@ -31,6 +31,21 @@ export async function streamText(
     pending = [];
     deliver(chars);
   };
+  /** Whether a frame will hand over what is pending; the first character goes at once. */
+  let atFrame = false;
+  let first = true;
+  const handAtFrame = () => {
+    if (first) {
+      first = false;
+      hand();
+    } else if (!atFrame) {
+      atFrame = true;
+      void clock.frame().then(() => {
+        atFrame = false;
+        hand();
+      });
+    }
+  };
   const leave = clock.join();
   try {
     return await generate(model, vocab, {
@@ -38,10 +53,8 @@ export async function streamText(
       onChar: async (char, id, dist) => {
         const bars = shownIndices(dist, id).map((i) => ({ char: i === 0 ? '\uFFFD' : vocab.chars[i], p: dist[i] }));
         pending.push({ char, bars });
-        if (clock.spent()) {
-          hand();
-          await clock.nextTurn();
-        }
+        handAtFrame();
+        if (clock.spent()) await clock.nextTurn();
         return !stopped();
       },
     });

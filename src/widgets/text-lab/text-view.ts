@@ -3,9 +3,16 @@
  * character (its accessible name says which character it is), one block per line. A frame's new
  * characters are appended and nothing already shown is touched, so the page's work per frame
  * grows with what was written in that frame, not with the whole text; a new selection changes
- * two buttons. Text goes in as textContent only, never as HTML.
+ * two buttons. While the text grows the box follows its last line, unless the reader has
+ * scrolled up from the end. Text goes in as textContent only, never as HTML.
  */
 import { visible, type OutChar } from './output';
+
+/** Pixels from the end within which the box counts as showing the end (rounding of scroll positions). */
+const AT_END_PX = 8;
+
+/** Whether `box` is scrolled to (about) its end. */
+const atEnd = (box: HTMLElement) => box.scrollHeight - box.scrollTop - box.clientHeight <= AT_END_PX;
 
 export class TextView {
   private box: HTMLElement | null = null;
@@ -15,6 +22,8 @@ export class TextView {
   private buttons: HTMLButtonElement[] = [];
   private line: HTMLElement | null = null;
   private selected = -1;
+  /** Whether the box shows the end of the text, as of its last scroll: it then follows the text. */
+  private following = true;
 
   /**
    * Shows `prompt` and `output` in `box`. When `output` continues what is shown (the same items,
@@ -24,7 +33,11 @@ export class TextView {
     const n = this.buttons.length;
     const continues = box === this.box && prompt === this.prompt && output.length >= n && (n === 0 || output[n - 1] === this.shown[n - 1]);
     if (!continues) this.restart(box, prompt);
+    const grows = output.length > this.buttons.length;
     for (let i = this.buttons.length; i < output.length; i++) this.append(output[i].char, i);
+    // One layout (the frame needs it anyway); reading whether the box is at its end here would
+    // force another, so that is read when the box scrolls instead.
+    if (grows && this.following) box.scrollTop = box.scrollHeight;
     this.shown = output;
     this.mark(this.selected, true);
   }
@@ -45,6 +58,8 @@ export class TextView {
 
   private restart(box: HTMLElement, prompt: string): void {
     box.replaceChildren();
+    if (box !== this.box) box.addEventListener('scroll', () => (this.following = atEnd(box)), { passive: true });
+    this.following = true;
     this.box = box;
     this.prompt = prompt;
     this.buttons = [];

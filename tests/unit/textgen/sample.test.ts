@@ -30,6 +30,32 @@ describe('sampling', () => {
     expect(topIndices(probs, 3)).toEqual([1, 3, 0]);
   });
 
+  it('reshapes to the very doubles of exp(log p / T − max) / Σ, so a seed writes the same text as ever', () => {
+    // The formula as written before reshape was made faster: every log taken in each pass.
+    const byFormula = (p: Float32Array, t: number, keep: Set<number> | null) => {
+      let max = -Infinity;
+      for (let i = 0; i < p.length; i++) if (!keep || keep.has(i)) max = Math.max(max, Math.log(p[i]) / t);
+      const out = new Float64Array(p.length);
+      let sum = 0;
+      for (let i = 0; i < p.length; i++) if (!keep || keep.has(i)) sum += out[i] = Math.exp(Math.log(p[i]) / t - max);
+      return out.map((v) => v / sum);
+    };
+    const rng = mulberry32(9);
+    const p = Float32Array.from({ length: 3000 }, () => Math.exp(6 * rng()));
+    const total = p.reduce((a, b) => a + b, 0);
+    p.forEach((v, i) => (p[i] = v / total));
+    p[0] = 0;
+    for (const [t, k] of [
+      [0.8, 0],
+      [1, 0],
+      [1.7, 40],
+      [0.3, 2999],
+    ]) {
+      const keep = k ? new Set(topIndices(p, k)) : null;
+      expect(Array.from(reshape(p, t, k))).toEqual(Array.from(byFormula(p, t, keep)));
+    }
+  });
+
   it('top-k equals a full sort, ties by lower index', () => {
     const rng = mulberry32(3);
     for (let trial = 0; trial < 50; trial++) {

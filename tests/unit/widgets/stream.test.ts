@@ -1,48 +1,82 @@
 /**
  * How the text labs hand characters to the page (text-lab/stream.ts, output.ts): every character
- * in order, several per hand-over within each frame's writing budget, the first one at once, and
- * the budget shared by texts written side by side. Time is faked: each model step takes 1 ms, and frames come from timers (Node has no animation frames).
+ * in order, the first one at once and the rest once an animation frame, writing going on between
+ * frames in slices of SLICE_MS, and the slices shared by texts written side by side. Time is
+ * faked: each model step takes 1 ms, and a fake page renders a frame (2 ms) between two tasks
+ * once 16 ms have passed since its last one, as a browser does.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromChars } from '../../../src/lib/textgen/vocab';
-import { FRAME_BUDGET_MS, FrameClock, MAX_TURN_MS, turnBudget, type OutChar } from '../../../src/widgets/text-lab/output';
+import { FrameClock, SLICE_MS, type OutChar } from '../../../src/widgets/text-lab/output';
 import { streamText } from '../../../src/widgets/text-lab/stream';
 
 const vocab = fromChars(['<unk>', '\n', ...'春眠不觉晓']);
-/** The page's clock, in ms; only the model moves it. */
+const FRAME_MS = 16;
+const RENDER_MS = 2;
+/** The page's clock, in ms; the model and rendering move it. */
 let now = 0;
+let lastFrame = 0;
+/** What happened, in order: a model's step (its name), a yield to the page ('·') or a frame ('|'). */
+let log: string[] = [];
+let frameWaiters: (() => void)[] = [];
 /** A model that always says the same and takes 1 ms per character. */
-const model = { reset: () => {}, step: () => ((now += 1), Float32Array.from([0.1, 0.1, 0.2, 0.2, 0.1, 0.1, 0.2])) };
+const model = (name = 'a') => ({ reset: () => {}, step: () => (log.push(name), (now += 1), Float32Array.from([0.1, 0.1, 0.2, 0.2, 0.1, 0.1, 0.2])) });
 const opts = { prompt: '春', length: 60, temperature: 1, seed: 1 };
 
-/** Runs fake time until `p` settles. */
-async function settle<T>(p: Promise<T>): Promise<T> {
-  let done = false;
-  void p.finally(() => (done = true));
-  while (!done) await vi.advanceTimersToNextTimerAsync();
-  return p;
+/** The fake page: between two tasks it renders a frame when one is due, running the frame's callbacks first. */
+const page = {
+  yieldToPage: async () => {
+    log.push('·');
+    await Promise.resolve();
+    if (now - lastFrame >= FRAME_MS) {
+      lastFrame = now;
+      log.push('|');
+      for (const resolve of frameWaiters.splice(0)) resolve();
+      now += RENDER_MS;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  },
+  nextFrame: () => new Promise<void>((resolve) => frameWaiters.push(resolve)),
+};
+
+/** Each writer's slices: how many steps it took in a row, between yields to the page. */
+function runs(): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  let i = 0;
+  while (i < log.length) {
+    let j = i;
+    while (j < log.length && log[j] === log[i]) j++;
+    if (log[i] !== '|' && log[i] !== '·') (out[log[i]] ??= []).push(j - i);
+    i = j;
+  }
+  return out;
 }
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  now = 0;
+  lastFrame = 0;
+  log = [];
+  frameWaiters = [];
   vi.spyOn(performance, 'now').mockImplementation(() => now);
 });
 afterEach(() => {
-  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
 describe('streaming a text to the page', () => {
-  it('hands over every character in order, the first at once and then a frame’s budget of them at a time', async () => {
+  it('hands over every character in order, the first at once and the rest only at frames', async () => {
     const batches: OutChar[][] = [];
-    const { text } = await settle(
-      streamText(
-        model,
-        vocab,
-        opts,
-        (chars) => batches.push(chars),
-        () => false,
-      ),
+    const atFrame: boolean[] = [];
+    const { text } = await streamText(
+      model(),
+      vocab,
+      opts,
+      (chars) => {
+        batches.push(chars);
+        atFrame.push(log.at(-1) === '|');
+      },
+      () => false,
+      new FrameClock(page),
     );
     expect(
       batches
@@ -51,56 +85,100 @@ describe('streaming a text to the page', () => {
         .join(''),
     ).toBe(text);
     expect(batches[0]).toHaveLength(1);
-    expect(Math.max(...batches.map((b) => b.length))).toBeGreaterThanOrEqual(FRAME_BUDGET_MS - 1);
-    expect(batches.length).toBeLessThanOrEqual(Math.ceil(60 / (FRAME_BUDGET_MS - 1)) + 2);
+    // Between the first and the last (what is left at the end), every hand-over is a frame's.
+    expect(atFrame.slice(1, -1).every(Boolean)).toBe(true);
+    expect(batches.length).toBeLessThanOrEqual(log.filter((e) => e === '|').length + 2);
   });
 
-  it('gives each of two texts written side by side half of each frame’s budget', async () => {
-    const clock = new FrameClock();
-    const sizes: Record<string, number[]> = { a: [], b: [] };
-    await settle(
-      Promise.all(
-        ['a', 'b'].map((k) =>
-          streamText(
-            model,
-            vocab,
-            opts,
-            (chars) => sizes[k].push(chars.length),
-            () => false,
-            clock,
-          ),
+  it('goes on writing between frames: a frame hands over more than one slice of characters', async () => {
+    const sizes: number[] = [];
+    await streamText(
+      model(),
+      vocab,
+      opts,
+      (chars) => sizes.push(chars.length),
+      () => false,
+      new FrameClock(page),
+    );
+    expect(Math.max(...sizes)).toBeGreaterThan(SLICE_MS);
+  });
+
+  it('yields to the page after each slice of SLICE_MS', async () => {
+    await streamText(
+      model(),
+      vocab,
+      opts,
+      () => {},
+      () => false,
+      new FrameClock(page),
+    );
+    const slices = runs().a;
+    expect(slices.length).toBeGreaterThan(3);
+    expect(Math.max(...slices)).toBeLessThanOrEqual(SLICE_MS + 1);
+    // Not the first slice (before the first character) nor the last (what was left).
+    expect(Math.min(...slices.slice(1, -1))).toBeGreaterThanOrEqual(SLICE_MS - 1);
+  });
+
+  it('gives each of two texts written side by side half of each slice, taking turns', async () => {
+    const clock = new FrameClock(page);
+    const total: Record<string, number> = { a: 0, b: 0 };
+    await Promise.all(
+      ['a', 'b'].map((k) =>
+        streamText(
+          model(k),
+          vocab,
+          opts,
+          (chars) => (total[k] += chars.length),
+          () => false,
+          clock,
         ),
       ),
     );
     for (const k of ['a', 'b']) {
-      expect(sizes[k].reduce((s, n) => s + n, 0)).toBe(60);
-      // While both write (not the first hand-over, nor the last, when one may have finished).
-      const both = sizes[k].slice(1, -2);
+      expect(total[k]).toBe(60);
+      // While both write (not the first slice, nor the last two, when one may have finished).
+      const both = runs()[k].slice(1, -2);
       expect(both.length).toBeGreaterThan(2);
-      expect(Math.max(...both)).toBeLessThanOrEqual(FRAME_BUDGET_MS / 2 + 1);
-      expect(Math.min(...both)).toBeGreaterThanOrEqual(FRAME_BUDGET_MS / 2 - 1);
+      expect(Math.max(...both)).toBeLessThanOrEqual(SLICE_MS / 2 + 1);
+      expect(Math.min(...both)).toBeGreaterThanOrEqual(SLICE_MS / 2 - 1);
     }
-  });
-
-  it('writes for at least a frame’s budget, and for 1.5 × the page’s time when painting is slow, up to the longest turn', () => {
-    expect(turnBudget(6)).toBe(FRAME_BUDGET_MS);
-    expect(turnBudget(20)).toBe(30);
-    expect(turnBudget(100)).toBe(MAX_TURN_MS);
   });
 
   it('stops when asked, and still hands over what was written', async () => {
     const got: OutChar[] = [];
     let n = 0;
-    const { text } = await settle(
-      streamText(
-        model,
-        vocab,
-        opts,
-        (chars) => got.push(...chars),
-        () => ++n >= 25,
-      ),
+    const { text } = await streamText(
+      model(),
+      vocab,
+      opts,
+      (chars) => got.push(...chars),
+      () => ++n >= 25,
+      new FrameClock(page),
     );
     expect(got).toHaveLength(25);
     expect(got.map((c) => c.char).join('')).toBe(text);
+  });
+
+  it('hands over every character written before the model fails, then passes the error on', async () => {
+    const got: OutChar[] = [];
+    const failing = model();
+    let steps = 0;
+    const step = failing.step;
+    failing.step = () => {
+      if (++steps > 30) throw new Error('模型出错');
+      return step();
+    };
+    await expect(
+      streamText(
+        failing,
+        vocab,
+        opts,
+        (chars) => got.push(...chars),
+        () => false,
+        new FrameClock(page),
+      ),
+    ).rejects.toThrow('模型出错');
+    // Steps 1–2 read the separator and the prompt; step 3 on feeds each written character back, and step 31, feeding the 29th, fails.
+    expect(got).toHaveLength(29);
   });
 });
