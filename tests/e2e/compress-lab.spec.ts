@@ -133,6 +133,12 @@ test('a sparsity that is not a number or out of range in the field is refused wi
   await widget.getByRole('button', { name: '评估全部设置' }).click();
   await expect(widget.getByRole('alert').filter({ hasText: '请先改正' })).toBeVisible();
   await expect(widget).toHaveAttribute('data-rows', '0');
+  // The refusal takes the reader to the field to fix, and goes away once it is fixed.
+  await expect(sp).toBeFocused();
+  await sp.fill('30');
+  await sp.press('Enter');
+  await expect(sp).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(widget.getByRole('alert').filter({ hasText: '请先改正' })).toHaveCount(0);
   await sp.fill('-5');
   await sp.press('Enter');
   await expect(widget.getByRole('alert').filter({ hasText: '必须在 0 到 99 之间' })).toBeVisible();

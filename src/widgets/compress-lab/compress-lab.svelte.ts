@@ -21,6 +21,7 @@ import {
 } from '../../lib/compress/settings';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { startLabWorker } from '../shared/lab-worker';
+import { refusalLine } from '../shared/refuse';
 
 /** A setting's name as the reader sees it; pruning with its sparsity. */
 export const schemeLabel = (scheme: Scheme, sp: number): string => (scheme === 'pruned' ? `${SCHEME_LABELS.pruned} ${sp}%` : SCHEME_LABELS[scheme]);
@@ -78,10 +79,7 @@ export class CompressLabState {
    * they arrive. A run already under way is cancelled first.
    */
   run(): void {
-    if (this.fieldErrors.sp || this.fieldErrors.prompt) {
-      this.error = FIX_FIELDS_FIRST;
-      return;
-    }
+    if (this.refused()) return;
     if (this.running) this.cancel();
     const settings = { ...this.settings };
     this.job++;
@@ -104,6 +102,17 @@ export class CompressLabState {
     } catch (e) {
       this.fail(e instanceof Error ? e.message : String(e), true);
     }
+  }
+
+  /**
+   * True, with the refusal shown, while a field shows its error: 评估全部设置 then does not run
+   * with the field's last good value (the view focuses the first marked field). Once the fields
+   * are valid again the refusal goes; any other error stays.
+   */
+  refused(): boolean {
+    const bad = Boolean(this.fieldErrors.sp || this.fieldErrors.prompt);
+    this.error = refusalLine(bad, this.error);
+    return bad;
   }
 
   /** One message from the worker: checked, and dropped unless it belongs to the current job. */
@@ -165,6 +174,7 @@ export class CompressLabState {
       return;
     }
     delete this.fieldErrors.sp;
+    if (this.error === FIX_FIELDS_FIRST) this.refused();
     this.settings.sp = r.value;
     this.writeHash();
   }
@@ -176,6 +186,7 @@ export class CompressLabState {
       return;
     }
     delete this.fieldErrors.prompt;
+    if (this.error === FIX_FIELDS_FIRST) this.refused();
     this.settings.prompt = r.value;
     this.writeHash();
   }
