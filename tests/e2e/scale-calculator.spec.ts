@@ -170,6 +170,24 @@ test('the calculator in use, with an error showing, has no axe violations in the
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 });
 
+test('at 375 px the chart keeps readable labels and scrolls sideways in a focusable region, not the page', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const widget = await openCalculator(page);
+  const region = widget.getByRole('region', { name: /参数量图/ });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  const chart = region.getByRole('img', { name: /各模型的参数量/ });
+  // The SVG is drawn 640 units wide with 12-unit labels: at no less than 600 px they show at ≥ 11 px.
+  const drawn = await chart.evaluate((svg) => svg.getBoundingClientRect().width);
+  expect(drawn).toBeGreaterThanOrEqual(600);
+  const label = await chart
+    .locator('text.name')
+    .first()
+    .evaluate((t) => t.getBoundingClientRect().height);
+  expect(label).toBeGreaterThanOrEqual(11);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.screenshot({ path: test.info().outputPath('scale-chart-375.png') });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
