@@ -43,6 +43,19 @@ test('choosing presets shows each one’s exact parameter count', async ({ page 
   }
 });
 
+test('next to D the calculator says where D comes from: published, 20·N, or kept for 自定义', async ({ page }) => {
+  const widget = await openCalculator(page);
+  const model = widget.getByRole('combobox', { name: '模型' });
+  const origin = widget.locator('.tokens-origin');
+  await model.selectOption({ label: 'GPT-2（124M）' });
+  await expect(origin).toHaveText('GPT-2（124M） 没有公布训练词元数，按 D ≈ 20·N（Chinchilla，Hoffmann et al. 2022）估计。');
+  await model.selectOption({ label: 'Llama 3.1 8B' });
+  await expect(origin).toContainText('公布的训练词元数');
+  await model.selectOption({ label: MODEL_LABELS.custom });
+  await expect(widget.getByRole('textbox', { name: '训练词元数 D', exact: true })).toHaveValue('15000000000000');
+  await expect(origin).toContainText('D 保持原值');
+});
+
 test('the GPT-3 preset computes ≈ 3.1 × 10²³ FLOPs for its 300 B tokens', async ({ page }) => {
   const widget = await openCalculator(page);
   await widget.getByRole('combobox', { name: '模型' }).selectOption({ label: 'BERT-base' });
