@@ -180,6 +180,23 @@ test('a link whose prompt has U+FFFD gets the same warning', async ({ page }) =>
   await expect(widget.getByRole('status').filter({ hasText: '开头文字里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了' })).toBeVisible();
 });
 
+test('a link with an empty prompt is refused and keeps the default prompt', async ({ page }) => {
+  const widget = await open(page, '#zip.prompt=');
+  await expect(widget.getByRole('alert').filter({ hasText: '开头文字为空：请输入至少一个字。' })).toBeVisible();
+  await expect(widget.getByRole('textbox', { name: '开头文字' })).toHaveValue('春眠不觉晓');
+});
+
+test('a prompt with an emoji is told that the models read it as <unk>, as §10.4 says it', async ({ page }) => {
+  test.setTimeout(2 * COMPUTE_TIMEOUT);
+  const widget = await open(page, `#zip.prompt=${encodeURIComponent('春😀眠')}`);
+  await widget.getByRole('button', { name: '评估全部设置' }).click();
+  await expect(widget.getByRole('status').filter({ hasText: '“😀” 不在模型的字符表中，按 <unk>（未知字符）处理。' })).toBeVisible({
+    timeout: 2 * COMPUTE_TIMEOUT,
+  });
+  await widget.getByRole('button', { name: '取消' }).click();
+  await expect(widget).toHaveAttribute('data-running', 'false');
+});
+
 test('the compression lab after a run has no axe violations in the dark theme', async ({ page }) => {
   test.setTimeout(2 * RUN_TIMEOUT);
   await useTheme(page, 'dark');

@@ -21,6 +21,7 @@ import {
 } from '../../lib/compress/settings';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { startLabWorker } from '../shared/lab-worker';
+import { unknownNotice } from '../../lib/transformer/map-text';
 import { refusalLine } from '../shared/refuse';
 
 /** A setting's name as the reader sees it; pruning with its sparsity. */
@@ -45,8 +46,17 @@ export class CompressLabState {
   tensors = $state(0);
   /** Held-out characters each setting is scored on, once known. */
   characters = $state(0);
-  /** A broken or invisible character in the prompt, said as the other text widgets say it. */
-  promptNotice = $derived(promptWarning(this.settings.prompt));
+  /** The prompt's characters outside the vocabulary, as the worker found them, and for which prompt. */
+  unknown = $state.raw<{ prompt: string; chars: string[] }>({ prompt: '', chars: [] });
+  /**
+   * A broken or invisible character in the prompt, and (once a run has read it) characters the
+   * models read as <unk>: said as the other text widgets say them (transformer/map-text.ts).
+   */
+  promptNotice = $derived(
+    [promptWarning(this.settings.prompt), this.unknown.prompt === this.settings.prompt && this.unknown.chars.length ? unknownNotice(this.unknown.chars) : null]
+      .filter(Boolean)
+      .join(''),
+  );
 
   /** The worker's backend, once it has said. */
   backend = $state<BackendName | null>(null);
@@ -122,8 +132,10 @@ export class CompressLabState {
     if (m.job !== this.job || !this.running || !this.rowsFor) return;
     const sp = this.rowsFor.sp;
     if (m.type === 'ready') this.backend = m.backend;
-    else if (m.type === 'loaded') this.characters = m.characters;
-    else if (m.type === 'progress') {
+    else if (m.type === 'loaded') {
+      this.characters = m.characters;
+      this.unknown = { prompt: this.rowsFor.prompt, chars: m.unknown };
+    } else if (m.type === 'progress') {
       this.done = m.done;
       this.total = m.total;
       this.step = `正在评估：${schemeLabel(m.scheme, sp)}`;
