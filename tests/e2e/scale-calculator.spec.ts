@@ -198,7 +198,7 @@ test('at 375 px the chart keeps readable labels and scrolls sideways in a focusa
     .evaluate((t) => t.getBoundingClientRect().height);
   expect(label).toBeGreaterThanOrEqual(11);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-  await page.screenshot({ path: test.info().outputPath('scale-chart-375.png') });
+  await region.screenshot({ path: test.info().outputPath('scale-chart-375.png') });
 });
 
 test.describe('without JavaScript', () => {
