@@ -29,12 +29,12 @@ async function expectedBytes(page: Page, dir: string, sparsity: number): Promise
   const ch = (s: number[]) => (s.length > 1 ? s[s.length - 1] : 1);
   const sum = (f: (s: number[]) => number) => shapes.reduce((t, s) => t + f(s), 0);
   return [
-    sum((s) => 4 * n(s)),
     sum((s) => 2 * n(s)),
+    sum((s) => 4 * n(s)),
     sum((s) => n(s) + 4),
     sum((s) => n(s) + 4 * ch(s)),
     sum((s) => Math.ceil(n(s) / 2) + 4 * ch(s)),
-    sum((s) => (s.length > 1 ? 4 * (n(s) - Math.floor(sparsity * n(s))) + Math.ceil(n(s) / 8) : 4 * n(s))),
+    sum((s) => (s.length > 1 ? 2 * (n(s) - Math.floor(sparsity * n(s))) + Math.ceil(n(s) / 8) : 2 * n(s))),
   ];
 }
 
@@ -54,10 +54,12 @@ test('every setting of the LSTM gets its size, perplexity, agreement and greedy 
   expect(await page.evaluate('window.__zipProgress')).toBe(true);
   await expect(widget.locator('[aria-live="polite"]')).toHaveText('评估完成：6 种设置。');
   const names = (await rows(widget).locator('th').allInnerTexts()).map((t) => t.trim());
-  expect(names).toEqual(['float32（原模型）', 'float16', 'int8 逐张量', 'int8 逐通道', 'int4 逐通道', '剪枝 30%']);
+  expect(names).toEqual(['float16（原模型：发布的检查点）', 'float32（解压后的计算格式）', 'int8 逐张量', 'int8 逐通道', 'int4 逐通道', '剪枝 30%']);
   const bytes = await expectedBytes(page, 'poetry', 0.3);
+  // The original is the shipped checkpoint: its size is the weights.bin the page downloaded.
+  expect(bytes[0]).toBe((await (await page.request.get('/models/poetry/weights.bin')).body()).length);
   for (let i = 0; i < 6; i++) expect((await cell(widget, i, 0)).split('\n')[0].replaceAll(',', '')).toBe(String(bytes[i]));
-  // The original agrees with itself; float16 of a float16 checkpoint is the checkpoint itself.
+  // The original agrees with itself; float32 of a float16 checkpoint holds the same numbers.
   expect(await cell(widget, 0, 2)).toBe('100.0%');
   expect(await cell(widget, 1, 1)).toBe(await cell(widget, 0, 1));
   expect(await cell(widget, 1, 3)).toBe(await cell(widget, 0, 3));
@@ -131,6 +133,12 @@ test('a sparsity that is not a number or out of range in the field is refused wi
   await widget.getByRole('button', { name: '评估全部设置' }).click();
   await expect(widget.getByRole('alert').filter({ hasText: '请先改正' })).toBeVisible();
   await expect(widget).toHaveAttribute('data-rows', '0');
+  // The refusal takes the reader to the field to fix, and goes away once it is fixed.
+  await expect(sp).toBeFocused();
+  await sp.fill('30');
+  await sp.press('Enter');
+  await expect(sp).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(widget.getByRole('alert').filter({ hasText: '请先改正' })).toHaveCount(0);
   await sp.fill('-5');
   await sp.press('Enter');
   await expect(widget.getByRole('alert').filter({ hasText: '必须在 0 到 99 之间' })).toBeVisible();
@@ -170,6 +178,23 @@ test('a pasted prompt far over the limit is refused with its true length, not si
 test('a link whose prompt has U+FFFD gets the same warning', async ({ page }) => {
   const widget = await open(page, '#zip.prompt=%E6%98%A5%EF%BF%BD');
   await expect(widget.getByRole('status').filter({ hasText: '开头文字里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了' })).toBeVisible();
+});
+
+test('a link with an empty prompt is refused and keeps the default prompt', async ({ page }) => {
+  const widget = await open(page, '#zip.prompt=');
+  await expect(widget.getByRole('alert').filter({ hasText: '开头文字为空：请输入至少一个字。' })).toBeVisible();
+  await expect(widget.getByRole('textbox', { name: '开头文字' })).toHaveValue('春眠不觉晓');
+});
+
+test('a prompt with an emoji is told that the models read it as <unk>, as §10.4 says it', async ({ page }) => {
+  test.setTimeout(2 * COMPUTE_TIMEOUT);
+  const widget = await open(page, `#zip.prompt=${encodeURIComponent('春😀眠')}`);
+  await widget.getByRole('button', { name: '评估全部设置' }).click();
+  await expect(widget.getByRole('status').filter({ hasText: '“😀” 不在模型的字符表中，按 <unk>（未知字符）处理。' })).toBeVisible({
+    timeout: 2 * COMPUTE_TIMEOUT,
+  });
+  await widget.getByRole('button', { name: '取消' }).click();
+  await expect(widget).toHaveAttribute('data-running', 'false');
 });
 
 test('the compression lab after a run has no axe violations in the dark theme', async ({ page }) => {

@@ -36,10 +36,10 @@ test('the lab evaluates in its worker on the isolated page, and the page itself 
   expect(await pageHasTf(page)).toBe(false);
 });
 
-/** The float32 size of a checkpoint, from its own model.json shapes (4 bytes a weight). */
-async function float32Bytes(page: Page, dir: string): Promise<number> {
+/** The shipped float16 size of a checkpoint, from its own model.json shapes (2 bytes a weight). */
+async function float16Bytes(page: Page, dir: string): Promise<number> {
   const json = (await (await page.request.get(`/models/${dir}/model.json`)).json()) as { weightsManifest: { weights: { shape: number[] }[] }[] };
-  return json.weightsManifest[0].weights.reduce((t, w) => t + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
+  return json.weightsManifest[0].weights.reduce((t, w) => t + 2 * w.shape.reduce((a, b) => a * b, 1), 0);
 }
 
 test('while it evaluates, the page takes input: switching the checkpoint cancels the run, and the next run is on the new checkpoint', async ({ page }) => {
@@ -54,7 +54,7 @@ test('while it evaluates, the page takes input: switching the checkpoint cancels
   await expect.poll(() => rowCount(widget), { timeout: 2 * COMPUTE_TIMEOUT }).toBeGreaterThan(0);
   await expect(widget.getByRole('table')).toHaveAccessibleName(/^Transformer（附录 A）：/);
   const first = (await widget.locator('tbody tr').first().locator('td').first().innerText()).split('\n')[0].replaceAll(',', '');
-  expect(first).toBe(String(await float32Bytes(page, 'transformer')));
+  expect(first).toBe(String(await float16Bytes(page, 'transformer')));
   await widget.getByRole('button', { name: '取消' }).click();
   await expect(widget).toHaveAttribute('data-running', 'false');
 });

@@ -16,10 +16,11 @@ test('a wrong answer, then the right one: feedback, a link to the section, and t
   await ex.getByRole('radio').nth(1).check();
   await ex.getByRole('button', { name: '检查答案' }).click();
   await expect(ex.getByRole('status')).toContainText('还不对');
+  await expect(ex.getByRole('status')).toContainText('可以再试一次，或回到 4.2 节复习。');
   await ex.getByRole('radio').nth(0).check();
   await ex.getByRole('button', { name: '检查答案' }).click();
   await expect(ex.getByRole('status')).toContainText('✓ 正确。'); // not '正确': a wrong answer's hint says “与正确值相差…”
-  await expect(ex.getByRole('link', { name: '回到4.2 节' })).toHaveAttribute('href', '/chapter-04/#sec-4-2');
+  await expect(ex.getByRole('link', { name: '回到 4.2 节' })).toHaveAttribute('href', '/chapter-04/#sec-4-2');
   await expect(ex).toHaveAttribute('data-attempts', '2');
   await page.reload();
   const again = await exercise(page, 'ex-4-4');

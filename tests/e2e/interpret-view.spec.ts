@@ -133,6 +133,7 @@ test('empty text is refused; NUL, U+FFFD, emoji, unknown characters and over-lon
   await widget.getByRole('button', { name: '分析', exact: true }).click();
   await expect(widget.getByRole('alert').filter({ hasText: '请先改正' })).toBeVisible();
   await expect(widget).toHaveAttribute('data-analysed', 'no');
+  await expect(box).toBeFocused();
   // Over-long: the last 64 characters are read (transformer/context.ts), so the ones to check come last.
   await box.fill(`${'春'.repeat(70)}明\u0000月\uFFFD😀龘`);
   await box.blur();

@@ -43,6 +43,19 @@ test('choosing presets shows each one’s exact parameter count', async ({ page 
   }
 });
 
+test('next to D the calculator says where D comes from: published, 20·N, or kept for 自定义', async ({ page }) => {
+  const widget = await openCalculator(page);
+  const model = widget.getByRole('combobox', { name: '模型' });
+  const origin = widget.locator('.tokens-origin');
+  await model.selectOption({ label: 'GPT-2（124M）' });
+  await expect(origin).toHaveText('GPT-2（124M） 没有公布训练词元数，按 D ≈ 20·N（Chinchilla，Hoffmann et al. 2022）估计。');
+  await model.selectOption({ label: 'Llama 3.1 8B' });
+  await expect(origin).toContainText('公布的训练词元数');
+  await model.selectOption({ label: MODEL_LABELS.custom });
+  await expect(widget.getByRole('textbox', { name: '训练词元数 D', exact: true })).toHaveValue('15000000000000');
+  await expect(origin).toContainText('D 保持原值');
+});
+
 test('the GPT-3 preset computes ≈ 3.1 × 10²³ FLOPs for its 300 B tokens', async ({ page }) => {
   const widget = await openCalculator(page);
   await widget.getByRole('combobox', { name: '模型' }).selectOption({ label: 'BERT-base' });
@@ -175,6 +188,24 @@ test('the calculator in use, with an error showing, has no axe violations in the
   await expect(widget.getByRole('alert').filter({ hasText: '层数必须是数字' })).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).include('.scale').analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+});
+
+test('at 375 px the chart keeps readable labels and scrolls sideways in a focusable region, not the page', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const widget = await openCalculator(page);
+  const region = widget.getByRole('region', { name: /参数量图/ });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  const chart = region.getByRole('img', { name: /各模型的参数量/ });
+  // The SVG is drawn 640 units wide with 12-unit labels: at no less than 600 px they show at ≥ 11 px.
+  const drawn = await chart.evaluate((svg) => svg.getBoundingClientRect().width);
+  expect(drawn).toBeGreaterThanOrEqual(600);
+  const label = await chart
+    .locator('text.name')
+    .first()
+    .evaluate((t) => t.getBoundingClientRect().height);
+  expect(label).toBeGreaterThanOrEqual(11);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await region.screenshot({ path: test.info().outputPath('scale-chart-375.png') });
 });
 
 test.describe('without JavaScript', () => {

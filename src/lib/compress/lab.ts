@@ -52,7 +52,7 @@ export interface LabHooks {
 export const labSteps = (input: Pick<LabInput, 'starts' | 'chunk'>): number => SCHEMES.length * (Math.ceil(input.starts.length / input.chunk) + 1);
 
 /**
- * Runs every scheme in SCHEMES order (float32, the original, first: agreement is measured
+ * Runs every scheme in SCHEMES order (float16, the shipped original, first: agreement is measured
  * against it). Returns the rows finished; fewer than SCHEMES.length when cancelled. Throws
  * what scoring throws (a missing weight); tensors are freed either way.
  */

@@ -9,6 +9,7 @@
 import { BACKEND_ORDER, type BackendName } from '../nn/backend-names';
 import type { LabRow } from './lab';
 import { SCHEMES, type Scheme } from './schemes';
+import { MAX_PROMPT } from '../textgen/settings';
 import { MODEL_NAMES, type ModelName } from './settings';
 
 export interface StartEvaluation {
@@ -25,8 +26,11 @@ export type ToCompressWorker = StartEvaluation | { type: 'cancel'; job: number }
 
 export type FromCompressWorker =
   | { type: 'ready'; job: number; backend: BackendName }
-  /** The checkpoint and corpus are in; each setting is scored on `characters` held-out characters. */
-  | { type: 'loaded'; job: number; characters: number }
+  /**
+   * The checkpoint and corpus are in; each setting is scored on `characters` held-out characters,
+   * and `unknown` lists the prompt's distinct characters outside the vocabulary (read as <unk>).
+   */
+  | { type: 'loaded'; job: number; characters: number; unknown: string[] }
   | { type: 'progress'; job: number; done: number; total: number; scheme: Scheme }
   | { type: 'row'; job: number; row: LabRow }
   /** The job ended: all rows sent, or `cancelled` first. `tensors`: tf.memory().numTensors in the worker afterwards. */
@@ -38,6 +42,9 @@ const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null &
 const own = (r: Rec, key: string): unknown => (Object.hasOwn(r, key) ? r[key] : undefined);
 const count = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 const isScheme = (x: unknown): x is Scheme => typeof x === 'string' && (SCHEMES as readonly string[]).includes(x);
+
+/** A short list of single characters (code points), as `loaded` names the prompt's unknown ones. */
+const isCharList = (x: unknown): x is string[] => Array.isArray(x) && x.length <= MAX_PROMPT && x.every((c) => typeof c === 'string' && [...c].length === 1);
 
 /** A row as the table may show it: a known scheme, whole bytes, a finite perplexity ≥ 1, agreement in [0, 1]. */
 function parseRow(x: unknown): LabRow | null {
@@ -62,8 +69,10 @@ export function parseFromWorker(data: unknown): FromCompressWorker | null {
   switch (type) {
     case 'ready':
       return BACKEND_ORDER.some((b) => b === s('backend')) ? { type, job, backend: s('backend') as BackendName } : null;
-    case 'loaded':
-      return count(s('characters')) ? { type, job, characters: s('characters') as number } : null;
+    case 'loaded': {
+      const [characters, unknown] = [s('characters'), s('unknown')];
+      return count(characters) && isCharList(unknown) ? { type, job, characters, unknown: [...unknown] } : null;
+    }
     case 'progress': {
       const [done, total, scheme] = [s('done'), s('total'), s('scheme')];
       return count(done) && count(total) && done <= total && isScheme(scheme) ? { type, job, done, total, scheme } : null;

@@ -5,9 +5,10 @@
  * decoder both parse with it, so a bad value in either gets the same clear message.
  */
 import { parsePrompt } from '../textgen/settings';
-import { unreadableWarning } from '../textgen/unreadable';
+import { unreadable, unreadableWarning } from '../textgen/unreadable';
+import { codePoints, type Vocab } from '../textgen/vocab';
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
-import { numberField, type NamedRule } from '../nn/validate';
+import { numberField, type FieldParser, type NamedRule } from '../nn/validate';
 import { labelledChoice } from '../parse/fields';
 
 export const COMPRESS_PREFIX = 'zip';
@@ -35,10 +36,16 @@ export interface CompressSettings {
 
 export const COMPRESS_DEFAULTS: CompressSettings = { model: 'lstm', sp: 50, prompt: '春眠不觉晓' };
 
+/**
+ * The prompt every setting continues: at most MAX_PROMPT characters (textgen/settings.ts), and
+ * not empty, since an empty prompt gives the side-by-side texts nothing in common to start from.
+ */
+const parseLabPrompt: FieldParser<string> = (text) => (text === '' ? { ok: false, message: '开头文字为空：请输入至少一个字。' } : parsePrompt(text));
+
 export const COMPRESS_FIELDS: FieldParsers<CompressSettings> = {
   model: labelledChoice(MODEL_LABELS, '模型'),
   sp: numberField(SPARSITY_RULE),
-  prompt: parsePrompt,
+  prompt: parseLabPrompt,
 };
 
 /** The settings a hash asks for, over the defaults, and what was wrong with it. Never throws. */
@@ -65,4 +72,12 @@ export function encodeCompress(s: CompressSettings): URLSearchParams {
 export function promptWarning(prompt: string): string | null {
   const warning = unreadableWarning(prompt, '开头文字');
   return warning && `${warning}两个模型都把它当作 <unk>（未知字符）来读。`;
+}
+
+/**
+ * The prompt's distinct characters that `vocab` reads as <unk> (id 0), in order of first
+ * appearance; unreadable ones (NUL, U+FFFD…) are left to promptWarning, which names them already.
+ */
+export function unknownChars(prompt: string, vocab: Pick<Vocab, 'index'>): string[] {
+  return [...new Set(codePoints(prompt).filter((c) => !unreadable(c) && !((vocab.index.get(c) ?? 0) > 0)))];
 }

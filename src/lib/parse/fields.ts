@@ -20,16 +20,16 @@ const unseen = (c: string): boolean => c !== ' ' && /^[\p{C}\p{Z}]$/u.test(c);
 /**
  * Reader- or link-supplied text as a message quotes it (the one quoting rule of every link and
  * field message that echoes what it received): at most `max` characters (whole code points,
- * never half a surrogate pair); U+FFFD (what a malformed `%` sequence such as `%E0` decodes to)
- * and a lone surrogate shown as `?`; each other invisible character (NUL, a line break, the
- * zero-width space…) written as its code point, "U+200B" (textgen/unreadable.ts codeOf), so
- * the reader sees that it is there.
+ * never half a surrogate pair); U+FFFD (what a malformed `%` sequence such as `%E0` decodes to),
+ * a lone surrogate and each invisible character (NUL, a line break, the zero-width space…)
+ * written as its code point, "U+FFFD", "U+200B" (textgen/unreadable.ts codeOf, as the other
+ * messages name them), so the reader sees that it is there.
  */
 export function quoteInput(text: string, max = 20): string {
   const chars = [...text];
   const shown = chars
     .slice(0, max)
-    .map((c) => (isBroken(c) ? '?' : unseen(c) ? codeOf(c) : c))
+    .map((c) => (isBroken(c) || unseen(c) ? codeOf(c) : c))
     .join('');
   return chars.length > max ? `${shown}…` : shown;
 }
@@ -53,10 +53,14 @@ export const notAnOption = (name: string, raw: string, shown: readonly string[])
 
 /**
  * The parser for a field whose options the reader sees by labels (a preset's name, 预训练检查点)
- * while a link names them by id: matched exactly against own keys of `labels` (Object.hasOwn);
- * a refusal lists the labels, in order. Never throws.
+ * while a link names them by id (`ckpt`): matched exactly against the own keys of `labels`
+ * (Object.hasOwn), or else against their labels, so a name the refusal offers is accepted too
+ * (`预训练检查点` reads as `ckpt`). A refusal lists the labels, in order. Never throws.
  */
 export const labelledChoice =
   <T extends string>(labels: Readonly<Record<T, string>>, name: string): FieldParser<T> =>
-  (raw) =>
-    Object.hasOwn(labels, raw) ? { ok: true, value: raw as T } : { ok: false, message: notAnOption(name, raw, Object.values<string>(labels)) };
+  (raw) => {
+    if (Object.hasOwn(labels, raw)) return { ok: true, value: raw as T };
+    const byLabel = (Object.keys(labels) as T[]).find((id) => labels[id] === raw);
+    return byLabel !== undefined ? { ok: true, value: byLabel } : { ok: false, message: notAnOption(name, raw, Object.values<string>(labels)) };
+  };

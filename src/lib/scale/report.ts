@@ -5,6 +5,7 @@
 import { ACCELERATORS, acceleratorsNeeded, chinchillaTokens, trainingFlops, trainingSeconds, type Accelerator } from './compute';
 import { transformerParams } from './count';
 import { memoryRows, type MemoryRow } from './memory';
+import { formatCount } from './format';
 import { presetById } from './presets';
 import { checkCustom, CUSTOM_NAME, type ScaleSettings } from './settings';
 
@@ -56,4 +57,20 @@ export function scaleReport(s: ScaleSettings): { ok: true; report: ScaleReport }
 /** The token count a model starts with: its published one, else 20·N (rounded to a whole token). */
 export function defaultTokens(params: number, published: number | null): number {
   return published ?? Math.round(chinchillaTokens(params));
+}
+
+/**
+ * What the calculator says next to D, so the reader knows where the number came from. `m` is a
+ * preset id or `custom`; `D` the current token count. The rule it states: choosing a preset
+ * sets D to its published tokens, else to 20·N (Chinchilla: Hoffmann et al. 2022); choosing
+ * 自定义 leaves D as it was, since the custom model's N changes with every field.
+ */
+export function tokensOrigin(m: string, D: number): string {
+  const preset = presetById(m);
+  if (!preset) return '自定义模型：切换过来时 D 保持原值，不随模型改变；按 Chinchilla 的经验（Hoffmann et al. 2022），计算最优约为 D ≈ 20·N。';
+  const start = defaultTokens(preset.params, preset.tokens);
+  if (D !== start) return `这是你设定的值；选 ${preset.name} 时 D 从 ${formatCount(start)} 开始。`;
+  return preset.tokens !== null
+    ? `${preset.name} 公布的训练词元数（出处见下表）。`
+    : `${preset.name} 没有公布训练词元数，按 D ≈ 20·N（Chinchilla，Hoffmann et al. 2022）估计。`;
 }

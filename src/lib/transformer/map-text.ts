@@ -28,6 +28,13 @@ export type CheckedMapText =
     }
   | { ok: false; message: string };
 
+/**
+ * The one notice for characters a model reads as <unk> (id 0), for every widget that reads text
+ * with a vocabulary (the attention map, §10.4, §9.2's prompt): `unknown` distinct, in order.
+ */
+export const unknownNotice = (unknown: readonly string[]): string =>
+  `${unknown.map((c) => (c === ' ' ? '“␣”' : nameChar(c))).join('、')} 不在模型的字符表中，按 <unk>（未知字符）处理。`;
+
 /** How a position's character is shown: a line break as ↵, a space as ␣. */
 export const shownChar = (c: string): string => (c === '\n' ? '↵' : c === ' ' ? '␣' : c);
 
@@ -61,6 +68,6 @@ export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab)
       ids.push(id ?? 0);
     }
   }
-  if (unknown.size) notices.push(`${[...unknown].map((c) => (c === ' ' ? '“␣”' : nameChar(c))).join('、')} 不在模型的字符表中，按 <unk>（未知字符）处理。`);
+  if (unknown.size) notices.push(unknownNotice([...unknown]));
   return { ok: true, text: chars.join(''), chars, ids, unknown: [...unknown], notices };
 }

@@ -21,6 +21,8 @@ import {
 } from '../../lib/compress/settings';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { startLabWorker } from '../shared/lab-worker';
+import { unknownNotice } from '../../lib/transformer/map-text';
+import { refusalLine } from '../shared/refuse';
 
 /** A setting's name as the reader sees it; pruning with its sparsity. */
 export const schemeLabel = (scheme: Scheme, sp: number): string => (scheme === 'pruned' ? `${SCHEME_LABELS.pruned} ${sp}%` : SCHEME_LABELS[scheme]);
@@ -44,8 +46,17 @@ export class CompressLabState {
   tensors = $state(0);
   /** Held-out characters each setting is scored on, once known. */
   characters = $state(0);
-  /** A broken or invisible character in the prompt, said as the other text widgets say it. */
-  promptNotice = $derived(promptWarning(this.settings.prompt));
+  /** The prompt's characters outside the vocabulary, as the worker found them, and for which prompt. */
+  unknown = $state.raw<{ prompt: string; chars: string[] }>({ prompt: '', chars: [] });
+  /**
+   * A broken or invisible character in the prompt, and (once a run has read it) characters the
+   * models read as <unk>: said as the other text widgets say them (transformer/map-text.ts).
+   */
+  promptNotice = $derived(
+    [promptWarning(this.settings.prompt), this.unknown.prompt === this.settings.prompt && this.unknown.chars.length ? unknownNotice(this.unknown.chars) : null]
+      .filter(Boolean)
+      .join(''),
+  );
 
   /** The worker's backend, once it has said. */
   backend = $state<BackendName | null>(null);
@@ -78,10 +89,7 @@ export class CompressLabState {
    * they arrive. A run already under way is cancelled first.
    */
   run(): void {
-    if (this.fieldErrors.sp || this.fieldErrors.prompt) {
-      this.error = FIX_FIELDS_FIRST;
-      return;
-    }
+    if (this.refused()) return;
     if (this.running) this.cancel();
     const settings = { ...this.settings };
     this.job++;
@@ -106,6 +114,17 @@ export class CompressLabState {
     }
   }
 
+  /**
+   * True, with the refusal shown, while a field shows its error: 评估全部设置 then does not run
+   * with the field's last good value (the view focuses the first marked field). Once the fields
+   * are valid again the refusal goes; any other error stays.
+   */
+  refused(): boolean {
+    const bad = Boolean(this.fieldErrors.sp || this.fieldErrors.prompt);
+    this.error = refusalLine(bad, this.error);
+    return bad;
+  }
+
   /** One message from the worker: checked, and dropped unless it belongs to the current job. */
   private receive(data: unknown): void {
     const m = parseFromWorker(data);
@@ -113,8 +132,10 @@ export class CompressLabState {
     if (m.job !== this.job || !this.running || !this.rowsFor) return;
     const sp = this.rowsFor.sp;
     if (m.type === 'ready') this.backend = m.backend;
-    else if (m.type === 'loaded') this.characters = m.characters;
-    else if (m.type === 'progress') {
+    else if (m.type === 'loaded') {
+      this.characters = m.characters;
+      this.unknown = { prompt: this.rowsFor.prompt, chars: m.unknown };
+    } else if (m.type === 'progress') {
       this.done = m.done;
       this.total = m.total;
       this.step = `正在评估：${schemeLabel(m.scheme, sp)}`;
@@ -165,6 +186,7 @@ export class CompressLabState {
       return;
     }
     delete this.fieldErrors.sp;
+    if (this.error === FIX_FIELDS_FIRST) this.refused();
     this.settings.sp = r.value;
     this.writeHash();
   }
@@ -176,6 +198,7 @@ export class CompressLabState {
       return;
     }
     delete this.fieldErrors.prompt;
+    if (this.error === FIX_FIELDS_FIRST) this.refused();
     this.settings.prompt = r.value;
     this.writeHash();
   }

@@ -17,6 +17,7 @@ import { chooseBackend, type BackendChoice } from '../../lib/nn/backend';
 import { runLab } from '../../lib/compress/lab';
 import { isModelName, type FromCompressWorker, type StartEvaluation, type ToCompressWorker } from '../../lib/compress/protocol';
 import { CHUNK_WINDOWS, EVAL_WINDOWS, GENERATE_LENGTH } from '../../lib/compress/settings';
+import { unknownChars } from '../../lib/compress/settings';
 import { loadModel } from './compress-runtime';
 
 const post = (m: FromCompressWorker) => self.postMessage(m);
@@ -35,7 +36,7 @@ async function evaluate(job: StartEvaluation): Promise<void> {
   post({ type: 'ready', job: job.job, backend: (await backend).name });
   const data = await loadModel(job.model);
   const starts = data.val.slice(0, EVAL_WINDOWS);
-  post({ type: 'loaded', job: job.job, characters: starts.length * data.len });
+  post({ type: 'loaded', job: job.job, characters: starts.length * data.len, unknown: unknownChars(job.prompt, data.vocab) });
   const rows = await runLab(
     { ...data, starts, prompt: job.prompt, sparsity: job.sparsity, generateLength: GENERATE_LENGTH, chunk: CHUNK_WINDOWS },
     {

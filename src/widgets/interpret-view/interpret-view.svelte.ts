@@ -4,7 +4,6 @@
  * messages are checked by lib/interpret/protocol.ts), and what the reader picks afterwards (the
  * unit, the class), which needs no new computation. The numbers are src/lib/interpret's.
  */
-import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
 import type { AnalysisStep, GptAnalysis, LstmAnalysis } from '../../lib/interpret/analyse';
 import {
   checkWhyText,
@@ -21,6 +20,7 @@ import type { CharClass } from '../../lib/interpret/units';
 import { parseFromInterpretWorker, type StartAnalysis } from '../../lib/interpret/protocol';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { startLabWorker } from '../shared/lab-worker';
+import { refusalLine } from '../shared/refuse';
 
 type FieldName = 'text' | 'unit' | 'ch';
 
@@ -92,15 +92,21 @@ export class InterpretViewState {
   }
 
   /**
+   * True, with the refusal shown, while the text field (the one 分析 reads) shows its error; the
+   * view focuses it. Once it is valid again the refusal goes; any other error stays.
+   */
+  refused(): boolean {
+    const bad = Boolean(this.fieldErrors.text);
+    this.error = refusalLine(bad, this.error);
+    return bad;
+  }
+
+  /**
    * Runs both models on the text in the worker: activations and saliency (LSTM), saliency and
    * attention (Transformer), step by step (lib/interpret/analyse.ts), saying how far it is.
    */
   analyse(): void {
-    if (this.running) return;
-    if (this.fieldErrors.text) {
-      this.error = FIX_FIELDS_FIRST;
-      return;
-    }
+    if (this.running || this.refused()) return;
     const { src, text } = this.settings;
     this.job++;
     this.running = true;

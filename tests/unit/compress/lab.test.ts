@@ -27,7 +27,7 @@ function input(): LabInput {
 }
 
 describe('a run of the lab', () => {
-  it('reports every setting: float32 agrees with itself, sizes by the formulas, a finite perplexity and greedy text; no tensor left behind', async () => {
+  it('reports every setting: the original (float16) agrees with itself, sizes by the formulas, a finite perplexity and greedy text; no tensor left behind', async () => {
     const inp = input();
     const before = tf.memory().numTensors;
     const steps: number[] = [];

@@ -7,7 +7,7 @@ describe('compression worker messages', () => {
   it('accepts every message the worker sends, unchanged', () => {
     const good = [
       { type: 'ready', job: 1, backend: 'wasm' },
-      { type: 'loaded', job: 1, characters: 1280 },
+      { type: 'loaded', job: 1, characters: 1280, unknown: ['😀', '龘'] },
       { type: 'progress', job: 1, done: 3, total: 54, scheme: 'float16' },
       { type: 'row', job: 1, row },
       { type: 'done', job: 1, rows: 6, cancelled: false, tensors: 0 },
@@ -46,6 +46,9 @@ describe('compression worker messages', () => {
       { type: 'ready', job: 1, backend: 'webgpu' },
       { type: 'toString', job: 1 },
       { type: 'error', job: 1 },
+      { type: 'loaded', job: 1, characters: 1280 },
+      { type: 'loaded', job: 1, characters: 1280, unknown: ['ab'] },
+      { type: 'loaded', job: 1, characters: 1280, unknown: [5] },
     ])
       expect(parseFromWorker(bad)).toBeNull();
   });

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { modelBytes, SCHEMES, tensorBytes } from '../../../src/lib/compress/schemes';
+import { modelBytes, SCHEME_LABELS, SCHEMES, tensorBytes } from '../../../src/lib/compress/schemes';
 import { lstmShapes } from '../../../src/lib/compress/shapes';
 import { kerasParamCounts } from '../../../src/lib/textgen/model';
 import { plainCheckpoint } from './checkpoints';
@@ -24,15 +24,39 @@ describe('model sizes', () => {
     expect(modelBytes(shapes, 'int4-channel')).toBe(shapes.reduce((s, sh) => s + Math.ceil(sh.reduce((a, b) => a * b, 1) / 2), 0) + 4 * 4090);
   });
 
-  it('stores a pruned matrix as kept float32 values plus a one-bit mask', () => {
-    expect(tensorBytes([100, 10], 'pruned', 0.5)).toBe(4 * 500 + 125);
-    expect(tensorBytes([100], 'pruned', 0.5)).toBe(400);
-    expect(tensorBytes([100, 10], 'pruned', 0)).toBe(4000 + 125);
+  it('stores a pruned matrix as kept float16 values (as shipped) plus a one-bit mask', () => {
+    expect(tensorBytes([100, 10], 'pruned', 0.5)).toBe(2 * 500 + 125);
+    expect(tensorBytes([100], 'pruned', 0.5)).toBe(200);
+    expect(tensorBytes([100, 10], 'pruned', 0)).toBe(2000 + 125);
   });
 
   it('orders the schemes by size: float32 > float16 > int8 > int4', () => {
-    const [f32, f16, i8t, i8c, i4] = SCHEMES.slice(0, 5).map((s) => modelBytes(shapes, s));
+    const [f32, f16, i8t, i8c, i4] = (['float32', 'float16', 'int8-tensor', 'int8-channel', 'int4-channel'] as const).map((s) => modelBytes(shapes, s));
     expect(f32 > f16 && f16 > i8c && i8c > i8t && i8t > i4).toBe(true);
+  });
+
+  it.each(['poetry', 'transformer'])('names the shipped %s checkpoint (float16) as the original: first, labelled so, and as big as its weights.bin', (dir) => {
+    const meta = JSON.parse(readFileSync(`public/models/${dir}/meta.json`, 'utf8'));
+    expect(meta.weights).toBe('float16');
+    expect(SCHEMES[0]).toBe('float16');
+    expect(SCHEME_LABELS.float16).toContain('原模型');
+    expect(SCHEME_LABELS.float32).not.toContain('原模型');
+    const tensors = plainCheckpoint(dir);
+    const shipped = statSync(`public/models/${dir}/weights.bin`).size;
+    expect(
+      modelBytes(
+        tensors.map((t) => t.shape),
+        SCHEMES[0],
+      ),
+    ).toBe(shipped);
+    // Pruning keeps float16 values, so half the matrices pruned is smaller than the original.
+    expect(
+      modelBytes(
+        tensors.map((t) => t.shape),
+        'pruned',
+        0.5,
+      ),
+    ).toBeLessThan(shipped);
   });
 
   it("counts the Transformer checkpoint's float32 size from its actual tensors", () => {

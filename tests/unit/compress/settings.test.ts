@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { COMPRESS_DEFAULTS, COMPRESS_FIELDS, decodeCompress, encodeCompress, promptWarning } from '../../../src/lib/compress/settings';
+import { COMPRESS_DEFAULTS, COMPRESS_FIELDS, decodeCompress, encodeCompress, promptWarning, unknownChars } from '../../../src/lib/compress/settings';
+import { unknownNotice } from '../../../src/lib/transformer/map-text';
+import { fromChars } from '../../../src/lib/textgen/vocab';
 
 describe('compression lab settings', () => {
   it('round-trip through the link', () => {
@@ -40,5 +42,19 @@ describe('the compression lab prompt warning', () => {
   it('says nothing about an ordinary prompt', () => {
     expect(promptWarning(COMPRESS_DEFAULTS.prompt)).toBeNull();
     expect(promptWarning('')).toBeNull();
+  });
+});
+
+describe('the compression lab prompt, empty or with characters outside the vocabulary', () => {
+  it('refuses an empty prompt, from the field or a link, and keeps the default', () => {
+    expect(COMPRESS_FIELDS.prompt('')).toEqual({ ok: false, message: '开头文字为空：请输入至少一个字。' });
+    const { settings, problems } = decodeCompress(new URLSearchParams('zip.prompt='));
+    expect(settings.prompt).toBe(COMPRESS_DEFAULTS.prompt);
+    expect(problems.join('')).toContain('开头文字为空');
+  });
+  it('finds the characters read as <unk>, once each, leaving unreadable ones to the warning', () => {
+    const vocab = fromChars(['<unk>', '春', '眠']);
+    expect(unknownChars('春😀眠😀龘\u0000<', vocab)).toEqual(['😀', '龘', '<']);
+    expect(unknownNotice(['😀'])).toBe('“😀” 不在模型的字符表中，按 <unk>（未知字符）处理。');
   });
 });

@@ -11,16 +11,34 @@ describe('notAnOption and labelledChoice', () => {
     expect(labelledChoice(labels, '模型来源')('mine')).toEqual({ ok: true, value: 'mine' });
     expect(labelledChoice(labels, '模型来源')('toString').ok).toBe(false);
   });
+  it('accepts each label it offers, as that option (own keys only)', () => {
+    expect(labelledChoice(labels, '模型来源')('预训练检查点')).toEqual({ ok: true, value: 'ckpt' });
+    expect(labelledChoice(labels, '模型来源')('我训练的模型')).toEqual({ ok: true, value: 'mine' });
+    const inherited = Object.create({ evil: '坏' }) as Record<string, string>;
+    inherited.ok = '好';
+    expect(labelledChoice(inherited, '模型')('坏').ok).toBe(false);
+  });
+  it.each([
+    ['interpret', 'WHY_FIELDS', 'src', '../../../src/lib/interpret/settings', 'SOURCE_LABELS'],
+    ['compress', 'COMPRESS_FIELDS', 'model', '../../../src/lib/compress/settings', 'MODEL_LABELS'],
+    ['scale', 'SCALE_FIELDS', 'm', '../../../src/lib/scale/settings', 'MODEL_LABELS'],
+  ])('the %s link accepts every name its refusal lists', async (_, fields, key, path, labelsName) => {
+    const mod = (await import(path)) as Record<string, unknown>;
+    const parse = (mod[fields] as Record<string, (raw: string) => { ok: boolean; value?: unknown }>)[key];
+    const shown = mod[labelsName] as Record<string, string>;
+    for (const [id, label] of Object.entries(shown)) expect(parse(label)).toEqual({ ok: true, value: id });
+  });
   it('quotes what it received visibly', () => {
     expect(notAnOption('模型', '\u200B', ['甲'])).toBe('未知的模型“U+200B”，可选：甲。');
   });
 });
 
 describe('quoteInput', () => {
-  it('shows a malformed %-sequence’s replacement character as ?, never U+FFFD', () => {
+  it('names a malformed %-sequence’s replacement character by its code point, as the other messages do', () => {
     // URLSearchParams decodes `batch=%E0` to U+FFFD.
     const value = new URLSearchParams('batch=%E0').get('batch') ?? '';
-    expect(quoteInput(value)).toBe('?');
+    expect(quoteInput(value)).toBe('U+FFFD');
+    expect(quoteInput('a\uD800b')).toBe('aU+D800b');
   });
   it('writes control characters and line breaks as their code points', () => {
     expect(quoteInput('a\u0000b\nc')).toBe('aU+0000bU+000Ac');
@@ -37,7 +55,7 @@ describe('quoteInput', () => {
     expect(quoteInput('批大小')).toBe('批大小');
   });
   it('is what a refused link value is quoted with', () => {
-    expect(parseNumber('\uFFFD', { min: 1, max: 9 }, '批大小')).toEqual({ ok: false, message: '批大小必须是数字，收到“?”。' });
+    expect(parseNumber('\uFFFD', { min: 1, max: 9 }, '批大小')).toEqual({ ok: false, message: '批大小必须是数字，收到“U+FFFD”。' });
   });
 });
 
