@@ -58,3 +58,13 @@ test('while it evaluates, the page takes input: switching the checkpoint cancels
   await widget.getByRole('button', { name: '取消' }).click();
   await expect(widget).toHaveAttribute('data-running', 'false');
 });
+
+test('when the lab’s code cannot be loaded in the worker, the lab says so in words, without the browser’s “Uncaught Error”', async ({ page }) => {
+  await page.route(/\/compress\.worker\.[^/]*\.js$/, (route) => route.abort());
+  const { widget } = await open(page);
+  await widget.getByRole('button', { name: '评估全部设置' }).click();
+  const alert = widget.getByRole('alert');
+  await expect(alert).toHaveText(/^评估失败：计算线程没能载入这个实验的代码。/, { timeout: COMPUTE_TIMEOUT });
+  await expect(alert).not.toContainText('Uncaught');
+  await expect(widget).toHaveAttribute('data-running', 'false');
+});

@@ -35,3 +35,13 @@ export function readLabHello(data: unknown): LabName | null {
 
 /** What the page shows when the worker could not load its lab's code (offline before it was stored, or a newer build replaced it). */
 export const LAB_LOAD_FAILED = '计算线程没能载入这个实验的代码。请检查网络连接，然后刷新页面再试。';
+
+/**
+ * What to show for a worker's `error` event: its message without the browser's "Uncaught " and
+ * error-type prefix (Chromium reports `throw new Error('…')` as "Uncaught Error: …"), or
+ * `fallback` when the event carries no message (a script that failed to load). Never throws.
+ */
+export function workerErrorText(message: unknown, fallback: string): string {
+  const text = typeof message === 'string' ? message.replace(/^(?:Uncaught\s+)?(?:[A-Za-z]*Error:\s*)?/, '').trim() : '';
+  return text || fallback;
+}

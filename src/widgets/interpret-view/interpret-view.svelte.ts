@@ -83,11 +83,7 @@ export class InterpretViewState {
   /** The analysis worker, started on first use and kept (it caches the checkpoints it loaded). */
   private evaluator(): Worker {
     if (!this.worker) {
-      const worker = startLabWorker('interpret-view');
-      worker.onmessage = (e: MessageEvent<unknown>) => this.receive(e.data);
-      worker.onerror = (e) => this.fail(e.message || '计算线程出错', true);
-      worker.onmessageerror = () => this.fail('计算线程发来的消息无法读取', true);
-      this.worker = worker;
+      this.worker = startLabWorker('interpret-view', { receive: (data) => this.receive(data), fail: (message) => this.fail(message, true) });
     }
     return this.worker;
   }

@@ -6,6 +6,7 @@
  */
 import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
 import type { FromWorker, StartTraining } from '../../lib/textgen/protocol';
+import { workerErrorText } from '../../lib/workers/labs';
 
 /** 'pausing': asked the worker to pause; it finishes the batch under way and confirms with 'paused'. */
 export type TrainStatus = 'idle' | 'preparing' | 'running' | 'pausing' | 'paused';
@@ -77,7 +78,7 @@ export abstract class TrainRun {
     this.started = performance.now();
     this.worker = worker;
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data, job);
-    worker.onerror = (e) => this.fail(e.message || '训练线程出错');
+    worker.onerror = (e) => this.fail(workerErrorText(e.message, '训练线程出错'));
     worker.postMessage(job, job.artifacts ? [job.artifacts.weightData as ArrayBuffer] : []);
     this.status = 'running';
   }

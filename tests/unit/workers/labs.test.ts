@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAB_NAMES, labHello, readLabHello } from '../../../src/lib/workers/labs';
+import { LAB_LOAD_FAILED, LAB_NAMES, labHello, readLabHello, workerErrorText } from '../../../src/lib/workers/labs';
 
 describe('the lab worker hello', () => {
   it('names each lab, and reads back the lab it names', () => {
@@ -27,5 +27,20 @@ describe('the lab worker hello', () => {
   it('reads own fields only, never a prototype’s', () => {
     const inherited = Object.create({ type: 'lab', lab: 'text-lab' }) as object;
     expect(readLabHello(inherited)).toBeNull();
+  });
+});
+
+describe('workerErrorText', () => {
+  it('drops the browser’s "Uncaught Error: " prefix, so the reader sees only the sentence', () => {
+    expect(workerErrorText(`Uncaught Error: ${LAB_LOAD_FAILED}`, '计算线程出错')).toBe(LAB_LOAD_FAILED);
+    expect(workerErrorText('Uncaught RangeError: 内存不足', '计算线程出错')).toBe('内存不足');
+  });
+
+  it('keeps a message that has no prefix', () => {
+    expect(workerErrorText('无法下载 /models/poetry/model.json（HTTP 404）', 'x')).toBe('无法下载 /models/poetry/model.json（HTTP 404）');
+  });
+
+  it('gives the fallback for an empty, missing or non-string message', () => {
+    for (const m of ['', 'Uncaught Error: ', undefined, null, 3]) expect(workerErrorText(m, '计算线程出错')).toBe('计算线程出错');
   });
 });
