@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
 import { servePreview } from './bench/serve';
+import { clickGenerate } from './bench/click-generate';
 import { builtWasmPaths } from './bench/wasm-paths';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -68,20 +69,9 @@ try {
     const widget = page.getByRole('region', { name: '动手：训练并运行 5.2 节的文本生成模型' });
     await widget.scrollIntoViewIfNeeded();
     await widget.locator('xpath=ancestor::astro-island[not(@ssr)]').waitFor({ state: 'attached' });
-    // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-    const [ms, totalMs, chars, backend] = await page.evaluate<[number, number, number, string]>(`new Promise((resolve) => {
-      const lab = document.querySelector('.textlab');
-      const button = [...lab.querySelectorAll('button')].find((b) => b.textContent === '生成');
-      const t0 = performance.now();
-      let first = 0;
-      button.click();
-      (function poll() {
-        if (!first && Number(lab.getAttribute('data-chars')) > 0) first = performance.now() - t0;
-        if (first && lab.getAttribute('data-generating') === 'false')
-          resolve([first, performance.now() - t0, Number(lab.getAttribute('data-chars')), lab.querySelector('.badge select')?.value ?? '']);
-        else requestAnimationFrame(poll);
-      })();
-    })`);
+    const got = await clickGenerate(page, '.textlab');
+    if (typeof got === 'string') throw new Error(`text lab: ${got}`);
+    const { firstMs: ms, totalMs, chars, backend } = got;
     if (run === 0) continue; // run 0 fills the cache
     firstCharMs.push(ms);
     widgetCharsPerSecond.push(chars / ((totalMs - ms) / 1000));

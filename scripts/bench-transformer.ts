@@ -25,6 +25,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright';
 import { servePreview } from './bench/serve';
+import { clickGenerate } from './bench/click-generate';
 import { builtWasmPaths } from './bench/wasm-paths';
 import { TANG_GPT } from '../src/lib/transformer/config';
 
@@ -88,25 +89,9 @@ async function widget(page: Page, url: string, root: string, runs: number): Prom
     if ((await lab.count()) === 0) return { found: false, note: `widget not found (no ${root} on the page)` };
     await lab.scrollIntoViewIfNeeded();
     await lab.locator('xpath=ancestor::astro-island[not(@ssr)]').waitFor({ state: 'attached', timeout: 60_000 });
-    // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-    const got = await page.evaluate<[number, number, number, string] | string>(`new Promise((resolve) => {
-      const lab = document.querySelector(${JSON.stringify(root)});
-      const button = [...lab.querySelectorAll('button')].find((b) => b.textContent.trim() === '生成');
-      if (!button) return resolve('no 生成 button');
-      const t0 = performance.now();
-      let first = 0;
-      button.click();
-      (function poll() {
-        const chars = Number(lab.getAttribute('data-chars'));
-        if (!first && chars > 0) first = performance.now() - t0;
-        if (first && lab.getAttribute('data-generating') === 'false')
-          resolve([first, performance.now() - t0, chars, lab.querySelector('.badge select')?.value ?? '']);
-        else if (performance.now() - t0 > 120000) resolve('still generating after 120 s');
-        else requestAnimationFrame(poll);
-      })();
-    })`);
+    const got = await clickGenerate(page, root);
     if (typeof got === 'string') return { found: false, note: got };
-    const [ms, totalMs, chars, backend] = got;
+    const { firstMs: ms, totalMs, chars, backend } = got;
     if (run > 0) samples.push({ ms, rate: chars / Math.max(1e-3, (totalMs - ms) / 1000), chars, backend });
   }
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);

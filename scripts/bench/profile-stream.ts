@@ -9,6 +9,7 @@
  */
 import { chromium } from 'playwright';
 import { servePreview } from './serve';
+import { clickGenerate, type Generation } from './click-generate';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const LAB = arg('lab', 'textlab');
@@ -55,19 +56,11 @@ const server = await servePreview(undefined, 180);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {
   const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
-  const run = () =>
-    page.evaluate<[number, number]>(`new Promise((resolve) => {
-      const lab = document.querySelector('.${LAB}');
-      const button = [...lab.querySelectorAll('button')].find((b) => b.textContent === '生成');
-      const t0 = performance.now();
-      let first = 0;
-      button.click();
-      (function poll() {
-        if (!first && Number(lab.getAttribute('data-chars')) > 0) first = performance.now() - t0;
-        if (first && lab.getAttribute('data-generating') === 'false') resolve([first, performance.now() - t0]);
-        else requestAnimationFrame(poll);
-      })();
-    })`);
+  const run = async (): Promise<Generation> => {
+    const got = await clickGenerate(page, `.${LAB}`);
+    if (typeof got === 'string') throw new Error(got);
+    return got;
+  };
   const open = async () => {
     await page.goto('about:blank');
     await page.goto(server.url + url);
@@ -83,7 +76,7 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
   await cdp.send('Profiler.start');
-  const [firstMs, totalMs] = await run();
+  const { firstMs, totalMs } = await run();
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
   const chars = Number(await page.locator(`.${LAB}`).getAttribute('data-chars'));
