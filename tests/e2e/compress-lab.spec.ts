@@ -71,6 +71,8 @@ test('every setting of the LSTM gets its size, perplexity, agreement and greedy 
   await expect(widget.locator('svg .point')).toHaveCount(6);
   await expect(widget).not.toContainText('NaN');
   await expect(widget).not.toContainText('\uFFFD');
+  // No stray space between the note's sentences.
+  await expect(widget.locator('.note').first()).toContainText('大小翻倍。与原模型续写不同的字');
 });
 
 test('the Transformer checkpoint runs too, the link keeps the settings, and tensors do not pile up between runs', async ({ page, browser }) => {
@@ -184,6 +186,17 @@ test('a link with an empty prompt is refused and keeps the default prompt', asyn
   const widget = await open(page, '#zip.prompt=');
   await expect(widget.getByRole('alert').filter({ hasText: '开头文字为空：请输入至少一个字。' })).toBeVisible();
   await expect(widget.getByRole('textbox', { name: '开头文字' })).toHaveValue('春眠不觉晓');
+});
+
+test('a prompt of only spaces is refused like an empty one, in the field and in a link', async ({ page }) => {
+  const widget = await open(page, '#zip.prompt=%E3%80%80%20');
+  await expect(widget.getByRole('alert').filter({ hasText: '开头文字只有空白：请输入至少一个字。' })).toBeVisible();
+  const prompt = widget.getByRole('textbox', { name: '开头文字' });
+  await expect(prompt).toHaveValue('春眠不觉晓');
+  await prompt.fill('   ');
+  await prompt.press('Enter');
+  await expect(prompt).toHaveAttribute('aria-invalid', 'true');
+  await expect(widget.getByRole('alert').filter({ hasText: '开头文字只有空白' }).first()).toBeVisible();
 });
 
 test('a prompt with an emoji is told that the models read it as <unk>, as §10.4 says it', async ({ page }) => {

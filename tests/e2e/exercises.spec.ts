@@ -19,7 +19,7 @@ test('a wrong answer, then the right one: feedback, a link to the section, and t
   await expect(ex.getByRole('status')).toContainText('可以再试一次，或回到 4.2 节复习。');
   await ex.getByRole('radio').nth(0).check();
   await ex.getByRole('button', { name: '检查答案' }).click();
-  await expect(ex.getByRole('status')).toContainText('✓ 正确。'); // not '正确': a wrong answer's hint says “与正确值相差…”
+  await expect(ex.getByRole('status')).toContainText('✓ 正确。'); // not '正确': a wrong answer's hint may name “正确值”
   await expect(ex.getByRole('link', { name: '回到 4.2 节' })).toHaveAttribute('href', '/chapter-04/#sec-4-2');
   await expect(ex).toHaveAttribute('data-attempts', '2');
   await page.reload();
@@ -40,7 +40,20 @@ test('a numeric answer computed by hand is accepted; text is refused without cou
   const yHat = sig(1.0 * a1[0] - 1.0 * a1[1] + 0.05);
   await ex.getByLabel('你的答案').fill(yHat.toFixed(3));
   await ex.getByRole('button', { name: '检查答案' }).click();
-  await expect(ex.getByRole('status')).toContainText('✓ 正确。'); // not '正确': a wrong answer's hint says “与正确值相差…”
+  await expect(ex.getByRole('status')).toContainText('✓ 正确。'); // not '正确': a wrong answer's hint may name “正确值”
+});
+
+test('a wrong numeric answer hears direction and size in words: 0 is not “符号不对”, and no difference gives the answer away', async ({ page }) => {
+  await page.goto('/chapter-04/');
+  const ex = await exercise(page, 'ex-4-1');
+  await ex.getByLabel('你的答案').fill('0');
+  await ex.getByRole('button', { name: '检查答案' }).click();
+  await expect(ex.getByRole('status')).toContainText('答案不是 0：正确值是正数');
+  await expect(ex.getByRole('status')).not.toContainText('符号');
+  await expect(ex.getByRole('status')).not.toContainText('相差');
+  await ex.getByLabel('你的答案').fill('50');
+  await ex.getByRole('button', { name: '检查答案' }).click();
+  await expect(ex.getByRole('status')).toContainText('偏大，差了一个数量级以上');
 });
 
 test('the five steps of §3.2 can be put in order from the keyboard', async ({ page }) => {
@@ -56,7 +69,7 @@ test('the five steps of §3.2 can be put in order from the keyboard', async ({ p
     }
   }
   await ex.getByRole('button', { name: '检查答案' }).click();
-  await expect(ex.getByRole('status')).toContainText('✓ 正确。'); // not '正确': a wrong answer's hint says “与正确值相差…”
+  await expect(ex.getByRole('status')).toContainText('✓ 正确。'); // not '正确': a wrong answer's hint may name “正确值”
 });
 
 test('the divergence task completes when the training widget really diverges', async ({ page }) => {

@@ -48,12 +48,43 @@ test('next to D the calculator says where D comes from: published, 20·N, or kep
   const model = widget.getByRole('combobox', { name: '模型' });
   const origin = widget.locator('.tokens-origin');
   await model.selectOption({ label: 'GPT-2（124M）' });
-  await expect(origin).toHaveText('GPT-2（124M） 没有公布训练词元数，按 D ≈ 20·N（Chinchilla，Hoffmann et al. 2022）估计。');
+  await expect(origin).toHaveText('GPT-2（124M）没有公布训练词元数，按 D ≈ 20·N（Chinchilla，Hoffmann et al. 2022）估计。');
   await model.selectOption({ label: 'Llama 3.1 8B' });
   await expect(origin).toContainText('公布的训练词元数');
   await model.selectOption({ label: MODEL_LABELS.custom });
   await expect(widget.getByRole('textbox', { name: '训练词元数 D', exact: true })).toHaveValue('15000000000000');
   await expect(origin).toContainText('D 保持原值');
+});
+
+test('the book’s own models train on the tokens they really saw, and say so', async ({ page }) => {
+  const widget = await openCalculator(page);
+  const model = widget.getByRole('combobox', { name: '模型' });
+  const origin = widget.locator('.tokens-origin');
+  await model.selectOption({ label: '5.2 节的 LSTM' });
+  await expect(widget.getByRole('textbox', { name: '训练词元数 D', exact: true })).toHaveValue('2046080');
+  await expect(origin).toContainText('本书训练时：语料 138,561 字');
+  await expect(origin).toContainText('× 16 轮');
+  await model.selectOption({ label: '附录 A 的唐诗 Transformer' });
+  await expect(origin).toContainText('× 11 轮');
+  await model.selectOption({ label: '4.1 节的网络（2-2-1）' });
+  await expect(origin).toContainText('没有在语料上训练');
+  await expect(widget).not.toContainText('（2-2-1）没有公布');
+});
+
+test('once any field is invalid, only the field errors and “请先改正” show, no stale cross-field message', async ({ page }) => {
+  const widget = await openCalculator(page);
+  await widget.getByRole('combobox', { name: '模型' }).selectOption('custom');
+  await setField(widget, 'd_model', '768');
+  await setField(widget, '注意力头数', '10');
+  await expect(results(widget).getByRole('alert')).toContainText('不能被注意力头数');
+  await setField(widget, '层数', 'abc');
+  await expect(results(widget).getByRole('alert')).toHaveText('请先改正上面标出的输入，结果才会更新。');
+  await expect(widget).not.toContainText('不能被注意力头数');
+});
+
+test('the target days are written with the book’s thousands separator', async ({ page }) => {
+  const widget = await openCalculator(page, '#scale.days=100000');
+  await expect(results(widget)).toContainText('要在 100,000 天内训完');
 });
 
 test('the GPT-3 preset computes ≈ 3.1 × 10²³ FLOPs for its 300 B tokens', async ({ page }) => {
@@ -151,6 +182,19 @@ test('a shared link shows its settings before the reader points at the calculato
   const widget = await openWidget(page, '/chapter-02/#scale.m=bert-base&scale.n=8', NAME);
   await expect(widget.getByRole('combobox', { name: '模型' })).toHaveValue('bert-base');
   await expect(results(widget)).toContainText('109,482,240');
+});
+
+test('a hand-typed link whose label ends in ）keeps it', async ({ page }) => {
+  const widget = await openCalculator(page, '#scale.m=GPT-2（124M）');
+  await expect(widget.getByRole('combobox', { name: '模型' })).toHaveValue('gpt2');
+  await expect(widget.getByRole('alert')).toHaveCount(0);
+  await expect(widget.getByRole('status').filter({ hasText: '已忽略' })).toHaveCount(0);
+});
+
+test('a 。 glued onto a hand-typed link is dropped, and the reader is told', async ({ page }) => {
+  const widget = await openCalculator(page, '#scale.n=8。');
+  await expect(widget.getByRole('status').filter({ hasText: '链接末尾的“。”不属于设置，已忽略。' })).toBeVisible();
+  await expect(results(widget)).toContainText('用 8 张');
 });
 
 test('a link with bad settings says so and keeps the defaults', async ({ page }) => {

@@ -38,9 +38,12 @@ export const COMPRESS_DEFAULTS: CompressSettings = { model: 'lstm', sp: 50, prom
 
 /**
  * The prompt every setting continues: at most MAX_PROMPT characters (textgen/settings.ts), and
- * not empty, since an empty prompt gives the side-by-side texts nothing in common to start from.
+ * not empty nor only whitespace (spaces, full-width spaces, line breaks: String.prototype.trim's
+ * set), since such a prompt gives the side-by-side texts nothing in common to start from. The one
+ * rule for the field and the link (COMPRESS_FIELDS.prompt).
  */
-const parseLabPrompt: FieldParser<string> = (text) => (text === '' ? { ok: false, message: '开头文字为空：请输入至少一个字。' } : parsePrompt(text));
+const parseLabPrompt: FieldParser<string> = (text) =>
+  text.trim() === '' ? { ok: false, message: `开头文字${text === '' ? '为空' : '只有空白'}：请输入至少一个字。` } : parsePrompt(text);
 
 export const COMPRESS_FIELDS: FieldParsers<CompressSettings> = {
   model: labelledChoice(MODEL_LABELS, '模型'),

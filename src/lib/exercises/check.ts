@@ -4,6 +4,7 @@
  */
 import { mulberry32, shuffledIndices } from '../nn/prng';
 import { parseNumber } from '../nn/validate';
+import { formatCount, formatSci } from '../scale/format';
 import type { MultipleChoice, Ordering, SingleChoice } from './types';
 
 export interface Verdict {
@@ -25,13 +26,37 @@ export function checkMultiple(ex: MultipleChoice, chosen: number[]): Verdict {
   return { correct: false, hint: `${missing ? `还漏了 ${missing} 个正确选项` : ''}${missing && extra ? '，' : ''}${extra ? `多选了 ${extra} 个` : ''}。` };
 }
 
+/**
+ * A numeric answer within ±`tolerance` of `expected`. A wrong answer's hint never gives the answer
+ * away: it says the direction (偏大/偏小, or the sign) and how far off in words, never the
+ * difference (which, for an input of 0, would be the answer itself). The tolerance is written in
+ * the book's number format (scale/format.ts: "680,000", "6.8 × 10⁶"), never as "6.8e+5".
+ */
 export function checkNumeric(expected: number, tolerance: number, text: string): Verdict {
   const parsed = parseNumber(text, { min: -1e6, max: 1e6 }, '答案');
   if (!parsed.ok) return { correct: false, invalid: true, hint: parsed.message };
-  const off = parsed.value - expected;
-  if (Math.abs(off) <= tolerance) return { correct: true };
-  const sign = Math.sign(parsed.value) !== Math.sign(expected) && expected !== 0 ? '符号不对；' : '';
-  return { correct: false, hint: `${sign}与正确值相差 ${Math.abs(off).toPrecision(2)}（允许误差 ${tolerance}）。` };
+  const given = parsed.value;
+  if (Math.abs(given - expected) <= tolerance) return { correct: true };
+  return { correct: false, hint: `${numericHint(expected, given)}（允许误差 ±${formatHintNumber(tolerance)}）。` };
+}
+
+/** A number in a hint: 2 significant digits, thousands separators, scientific from 10⁶ or below 10⁻³. */
+export function formatHintNumber(x: number): string {
+  const rounded = Number(x.toPrecision(2));
+  return Math.abs(rounded) >= 1e6 ? formatSci(rounded, 2) : formatCount(rounded);
+}
+
+/** Direction and size of the miss in words (`given` ≠ `expected`, both finite). */
+function numericHint(expected: number, given: number): string {
+  if (given === 0) return `答案不是 0：正确值${expected > 0 ? '是正数' : '是负数'}`;
+  if (expected === 0 || Math.sign(given) !== Math.sign(expected)) {
+    return expected === 0 ? `偏${given > 0 ? '大' : '小'}了` : '符号不对';
+  }
+  const ratio = Math.abs(given) / Math.abs(expected);
+  const way = ratio > 1 ? '偏大' : '偏小';
+  const r = Math.max(ratio, 1 / ratio);
+  const size = r >= 10 ? '差了一个数量级以上' : r >= 2 ? '差了一倍以上' : r >= 1.1 ? '差了一成以上' : '已经接近，但还在允许误差之外';
+  return `${way}，${size}`;
 }
 
 /** The order items are first shown in: a shuffle seeded by the exercise id, never already solved. */

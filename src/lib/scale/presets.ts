@@ -6,6 +6,7 @@
 import { explorerSpec } from '../nn/explorer';
 import { MAX_VOCAB } from '../textgen/vocab';
 import { TANG_GPT } from '../transformer/config';
+import { lstmBookTokens, tangBookTokens } from './book-training';
 import { lstmParams, mlpParams, transformerParams, type TransformerArch } from './count';
 
 export interface Preset {
@@ -14,8 +15,10 @@ export interface Preset {
   name: string;
   /** Exact weight count. */
   params: number;
-  /** Tokens it was trained on, when published; else null (the calculator then uses 20·N). */
+  /** Tokens it was trained on, when published or known (the book's own checkpoints); else null (the calculator then uses 20·N). */
   tokens: number | null;
+  /** Where `tokens` comes from, when it is not a paper's figure or the 20·N estimate (the book's own models). */
+  tokensOrigin?: string;
   /** Where the shape (and token count) comes from: the footnote. */
   source: string;
 }
@@ -98,6 +101,9 @@ const GPT2_SOURCE =
 const BERT_SOURCE =
   'Devlin et al. 2019, BERT, §3（L、H、A）；词表 30522、位置 512 见 Google 发布的 bert_config.json；训练量：256 个序列 × 512 个词元 × 100 万步（附录 A.2）';
 
+const LSTM_TOKENS = lstmBookTokens();
+const TANG_TOKENS = tangBookTokens();
+
 /** The presets in the order the widget lists them (smallest first). */
 export const PRESETS: readonly Preset[] = [
   {
@@ -105,20 +111,24 @@ export const PRESETS: readonly Preset[] = [
     name: '4.1 节的网络（2-2-1）',
     params: mlpParams(explorerSpec('sigmoid', 'identity').sizes),
     tokens: null,
+    tokensOrigin:
+      '4.1 节的网络不读文本，也没有在语料上训练（它的权重由你在 4.1 节设定，4.2 节每步只用一个样本），所以没有训练词元数；这里的 D 按 20·N 取值，只为演示公式。',
     source: '本书 4.1 节式 (4.1) 与其演示：2 个输入、2 个隐藏神经元、1 个输出，权重与偏置共 9 个',
   },
   {
     id: 'lstm52',
     name: '5.2 节的 LSTM',
     params: lstmParams({ vocab: MAX_VOCAB, embedding: 64, units: 128 }),
-    tokens: null,
+    tokens: LSTM_TOKENS.tokens,
+    tokensOrigin: LSTM_TOKENS.origin,
     source: '原文 5.2 节的 Keras 代码：Embedding 64 维、LSTM 128 个单元、Dense softmax；词表按本书唐诗语料的 3000 字（见 5.3 节勘误）',
   },
   {
     id: 'tang',
     name: '附录 A 的唐诗 Transformer',
     params: transformerParams(TANG_ARCH),
-    tokens: null,
+    tokens: TANG_TOKENS.tokens,
+    tokensOrigin: TANG_TOKENS.origin,
     source: '本书附录 A：2 层、d_model 128、4 个头、d_ff 512、上下文 64、词表 3000，输出层与嵌入共享并带偏置',
   },
   {

@@ -60,17 +60,25 @@ export function defaultTokens(params: number, published: number | null): number 
 }
 
 /**
+ * A name set in Chinese prose: a space on each side (`before`, `after`), except beside full-width
+ * punctuation such as the closing bracket of "GPT-2（124M）", which needs none.
+ */
+export const spaced = (name: string, before = ' ', after = ' '): string =>
+  `${/^[（「『“]/.test(name) ? '' : before}${name}${/[）」』”]$/.test(name) ? '' : after}`;
+
+/**
  * What the calculator says next to D, so the reader knows where the number came from. `m` is a
  * preset id or `custom`; `D` the current token count. The rule it states: choosing a preset
- * sets D to its published tokens, else to 20·N (Chinchilla: Hoffmann et al. 2022); choosing
+ * sets D to its published tokens (the book's own models: the tokens they were trained on, with the preset's tokensOrigin), else to 20·N (Chinchilla: Hoffmann et al. 2022); choosing
  * 自定义 leaves D as it was, since the custom model's N changes with every field.
  */
 export function tokensOrigin(m: string, D: number): string {
   const preset = presetById(m);
   if (!preset) return '自定义模型：切换过来时 D 保持原值，不随模型改变；按 Chinchilla 的经验（Hoffmann et al. 2022），计算最优约为 D ≈ 20·N。';
   const start = defaultTokens(preset.params, preset.tokens);
-  if (D !== start) return `这是你设定的值；选 ${preset.name} 时 D 从 ${formatCount(start)} 开始。`;
+  if (D !== start) return `这是你设定的值；选${spaced(preset.name)}时 D 从 ${formatCount(start)} 开始。`;
+  if (preset.tokensOrigin) return preset.tokensOrigin;
   return preset.tokens !== null
-    ? `${preset.name} 公布的训练词元数（出处见下表）。`
-    : `${preset.name} 没有公布训练词元数，按 D ≈ 20·N（Chinchilla，Hoffmann et al. 2022）估计。`;
+    ? `${spaced(preset.name, '')}公布的训练词元数（出处见下表）。`
+    : `${spaced(preset.name, '')}没有公布训练词元数，按 D ≈ 20·N（Chinchilla，Hoffmann et al. 2022）估计。`;
 }

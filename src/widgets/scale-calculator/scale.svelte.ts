@@ -7,6 +7,7 @@ import { decodeFields } from '../../lib/nn/url-fields';
 import { presetById } from '../../lib/scale/presets';
 import { defaultTokens, scaleReport } from '../../lib/scale/report';
 import { SCALE_DEFAULTS, SCALE_FIELDS, SCALE_PREFIX, SHAPE_KEYS, type ScaleKey, type ScaleSettings } from '../../lib/scale/settings';
+import { trailingCut } from '../../lib/url/trailing';
 import { asText, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
 
 export class ScaleState {
@@ -14,20 +15,27 @@ export class ScaleState {
   text = $state<Record<ScaleKey, string>>(asText<ScaleKey>(SCALE_DEFAULTS));
   fieldErrors = $state<Partial<Record<ScaleKey, string>>>({});
   linkProblems = $state<string[]>([]);
+  /** What the link repair dropped from a hand-typed link (a glued-on 。 or ）), said rather than done silently. */
+  linkNotices = $state<string[]>([]);
   copyStatus = $state('');
 
-  /** Fields with an error that matters for the current model (the shape only counts for `custom`). */
+  /**
+   * Fields with an error that matters for the current model (the shape only counts for `custom`).
+   * While any is listed, no result is shown: results from the last valid values would be stale.
+   */
   blocking = $derived(Object.keys(this.fieldErrors).filter((k) => this.values.m === 'custom' || !(SHAPE_KEYS as readonly string[]).includes(k)));
   result = $derived(scaleReport(this.values));
 
   constructor() {
-    const { values, problems } = decodeFields(hashParams(), SCALE_PREFIX, SCALE_FIELDS);
+    const hash = typeof location === 'undefined' ? '' : location.hash;
+    const { values, problems, notices } = decodeFields(hashParams(), SCALE_PREFIX, SCALE_FIELDS, trailingCut(hash));
     const preset = values.m === undefined ? undefined : presetById(values.m);
     // A link that picks a preset without D trains it on the preset's own tokens.
     const D = values.D ?? (preset ? defaultTokens(preset.params, preset.tokens) : SCALE_DEFAULTS.D);
     this.values = { ...SCALE_DEFAULTS, D, ...values };
     this.text = asText<ScaleKey>(this.values);
     this.linkProblems = [...linkDamage(), ...problems];
+    this.linkNotices = notices;
   }
 
   /** A typed field changed: checked by the same rule a link's value is. */

@@ -52,6 +52,13 @@ describe('the compression lab prompt, empty or with characters outside the vocab
     expect(settings.prompt).toBe(COMPRESS_DEFAULTS.prompt);
     expect(problems.join('')).toContain('开头文字为空');
   });
+  it('refuses a prompt of only spaces (half- or full-width) like an empty one, from the field or a link', () => {
+    for (const blank of ['   ', '\u3000\u3000', ' \n '])
+      expect(COMPRESS_FIELDS.prompt(blank)).toEqual({ ok: false, message: '开头文字只有空白：请输入至少一个字。' });
+    const { settings, problems } = decodeCompress(new URLSearchParams('zip.prompt=%20%20'));
+    expect(settings.prompt).toBe(COMPRESS_DEFAULTS.prompt);
+    expect(problems.join('')).toContain('开头文字只有空白');
+  });
   it('finds the characters read as <unk>, once each, leaving unreadable ones to the warning', () => {
     const vocab = fromChars(['<unk>', '春', '眠']);
     expect(unknownChars('春😀眠😀龘\u0000<', vocab)).toEqual(['😀', '龘', '<']);

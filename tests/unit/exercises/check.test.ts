@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMultiple, checkNumeric, checkOrdering, checkSingle, displayOrder } from '../../../src/lib/exercises/check';
+import { checkMultiple, checkNumeric, formatHintNumber, checkOrdering, checkSingle, displayOrder } from '../../../src/lib/exercises/check';
 import type { MultipleChoice, Ordering, SingleChoice } from '../../../src/lib/exercises/types';
 
 const common = { section: '3-2', prompt: '?', explanation: '.' };
@@ -28,6 +28,27 @@ describe('exercise checkers', () => {
     expect(checkNumeric(0.1234, 0.001, '').hint).toContain('不能为空');
     expect(checkNumeric(0.1234, 0.001, 'abc').invalid).toBe(true);
     expect(checkNumeric(0.1234, 0.001, '-0.123').invalid).toBeUndefined();
+  });
+
+  it('numeric: an input of 0 is not called a wrong sign, and the hint never states the answer', () => {
+    const hint = checkNumeric(44, 0.5, '0').hint!;
+    expect(hint).not.toContain('符号');
+    expect(hint).not.toMatch(/44/);
+    expect(hint).toContain('正数');
+  });
+
+  it('numeric: a wrong answer hears the direction and size in words, never the difference', () => {
+    expect(checkNumeric(44, 0.5, '42').hint).toBe('偏小，已经接近，但还在允许误差之外（允许误差 ±0.5）。');
+    expect(checkNumeric(44, 0.5, '100').hint).toBe('偏大，差了一倍以上（允许误差 ±0.5）。');
+    expect(checkNumeric(44, 0.5, '4').hint).toBe('偏小，差了一个数量级以上（允许误差 ±0.5）。');
+    expect(checkNumeric(44, 0.5, '30').hint).not.toMatch(/14/);
+  });
+
+  it('numeric: numbers in hints are in the book’s format, never a JS exponent', () => {
+    const hint = checkNumeric(1e6, 680_000, '-1').hint!;
+    expect(hint).toContain('±680,000');
+    expect(hint).not.toMatch(/e[+-]/);
+    expect([6.8e6, 0.5, 0.00012].map(formatHintNumber)).toEqual(['6.8 × 10⁶', '0.5', '1.2 × 10⁻⁴']);
   });
 
   it('ordering: shown shuffled (never already solved), checked against the written order', () => {

@@ -101,7 +101,7 @@ describe('stepper link', () => {
     const { STEPPER_FIELDS, STEPPER_PREFIX } = await import('../../../src/lib/nn/stepper');
     const values = { seed: 9, x1: -0.25, x2: 2, y: 0, alpha: 0.1 };
     const params = new URLSearchParams(encodeNumbers(values, STEPPER_PREFIX).toString());
-    expect(decodeFields(params, STEPPER_PREFIX, STEPPER_FIELDS)).toEqual({ values, problems: [] });
+    expect(decodeFields(params, STEPPER_PREFIX, STEPPER_FIELDS)).toEqual({ values, problems: [], notices: [] });
   });
   it('reports a hostile value and keeps the default', async () => {
     const { decodeFields } = await import('../../../src/lib/nn/url-fields');

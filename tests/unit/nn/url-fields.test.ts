@@ -8,10 +8,10 @@ const decode = (query: string) => decodeFields(new URLSearchParams(query), 'w', 
 
 describe('decodeFields', () => {
   it('reads the widget’s own keys under its prefix', () => {
-    expect(decode('w.n=3&w.mode=b')).toEqual({ values: { n: 3, mode: 'b' }, problems: [] });
+    expect(decode('w.n=3&w.mode=b')).toEqual({ values: { n: 3, mode: 'b' }, problems: [], notices: [] });
   });
   it('leaves out a refused value and explains it with the field’s own message', () => {
-    expect(decode('w.n=10')).toEqual({ values: {}, problems: ['个数必须在 0 到 9 之间，收到 10。'] });
+    expect(decode('w.n=10')).toEqual({ values: {}, problems: ['个数必须在 0 到 9 之间，收到 10。'], notices: [] });
   });
   it.each(['__proto__', 'toString', 'constructor', 'valueOf', 'hasOwnProperty', '', 'N'])('ignores and reports the name “%s”', (name) => {
     const { values, problems } = decode(`w.${name}=1`);
@@ -20,10 +20,10 @@ describe('decodeFields', () => {
     expect(problems).toEqual([`不认识的设置“w.${name}”，已忽略。`]);
   });
   it('ignores other widgets’ keys and keys without a prefix', () => {
-    expect(decode('x.n=3&n=4&wn=5')).toEqual({ values: {}, problems: [] });
+    expect(decode('x.n=3&n=4&wn=5')).toEqual({ values: {}, problems: [], notices: [] });
   });
   it('takes the first of repeated keys and reports an unknown name once', () => {
-    expect(decode('w.n=1&w.n=2&w.z=1&w.z=2')).toEqual({ values: { n: 1 }, problems: ['不认识的设置“w.z”，已忽略。'] });
+    expect(decode('w.n=1&w.n=2&w.z=1&w.z=2')).toEqual({ values: { n: 1 }, problems: ['不认识的设置“w.z”，已忽略。'], notices: [] });
   });
 });
 

@@ -24,14 +24,17 @@ test('cards needed for the GPT-3 run in 30 days on A100s at 40 % is the ceiling 
 });
 test('D next to a preset without published tokens says it is 20·N (Chinchilla), not a published figure', () => {
   const gpt2 = presetById('gpt2')!;
-  expect(tokensOrigin('gpt2', defaultTokens(gpt2.params, null))).toBe(
-    'GPT-2（124M） 没有公布训练词元数，按 D ≈ 20·N（Chinchilla，Hoffmann et al. 2022）估计。',
-  );
+  expect(tokensOrigin('gpt2', defaultTokens(gpt2.params, null))).toBe('GPT-2（124M）没有公布训练词元数，按 D ≈ 20·N（Chinchilla，Hoffmann et al. 2022）估计。');
 });
 test('D next to a preset with published tokens says so; a changed D is the reader’s own', () => {
   expect(tokensOrigin('gpt3', 300e9)).toContain('公布的训练词元数');
-  expect(tokensOrigin('gpt3', 1e9)).toBe('这是你设定的值；选 GPT-3（175B） 时 D 从 300,000,000,000 开始。');
+  expect(tokensOrigin('gpt3', 1e9)).toBe('这是你设定的值；选 GPT-3（175B）时 D 从 300,000,000,000 开始。');
 });
 test('D next to the custom model states the rule: it keeps the value it had', () => {
   expect(tokensOrigin('custom', 15e12)).toContain('D 保持原值');
+});
+test('a name next to Chinese text gets a space, except beside a full-width bracket', () => {
+  expect(tokensOrigin('bert-base', 256 * 512 * 1e6)).toMatch(/^BERT-base 公布/);
+  expect(tokensOrigin('bert-base', 1)).toContain('选 BERT-base 时');
+  expect(tokensOrigin('gpt2', 1)).toContain('选 GPT-2（124M）时');
 });
