@@ -35,6 +35,13 @@ export function replaceHashParams(prefix: string, mine: URLSearchParams): void {
   history.replaceState(history.state, '', `#${signFragment(params)}`);
 }
 
+/** Sets the given keys in the hash (other keys, this widget's included, stay as they are). */
+export function mergeHashParams(keys: URLSearchParams): void {
+  const params = hashParams();
+  for (const [key, value] of keys) params.set(key, value);
+  history.replaceState(history.state, '', `#${signFragment(params)}`);
+}
+
 /** Writes a widget's numbers and strings to the hash under its prefix. */
 export function writeHash(values: Record<string, number | string>, prefix: string): void {
   const numbers = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
