@@ -68,7 +68,7 @@ export class AttentionStepperState {
     const { settings, problems } = readHandLink(hashParams(), TANG_GPT);
     this.settings = settings;
     this.typed = settings.text;
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.linkProblems = [...linkDamage(HAND_PREFIX), ...problems];
   }
 
   /** Follows the guided tour (lib/transformer/focus.ts); returns the unsubscribe function, for an $effect. */

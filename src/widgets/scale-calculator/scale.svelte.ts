@@ -27,7 +27,7 @@ export class ScaleState {
     const D = values.D ?? (preset ? defaultTokens(preset.params, preset.tokens) : SCALE_DEFAULTS.D);
     this.values = { ...SCALE_DEFAULTS, D, ...values };
     this.text = asText<ScaleKey>(this.values);
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.linkProblems = [...linkDamage(SCALE_PREFIX), ...problems];
   }
 
   /** A typed field changed: checked by the same rule a link's value is. */

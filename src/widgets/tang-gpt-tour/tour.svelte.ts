@@ -32,7 +32,7 @@ export class TourState {
   constructor() {
     const { step, problem } = tourStepFrom(hashParams());
     this.step = step;
-    this.linkProblems = [...linkDamage(), ...(problem ? [problem] : [])];
+    this.linkProblems = [...linkDamage(TOUR_PREFIX), ...(problem ? [problem] : [])];
   }
 
   /** Shows step `i` (clamped), drives its widget and brings the widget into view, `panel` kept clear of it. */

@@ -64,7 +64,7 @@ export class TextLabState {
     this.prompt = settings.prompt;
     this.numbers = settings.numbers;
     this.text = asText(settings.numbers);
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.linkProblems = [...linkDamage(TEXTGEN_PREFIX), ...problems];
   }
 
   async runtime(): Promise<Runtime> {
