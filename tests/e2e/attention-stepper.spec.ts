@@ -260,17 +260,37 @@ test('a link’s refused input is explained once, after one “链接中的设�
   await expect(widget.getByRole('textbox', { name: /输入/ })).toHaveValue('床前明月光');
 });
 
-test('a linked input the vocabulary refuses stays in the field with its notice, and 下一步 refuses until it is fixed', async ({ page }) => {
+test('a linked input the vocabulary refuses is the link’s problem: field, link and steps all keep the default text', async ({ page }) => {
   const unknown = [...Array(0x9fa5 - 0x4e00).keys()].map((i) => String.fromCharCode(0x4e00 + i)).find((c) => !gpt.vocab.includes(c))!;
   const widget = await open(page, `/appendix-a/#att.text=${encodeURIComponent(`床${unknown}`)}`);
   const input = widget.getByRole('textbox', { name: /输入/ });
   await widget.getByRole('button', { name: '下一步' }).click();
-  // Known only once the vocabulary has loaded: the refusal comes then, and the input takes focus.
-  await expect(widget.getByRole('alert').filter({ hasText: FIX_FIELDS_FIRST })).toBeVisible(WAIT);
-  await expect(widget.getByRole('alert').filter({ hasText: `“${unknown}” 不在模型的字表` })).toBeVisible();
-  await expect(input).toHaveValue(`床${unknown}`);
-  await expect(input).toBeFocused();
-  await expect(widget).toHaveAttribute('data-step', '0');
+  // Known only once the vocabulary has loaded: then the link's line says so, with the link's lead-in.
+  await expect(widget.getByRole('alert').filter({ hasText: `链接中的设置有误，已改用默认值：输入里的“${unknown}” 不在模型的字表` })).toBeVisible(WAIT);
+  await expect(input).toHaveValue('床前明月光');
+  await expect(widget).toHaveAttribute('data-step', '1', WAIT);
+  expect(decodeURIComponent(page.url())).toContain('att.text=床前明月光');
+});
+
+test('#att.text=abc&att.step=4: the link’s line names the link, and the URL and the field agree', async ({ page }) => {
+  const widget = await open(page, '/appendix-a/#att.text=abc&att.step=4');
+  await expect(widget).toHaveAttribute('data-step', '4', WAIT);
+  await expect(widget.getByRole('alert').filter({ hasText: /^链接中的设置有误，已改用默认值：输入里的/ })).toHaveCount(1);
+  await expect(widget.getByRole('textbox', { name: /输入/ })).toHaveValue('床前明月光');
+  expect(decodeURIComponent(page.url())).toContain('att.text=床前明月光');
+});
+
+test('while the input shows its error, the steps below say whose numbers they are', async ({ page }) => {
+  const widget = await open(page);
+  await widget.getByRole('button', { name: '下一步' }).click();
+  await expect(widget).toHaveAttribute('data-step', '1', WAIT);
+  const input = widget.getByRole('textbox', { name: /输入/ });
+  await input.fill('床前明月光疑是地上');
+  await input.press('Tab');
+  await expect(widget.locator('#att-notice')).toContainText('下面仍是“床前明月光”的计算。');
+  await input.fill('明月');
+  await input.press('Tab');
+  await expect(widget.locator('#att-notice')).toHaveCount(0);
 });
 
 test('复制链接 reproduces text, layer, head and step in a fresh page', async ({ page, context }) => {

@@ -92,6 +92,12 @@ function index(raw: string | null, max: number): number | null {
 }
 
 /**
+ * Said beside the input's error while the steps below are still those of the last good text
+ * `text`, so the reader knows whose numbers they are.
+ */
+export const staleStepsNote = (text: string): string => `下面仍是“${quoteInput(text)}”的计算。`;
+
+/**
  * The settings a link asks for (`att.text`, `att.step`, `att.layer`, `att.head`), with the
  * model's limits; values out of range or malformed keep the default and are explained. The text
  * is checked here without the vocabulary; the widget checks the characters once it has it.

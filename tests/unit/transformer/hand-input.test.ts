@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampIndex, handTextProblem, isEmoji, parseHandText, readHandLink } from '../../../src/lib/transformer/hand-input';
+import { clampIndex, handTextProblem, isEmoji, parseHandText, readHandLink, staleStepsNote } from '../../../src/lib/transformer/hand-input';
 
 const VOCAB = ['<unk>', '。', '床', '前', '明', '月', '光', '\n'];
 const LIMITS = { layers: 2, heads: 4 };
@@ -93,5 +93,11 @@ describe('the stepper link', () => {
 
   it('clamps the tour’s indices', () => {
     expect([clampIndex(7, 3), clampIndex(-2, 3), clampIndex(NaN, 3), clampIndex('2', 3), clampIndex(1.6, 3)]).toEqual([3, 0, 0, 0, 2]);
+  });
+});
+
+describe('the note under a refused input', () => {
+  it('names the text whose steps are still shown', () => {
+    expect(staleStepsNote('床前明月光')).toBe('下面仍是“床前明月光”的计算。');
   });
 });
