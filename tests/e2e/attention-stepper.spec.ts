@@ -219,11 +219,11 @@ test('bad input gets a clear notice, never NaN or U+FFFD, and 下一步 refuses 
   const cases: [string, RegExp][] = [
     ['', /^输入是空的：请输入 1–8 个字/],
     ['床前明月光疑是地上', /^输入最多 8 个字/],
-    [`床${unknown}`, new RegExp(`^输入里的 “${unknown}” 不在模型的字表`)],
+    [`床${unknown}`, new RegExp(`^输入里的 “${unknown}” 不在模型的字符表`)],
     ['床😀', /^输入里有表情符号“😀”/],
     ['床👍🏽', /^输入里有表情符号“👍”/],
     // A CJK Extension B ideograph is a character the vocabulary lacks, not an emoji.
-    ['床𠀀', /^输入里的 “𠀀” 不在模型的字表/],
+    ['床𠀀', /^输入里的 “𠀀” 不在模型的字符表/],
     // Invisible characters are named by code point.
     ['床\u200B前', /^输入里有看不见的控制字符或格式字符（U\+200B）/],
     ['床\uFFFD', /^输入里有无法识别的字符（U\+FFFD）/],
@@ -266,7 +266,7 @@ test('a linked input the vocabulary refuses is the link’s problem: field, link
   const input = widget.getByRole('textbox', { name: /输入/ });
   await widget.getByRole('button', { name: '下一步' }).click();
   // Known only once the vocabulary has loaded: then the link's line says so, with the link's lead-in.
-  await expect(widget.getByRole('alert').filter({ hasText: `链接中的设置有误，已改用默认值：输入里的“${unknown}” 不在模型的字表` })).toBeVisible(WAIT);
+  await expect(widget.getByRole('alert').filter({ hasText: `链接中的设置有误，已改用默认值：输入里的 “${unknown}” 不在模型的字符表` })).toBeVisible(WAIT);
   await expect(input).toHaveValue('床前明月光');
   await expect(widget).toHaveAttribute('data-step', '1', WAIT);
   expect(decodeURIComponent(page.url())).toContain('att.text=床前明月光');

@@ -43,7 +43,7 @@ describe('the stepper input', () => {
     expect(isEmoji(ch)).toBe(false);
     expect(handTextProblem(`床${ch}`)).toBeNull();
     const r = parseHandText(`床${ch}`, VOCAB);
-    expect(r).toMatchObject({ ok: false, message: expect.stringContaining(`“${ch}” 不在模型的字表`) });
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining(`“${ch}” 不在模型的字符表`) });
     expect(r.ok || r.message).not.toContain('表情');
   });
 
@@ -99,5 +99,11 @@ describe('the stepper link', () => {
 describe('the note under a refused input', () => {
   it('names the text whose steps are still shown', () => {
     expect(staleStepsNote('床前明月光')).toBe('下面仍是“床前明月光”的计算。');
+  });
+});
+
+describe('an emoji in the input', () => {
+  it.each(['🇨🇳', '👨‍👩‍👧'])('is quoted whole: %s', (emoji) => {
+    expect(handTextProblem(`床${emoji}`)).toContain(`“${emoji}”`);
   });
 });

@@ -58,7 +58,7 @@ describe('a reader’s own text for the Transformer', () => {
   it('is accepted with a notice naming the share of unknown characters', () => {
     const r = checkGptText(`${POEM}abc\n`.repeat(12), vocab, 64);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.notices.join()).toMatch(/3 种字符不在字符表中（占全部字符的 1[0-9]%）/);
+    if (r.ok) expect(r.notices.join()).toMatch(/3 种字符不在模型的字符表中（占全部字符的 1[0-9]%）/);
   });
 
   it('is accepted without a notice when every character is known', () => {
