@@ -64,7 +64,9 @@ export function droppedNotice(dropped: readonly string[]): string | null {
   if (!dropped.length) return null;
   const names = [...new Set(dropped)].map(codeOf).join('、');
   const broken = dropped.find(isBroken);
-  if (broken !== undefined) return `${brokenMessage(broken, '开头文字')}已删去 ${dropped.length} 个无法显示的字符（${names}）。`;
+  // brokenMessage already names the broken character: the list follows only when there are others.
+  const list = names === codeOf(broken ?? '') ? '' : `（${names}）`;
+  if (broken !== undefined) return `${brokenMessage(broken, '开头文字')}已删去 ${dropped.length} 个无法显示的字符${list}。`;
   return `开头文字里的 ${dropped.length} 个控制字符或不可见字符（${names}）已删去。`;
 }
 

@@ -8,7 +8,7 @@
  * reported as the attention stepper reports it (textgen/unreadable.ts: the link may be damaged).
  */
 import { unknownNotice } from '../parse/fields';
-import { brokenMessage, isBroken, unreadable } from '../textgen/unreadable';
+import { brokenMessage, invisibleMessage, isBroken, unreadable } from '../textgen/unreadable';
 import { codePoints, type Vocab } from '../textgen/vocab';
 import { contextNotice, lastInContext } from './context';
 
@@ -51,7 +51,11 @@ export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab)
   }
   if (kept.length < all.length) {
     const n = all.length - kept.length;
-    notices.push(broken !== undefined ? `${brokenMessage(broken, '文字')}已删去 ${n} 个无法识别或不可见的字符。` : `已删去 ${n} 个控制字符或不可见字符。`);
+    notices.push(
+      broken !== undefined
+        ? `${brokenMessage(broken, '文字')}已删去 ${n} 个无法识别或不可见的字符。`
+        : `${invisibleMessage(all.find(unreadable)!, '文字')}已删去 ${n} 个控制字符或不可见字符。`, // names U+0000 as the stepper does
+    );
   }
   const { kept: chars, dropped } = lastInContext(kept, contextLength);
   if (dropped > 0) notices.push(contextNotice('文字', kept.length, contextLength));

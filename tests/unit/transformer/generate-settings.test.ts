@@ -84,3 +84,10 @@ describe('the prompt as the field keeps it', () => {
     expect(cleanPrompt('春😀')).toEqual({ prompt: '春😀', notice: null });
   });
 });
+
+describe('the notice for a broken character in the prompt', () => {
+  it('names U+FFFD once', () => {
+    const { notice } = cleanPrompt('春\uFFFD眠');
+    expect(notice?.match(/U\+FFFD/g)).toHaveLength(1);
+  });
+});
