@@ -15,6 +15,11 @@ export interface StartAnalysis {
   job: number;
   text: string;
   src: Source;
+  /**
+   * Whether the page could open IndexedDB (lib/storage/indexed-db.ts). A worker shares its page's
+   * storage permission; the page's answer is the one the reader's browser settings give.
+   */
+  storage: boolean;
 }
 
 export interface AnalysisDone {

@@ -125,8 +125,9 @@ export const STORAGE_REFUSED =
  * The reader's saved LSTM and Transformer (the caller owns and disposes them), each null when
  * there is none or it cannot be read; `notices` gets a sentence for each null (none saved, a
  * damaged one deleted, storage refused), saying the checkpoint is used instead. Never throws.
+ * @param pageStorage whether the page could open IndexedDB (the worker checks its own as well)
  */
-export async function readerModels(notices: string[]): Promise<[LoadedLstm | null, LoadedGpt | null]> {
+export async function readerModels(notices: string[], pageStorage: boolean): Promise<[LoadedLstm | null, LoadedGpt | null]> {
   const get = async <T>(load: () => Promise<T | null>, none: string): Promise<T | null> => {
     try {
       const m = await load();
@@ -137,7 +138,7 @@ export async function readerModels(notices: string[]): Promise<[LoadedLstm | nul
       return null;
     }
   };
-  if (!(await storageReadable())) {
+  if (!pageStorage || !(await storageReadable())) {
     notices.push(STORAGE_REFUSED);
     return [null, null];
   }

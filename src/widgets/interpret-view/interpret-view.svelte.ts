@@ -21,6 +21,7 @@ import { parseFromInterpretWorker, type StartAnalysis } from '../../lib/interpre
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { startLabWorker } from '../shared/lab-worker';
 import { refusalLine } from '../shared/refuse';
+import { indexedDBOpens } from '../../lib/storage/indexed-db';
 
 type FieldName = 'text' | 'unit' | 'ch';
 
@@ -114,11 +115,15 @@ export class InterpretViewState {
     this.error = '';
     this.progress = null;
     this.status = '正在加载模型并分析…';
-    try {
-      this.evaluator().postMessage({ type: 'start', job: this.job, text, src } satisfies StartAnalysis);
-    } catch (e) {
-      this.fail(e instanceof Error ? e.message : String(e), true);
-    }
+    const job = this.job;
+    void (src === 'mine' ? indexedDBOpens() : Promise.resolve(true)).then((storage) => {
+      if (job !== this.job || !this.running) return;
+      try {
+        this.evaluator().postMessage({ type: 'start', job, text, src, storage } satisfies StartAnalysis);
+      } catch (e) {
+        this.fail(e instanceof Error ? e.message : String(e), true);
+      }
+    });
   }
 
   /** One message from the worker: checked, and dropped unless it answers the analysis under way. */

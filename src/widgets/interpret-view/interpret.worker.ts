@@ -27,7 +27,7 @@ async function analyse(job: StartAnalysis): Promise<void> {
   backend ??= chooseBackend({ wasm: async () => {}, cpu: async () => {} }, ['wasm', 'cpu']);
   await backend;
   const notices: string[] = [];
-  const [lstmSaved, gptSaved] = job.src === 'mine' ? await readerModels(notices) : [null, null];
+  const [lstmSaved, gptSaved] = job.src === 'mine' ? await readerModels(notices, job.storage) : [null, null];
   let done: Omit<Extract<FromInterpretWorker, { type: 'done' }>, 'tensors'>;
   try {
     const lstm = lstmSaved ?? (await checkpointLstm());

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { indexedDBOpens, PROBE_DB } from '../../../src/lib/storage/indexed-db';
+
+type Outcome = 'success' | 'error' | 'blocked';
+
+/** An IDBFactory whose open() request ends as told, on the next tick, as a browser's does. */
+function fakeFactory(outcome: Outcome, opened: string[] = [], closed: string[] = []): IDBFactory {
+  return {
+    open(name: string) {
+      opened.push(name);
+      const request: Record<string, unknown> = { result: { close: () => closed.push(name) } };
+      setTimeout(() => (request[`on${outcome}`] as (() => void) | undefined)?.(), 0);
+      return request as unknown as IDBOpenDBRequest;
+    },
+  } as unknown as IDBFactory;
+}
+
+describe('indexedDBOpens', () => {
+  it('is true when a database opens, and closes the probe database it opened', async () => {
+    const opened: string[] = [];
+    const closed: string[] = [];
+    await expect(indexedDBOpens(() => fakeFactory('success', opened, closed))).resolves.toBe(true);
+    expect(opened).toEqual([PROBE_DB]);
+    expect(closed).toEqual([PROBE_DB]);
+  });
+
+  it('never opens tf.io’s own database, whose schema an empty open would create', async () => {
+    const opened: string[] = [];
+    await indexedDBOpens(() => fakeFactory('success', opened));
+    expect(opened).not.toContain('tensorflowjs');
+  });
+
+  it('is false when the browser has no IndexedDB', async () => {
+    await expect(indexedDBOpens(() => undefined)).resolves.toBe(false);
+  });
+
+  it('is false when reading indexedDB itself throws', async () => {
+    await expect(
+      indexedDBOpens(() => {
+        throw new DOMException('denied', 'SecurityError');
+      }),
+    ).resolves.toBe(false);
+  });
+
+  it('is false when open() throws (Firefox with site data blocked)', async () => {
+    const refusing = {
+      open() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
+    await expect(indexedDBOpens(() => refusing)).resolves.toBe(false);
+  });
+
+  it.each<Outcome>(['error', 'blocked'])('is false when the open request fires %s', async (outcome) => {
+    await expect(indexedDBOpens(() => fakeFactory(outcome))).resolves.toBe(false);
+  });
+});
