@@ -9,8 +9,8 @@ import { FIX_FIELDS_FIRST } from '../../src/lib/parse/fields';
 
 const WAIT = { timeout: 60_000 };
 
-async function open(page: Page, name: string): Promise<Locator> {
-  await page.goto('/appendix-a/');
+async function open(page: Page, name: string, url = '/appendix-a/'): Promise<Locator> {
+  await page.goto(url);
   const widget = page.getByRole('region', { name });
   await widget.scrollIntoViewIfNeeded();
   await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1, WAIT);
@@ -36,4 +36,24 @@ test('training: 开始训练 pressed right after typing 批大小 0 is answered 
   await widget.getByRole('button', { name: '开始训练' }).click();
   await expect(widget.getByText(FIX_FIELDS_FIRST)).toBeVisible();
   await expect(batch).toBeFocused();
+});
+
+test('§9.2: 评估全部设置 pressed right after emptying the prompt is answered with the refusal', async ({ page }) => {
+  const widget = await open(page, '动手：压缩模型，看它损失了多少', '/chapter-09/');
+  const prompt = widget.getByRole('textbox', { name: '开头文字' });
+  await prompt.fill('');
+  await widget.getByRole('button', { name: '评估全部设置' }).click();
+  await expect(widget.getByText(FIX_FIELDS_FIRST)).toBeVisible();
+  await expect(prompt).toBeFocused();
+  await expect(widget).toHaveAttribute('data-rows', '0');
+});
+
+test('§10.4: 分析 pressed right after emptying the text is answered with the refusal', async ({ page }) => {
+  const widget = await open(page, '动手：看模型内部在做什么', '/chapter-10/');
+  const box = widget.getByRole('textbox', { name: /要分析的文字/ });
+  await box.fill('');
+  await widget.getByRole('button', { name: '分析', exact: true }).click();
+  await expect(widget.getByText(FIX_FIELDS_FIRST)).toBeVisible();
+  await expect(box).toBeFocused();
+  await expect(widget).toHaveAttribute('data-analysed', 'no');
 });
