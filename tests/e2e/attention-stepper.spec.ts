@@ -221,7 +221,7 @@ test('bad input gets a clear notice, never NaN or U+FFFD, and 下一步 refuses 
     ['床前明月光疑是地上', /^输入最多 8 个字/],
     [`床${unknown}`, new RegExp(`^输入里的 “${unknown}” 不在模型的字符表`)],
     ['床😀', /^输入里有表情符号“😀”/],
-    ['床👍🏽', /^输入里有表情符号“👍”/],
+    ['床👍🏽', /^输入里有表情符号“👍🏽”/], // the whole grapheme, skin tone included
     // A CJK Extension B ideograph is a character the vocabulary lacks, not an emoji.
     ['床𠀀', /^输入里的 “𠀀” 不在模型的字符表/],
     // Invisible characters are named by code point.
