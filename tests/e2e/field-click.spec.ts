@@ -39,6 +39,8 @@ test('training: 开始训练 pressed right after typing 批大小 0 is answered 
 });
 
 test('§9.2: 评估全部设置 pressed right after emptying the prompt is answered with the refusal', async ({ page }) => {
+  // On a phone the fields wrap, so the prompt's message line goes above the button (at 1280 px it sits beside the field).
+  await page.setViewportSize({ width: 375, height: 700 });
   const widget = await open(page, '动手：压缩模型，看它损失了多少', '/chapter-09/');
   const prompt = widget.getByRole('textbox', { name: '开头文字' });
   await prompt.fill('');
