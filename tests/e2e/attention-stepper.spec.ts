@@ -219,11 +219,11 @@ test('bad input gets a clear notice, never NaN or U+FFFD, and 下一步 refuses 
   const cases: [string, RegExp][] = [
     ['', /^输入是空的：请输入 1–8 个字/],
     ['床前明月光疑是地上', /^输入最多 8 个字/],
-    [`床${unknown}`, new RegExp(`^输入里的 “${unknown}” 不在模型的字表`)],
+    [`床${unknown}`, new RegExp(`^输入里的 “${unknown}” 不在模型的字符表`)],
     ['床😀', /^输入里有表情符号“😀”/],
-    ['床👍🏽', /^输入里有表情符号“👍”/],
+    ['床👍🏽', /^输入里有表情符号“👍🏽”/], // the whole grapheme, skin tone included
     // A CJK Extension B ideograph is a character the vocabulary lacks, not an emoji.
-    ['床𠀀', /^输入里的 “𠀀” 不在模型的字表/],
+    ['床𠀀', /^输入里的 “𠀀” 不在模型的字符表/],
     // Invisible characters are named by code point.
     ['床\u200B前', /^输入里有看不见的控制字符或格式字符（U\+200B）/],
     ['床\uFFFD', /^输入里有无法识别的字符（U\+FFFD）/],
@@ -260,17 +260,37 @@ test('a link’s refused input is explained once, after one “链接中的设�
   await expect(widget.getByRole('textbox', { name: /输入/ })).toHaveValue('床前明月光');
 });
 
-test('a linked input the vocabulary refuses stays in the field with its notice, and 下一步 refuses until it is fixed', async ({ page }) => {
+test('a linked input the vocabulary refuses is the link’s problem: field, link and steps all keep the default text', async ({ page }) => {
   const unknown = [...Array(0x9fa5 - 0x4e00).keys()].map((i) => String.fromCharCode(0x4e00 + i)).find((c) => !gpt.vocab.includes(c))!;
   const widget = await open(page, `/appendix-a/#att.text=${encodeURIComponent(`床${unknown}`)}`);
   const input = widget.getByRole('textbox', { name: /输入/ });
   await widget.getByRole('button', { name: '下一步' }).click();
-  // Known only once the vocabulary has loaded: the refusal comes then, and the input takes focus.
-  await expect(widget.getByRole('alert').filter({ hasText: FIX_FIELDS_FIRST })).toBeVisible(WAIT);
-  await expect(widget.getByRole('alert').filter({ hasText: `“${unknown}” 不在模型的字表` })).toBeVisible();
-  await expect(input).toHaveValue(`床${unknown}`);
-  await expect(input).toBeFocused();
-  await expect(widget).toHaveAttribute('data-step', '0');
+  // Known only once the vocabulary has loaded: then the link's line says so, with the link's lead-in.
+  await expect(widget.getByRole('alert').filter({ hasText: `链接中的设置有误，已改用默认值：输入里的 “${unknown}” 不在模型的字符表` })).toBeVisible(WAIT);
+  await expect(input).toHaveValue('床前明月光');
+  await expect(widget).toHaveAttribute('data-step', '1', WAIT);
+  expect(decodeURIComponent(page.url())).toContain('att.text=床前明月光');
+});
+
+test('#att.text=abc&att.step=4: the link’s line names the link, and the URL and the field agree', async ({ page }) => {
+  const widget = await open(page, '/appendix-a/#att.text=abc&att.step=4');
+  await expect(widget).toHaveAttribute('data-step', '4', WAIT);
+  await expect(widget.getByRole('alert').filter({ hasText: /^链接中的设置有误，已改用默认值：输入里的/ })).toHaveCount(1);
+  await expect(widget.getByRole('textbox', { name: /输入/ })).toHaveValue('床前明月光');
+  expect(decodeURIComponent(page.url())).toContain('att.text=床前明月光');
+});
+
+test('while the input shows its error, the steps below say whose numbers they are', async ({ page }) => {
+  const widget = await open(page);
+  await widget.getByRole('button', { name: '下一步' }).click();
+  await expect(widget).toHaveAttribute('data-step', '1', WAIT);
+  const input = widget.getByRole('textbox', { name: /输入/ });
+  await input.fill('床前明月光疑是地上');
+  await input.press('Tab');
+  await expect(widget.locator('#att-notice')).toContainText('下面仍是“床前明月光”的计算。');
+  await input.fill('明月');
+  await input.press('Tab');
+  await expect(widget.locator('#att-notice')).toHaveCount(0);
 });
 
 test('复制链接 reproduces text, layer, head and step in a fresh page', async ({ page, context }) => {

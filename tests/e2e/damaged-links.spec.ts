@@ -116,3 +116,22 @@ test('a malformed % in a chapter’s link leaves reading progress working', asyn
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('dmx.progress') ?? '{}').sections?.['sec-4-2']?.how)).toBe('manual');
   expect(errors).toEqual([]);
 });
+
+test('a damaged link is reported once, by the widget whose settings it carries, and only there', async ({ page }) => {
+  await page.goto('/appendix-a/#sum=zzzz&gpt.t=1.2');
+  const named = page.getByRole('region', { name: '动手：Transformer 写诗，并与 LSTM 对比' });
+  const others = ['导览：跟着八步看懂这个小 Transformer', '动手：每个头在看哪里', '动手：逐步计算一个注意力头', '动手：在页面里训练 Transformer'];
+  for (const name of others) {
+    const widget = page.getByRole('region', { name });
+    await widget.scrollIntoViewIfNeeded();
+    await hydrated(widget);
+    await expect(widget.getByRole('alert')).toHaveCount(0);
+  }
+  await named.scrollIntoViewIfNeeded();
+  await hydrated(named);
+  const alert = named.getByRole('alert');
+  await expect(alert).toHaveCount(1);
+  await expect(alert).toContainText('链接不完整或已损坏');
+  await expect(alert).not.toContainText('链接中的设置有误');
+  await expect(alert).not.toContainText('已改用默认值');
+});

@@ -27,6 +27,13 @@ async function mapState(map: Locator): Promise<{ selected: string | null; head: 
   };
 }
 
+/** The list button of step `i` (0-based), unfolding the list first: it folds away once the tour is under way. */
+async function stepButton(tour: Locator, i: number): Promise<Locator> {
+  const list = tour.locator('details');
+  if ((await list.getAttribute('open')) === null) await tour.getByText(`全部 ${TOUR_STEPS.length} 步`).click();
+  return tour.getByRole('button', { name: `${i + 1}. ${TOUR_STEPS[i].title}` });
+}
+
 test('before any click, step 1 is shown and the attention map is in the state it describes', async ({ page }) => {
   const { tour, map } = await openTour(page);
   await expect(tour).toContainText(TOUR_STEPS[0].text);
@@ -62,7 +69,7 @@ test('steps that drive widgets not on this page go on without an error', async (
   page.on('pageerror', (e) => errors.push(e));
   const { tour } = await openTour(page);
   for (let i = 4; i < TOUR_STEPS.length; i++) {
-    await tour.getByRole('button', { name: `${i + 1}. ${TOUR_STEPS[i].title}` }).click();
+    await (await stepButton(tour, i)).click();
     await expect(tour).toHaveAttribute('data-step', String(i + 1));
     await expect(tour).toContainText(TOUR_STEPS[i].text);
   }
@@ -88,4 +95,43 @@ test('a step brings its widget into view', async ({ page }) => {
   await tour.getByRole('button', { name: '下一步' }).click();
   await expect(map).toBeInViewport({ ratio: 0.1 });
   await expect(tour).toBeInViewport();
+});
+
+test('a step on the stepper moves it even before it has hydrated, and puts its state in the link', async ({ page }) => {
+  const { tour } = await openTour(page, `#${signFragment(new URLSearchParams({ 'tour.step': '4' }))}`);
+  const stepper = page.getByRole('region', { name: '动手：逐步计算一个注意力头' });
+  await tour.getByRole('button', { name: '下一步' }).click();
+  await expect(tour).toHaveAttribute('data-step', '5');
+  await expect(page).toHaveURL(/att\.step=3/);
+  await expect(stepper).toHaveAttribute('data-step', '3', { timeout: 60_000 });
+  await tour.getByRole('button', { name: '下一步' }).click();
+  await expect(stepper).toHaveAttribute('data-step', '5', { timeout: 60_000 });
+  await expect(page).toHaveURL(/att\.step=5/);
+});
+
+test('a link copied during the tour reopens its widget in the state of the step, though the widget never hydrated', async ({ page }) => {
+  // The stepper's island script is held back on the first visit: the step's keys in the link can only be the tour's.
+  const stepperScript = /\/_astro\/AttentionStepper\.[\w-]+\.js$/;
+  await page.route(stepperScript, (route) => route.abort());
+  const { tour } = await openTour(page);
+  await (await stepButton(tour, 4)).click();
+  await expect(page).toHaveURL(/att\.step=3/);
+  const url = page.url();
+  await page.unroute(stepperScript);
+  await page.goto('about:blank');
+  await page.goto(url);
+  const stepper = page.getByRole('region', { name: '动手：逐步计算一个注意力头' });
+  await stepper.scrollIntoViewIfNeeded();
+  await expect(stepper).toHaveAttribute('data-step', '3', { timeout: 60_000 });
+});
+
+test('under way, the sticky panel stays small at 1280 px, and does not stick on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { tour } = await openTour(page);
+  await tour.getByRole('button', { name: '下一步' }).click();
+  await expect(tour.locator('details')).not.toHaveAttribute('open');
+  await expect(tour.getByText(TOUR_STEPS[1].text, { exact: true })).toBeVisible(); // exact: the live region repeats it inside a longer line
+  expect((await tour.boundingBox())!.height).toBeLessThanOrEqual(0.35 * 900 + 1);
+  await page.setViewportSize({ width: 375, height: 700 });
+  await expect.poll(() => tour.evaluate((el) => getComputedStyle(el).position)).not.toBe('sticky');
 });

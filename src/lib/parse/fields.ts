@@ -19,30 +19,61 @@ const unseen = (c: string): boolean => c !== ' ' && /^[\p{C}\p{Z}]$/u.test(c);
 
 /**
  * Reader- or link-supplied text as a message quotes it (the one quoting rule of every link and
- * field message that echoes what it received): at most `max` characters (whole code points,
- * never half a surrogate pair); U+FFFD (what a malformed `%` sequence such as `%E0` decodes to),
+ * field message that echoes what it received): at most `max` characters (whole graphemes, so 🇨🇳
+ * and 👨‍👩‍👧 are never cut apart, nor half a surrogate pair); U+FFFD (what a malformed `%` sequence such as `%E0` decodes to),
  * a lone surrogate and each invisible character (NUL, a line break, the zero-width space…)
  * written as its code point, "U+FFFD", "U+200B" (textgen/unreadable.ts codeOf, as the other
  * messages name them), so the reader sees that it is there.
  */
 export function quoteInput(text: string, max = 20): string {
-  const chars = [...text];
-  const shown = chars
-    .slice(0, max)
-    .map((c) => (isBroken(c) || unseen(c) ? codeOf(c) : c))
-    .join('');
-  return chars.length > max ? `${shown}…` : shown;
+  const clusters = graphemes(text);
+  const shown = clusters.slice(0, max).map(showCluster).join('');
+  return clusters.length > max ? `${shown}…` : shown;
+}
+
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'grapheme' }) : null;
+
+/** The text's user-perceived characters (🇨🇳, 👨‍👩‍👧 and a letter with its accents are one each); code points where Intl.Segmenter is missing. */
+export function graphemes(text: string): string[] {
+  return segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : [...text];
 }
 
 /**
- * One character as a notice names it: “床” when it shows as itself; an invisible one (see
+ * One grapheme as a quote shows it. A cluster that starts with a visible character keeps the
+ * invisible joiners and selectors that build it (the ZWJ of 👨‍👩‍👧); only a broken code point in it
+ * is named. A cluster that starts with an invisible or broken one is named code point by code point.
+ */
+function showCluster(g: string): string {
+  const cps = [...g];
+  const hidden = (c: string) => isBroken(c) || unseen(c);
+  if (!hidden(cps[0])) return cps.map((c) => (isBroken(c) ? codeOf(c) : c)).join('');
+  return cps.map((c) => (hidden(c) ? codeOf(c) : c)).join('');
+}
+
+/**
+ * One character as a notice names it: “床” when it shows as itself; the plain space as 空格 (a
+ * quoted blank would look like nothing); an invisible one (see
  * quoteInput: U+200B, U+3000, a private-use or unassigned code point) as its bare code point,
  * U+200B, with no quotes around nothing visible.
  */
 export function nameChar(c: string): string {
+  if (c === ' ') return '空格';
   const shown = quoteInput(c);
   return shown === c ? `“${c}”` : shown;
 }
+
+/** The one wording for characters a model's vocabulary lacks (it reads them as <unk>, id 0). */
+export const NOT_IN_VOCAB = '不在模型的字符表中';
+
+/** The characters `unknown` as notices name them (nameChar), joined by 、. */
+export const unknownNames = (unknown: readonly string[]): string => unknown.map(nameChar).join('、');
+
+/**
+ * The one notice for characters a model reads as <unk> (id 0), for every widget that reads text
+ * with a vocabulary (the attention map, §10.4, §9.2's prompt, the generation labs): `unknown`
+ * distinct, in order. A widget may put what the text is in front (开头文字里的 …).
+ */
+export const unknownNotice = (unknown: readonly string[]): string => `${unknownNames(unknown)} ${NOT_IN_VOCAB}，按 <unk>（未知字符）处理。`;
 
 /**
  * The one message for a value that is not one of a field's options: `shown` names the options as

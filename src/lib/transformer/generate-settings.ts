@@ -7,7 +7,7 @@
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
 import { flagField } from '../nn/validate';
-import { nameChar } from '../parse/fields';
+import { unknownNotice } from '../parse/fields';
 import { parsePrompt, TEXTGEN_DEFAULTS, TEXTGEN_RULES } from '../textgen/settings';
 import { brokenMessage, codeOf, isBroken, readable } from '../textgen/unreadable';
 import { codePoints, encode, type Vocab } from '../textgen/vocab';
@@ -64,7 +64,9 @@ export function droppedNotice(dropped: readonly string[]): string | null {
   if (!dropped.length) return null;
   const names = [...new Set(dropped)].map(codeOf).join('、');
   const broken = dropped.find(isBroken);
-  if (broken !== undefined) return `${brokenMessage(broken, '开头文字')}已删去 ${dropped.length} 个无法显示的字符（${names}）。`;
+  // brokenMessage already names the broken character: the list follows only when there are others.
+  const list = names === codeOf(broken ?? '') ? '' : `（${names}）`;
+  if (broken !== undefined) return `${brokenMessage(broken, '开头文字')}已删去 ${dropped.length} 个无法显示的字符${list}。`;
   return `开头文字里的 ${dropped.length} 个控制字符或不可见字符（${names}）已删去。`;
 }
 
@@ -92,7 +94,7 @@ export function promptNotices(prompt: string, vocab: Vocab, contextLength: numbe
   if (droppedText) notices.push(droppedText);
   if (!chars.length) notices.push('开头文字是空的：模型从一首诗的开头写起。');
   const { unknown } = encode(vocab, text);
-  if (unknown.length) notices.push(`开头文字里的 ${unknown.map(nameChar).join('、')} 不在字符表中，按 <unk> 处理。`);
+  if (unknown.length) notices.push(`开头文字里的 ${unknownNotice(unknown)}`);
   if (lastInContext(chars, contextLength).dropped > 0) notices.push(contextNotice('开头文字', chars.length, contextLength));
   return notices;
 }

@@ -5,7 +5,7 @@
  * message and never throws.
  */
 import type { Parsed } from '../nn/validate';
-import { quoteInput } from '../parse/fields';
+import { graphemes, NOT_IN_VOCAB, quoteInput, unknownNames } from '../parse/fields';
 import { brokenMessage, codeOf, invisibleMessage, isBroken, isInvisible } from '../textgen/unreadable';
 
 /** The stepper's input is at most this many characters, so its matrices stay readable. */
@@ -47,7 +47,7 @@ export function handTextProblem(text: string): string | null {
   const control = chars.find((ch) => /\p{Cc}/u.test(ch));
   if (control) return `输入里有换行等控制字符（${codeOf(control)}），请只输入汉字和标点。`;
   // Emoji before format characters: a family emoji's joiners (U+200D) are part of the emoji.
-  const emoji = chars.find(isEmoji);
+  const emoji = graphemes(text).find((g) => [...g].some(isEmoji)); // the whole 🇨🇳 or 👨‍👩‍👧, not its first code point
   if (emoji) return `输入里有表情符号“${quoteInput(emoji)}”，模型的字表里没有表情符号，请只输入汉字和标点。`;
   const invisible = chars.find(isInvisible);
   if (invisible) return `${invisibleMessage(invisible)}请只输入汉字和标点。`;
@@ -68,8 +68,7 @@ export function parseHandText(text: string, vocab: readonly string[]): Parsed<Ha
   const ids = chars.map((ch) => idOf.get(ch) ?? 0);
   const unknown = [...new Set(chars.filter((_, i) => ids[i] === 0))];
   if (unknown.length) {
-    const named = unknown.map((c) => `“${quoteInput(c)}”`).join('、');
-    return { ok: false, message: `输入里的 ${named} 不在模型的字表（${vocab.length} 个常用字）中，它只会被当作 <unk>；请换成别的字。` };
+    return { ok: false, message: `输入里的 ${unknownNames(unknown)} ${NOT_IN_VOCAB}（${vocab.length} 个常用字），它只会被当作 <unk>；请换成别的字。` };
   }
   return { ok: true, value: { chars, ids } };
 }
@@ -90,6 +89,12 @@ function index(raw: string | null, max: number): number | null {
   const n = Number(raw);
   return n <= max ? n : null;
 }
+
+/**
+ * Said beside the input's error while the steps below are still those of the last good text
+ * `text`, so the reader knows whose numbers they are.
+ */
+export const staleStepsNote = (text: string): string => `下面仍是“${quoteInput(text)}”的计算。`;
 
 /**
  * The settings a link asks for (`att.text`, `att.step`, `att.layer`, `att.head`), with the

@@ -7,8 +7,8 @@
  * to) are dropped, with a notice, so nothing unreadable reaches the page. A broken character is
  * reported as the attention stepper reports it (textgen/unreadable.ts: the link may be damaged).
  */
-import { nameChar } from '../parse/fields';
-import { brokenMessage, isBroken, unreadable } from '../textgen/unreadable';
+import { unknownNotice } from '../parse/fields';
+import { brokenMessage, invisibleMessage, isBroken, unreadable } from '../textgen/unreadable';
 import { codePoints, type Vocab } from '../textgen/vocab';
 import { contextNotice, lastInContext } from './context';
 
@@ -28,12 +28,8 @@ export type CheckedMapText =
     }
   | { ok: false; message: string };
 
-/**
- * The one notice for characters a model reads as <unk> (id 0), for every widget that reads text
- * with a vocabulary (the attention map, §10.4, §9.2's prompt): `unknown` distinct, in order.
- */
-export const unknownNotice = (unknown: readonly string[]): string =>
-  `${unknown.map((c) => (c === ' ' ? '“␣”' : nameChar(c))).join('、')} 不在模型的字符表中，按 <unk>（未知字符）处理。`;
+/** The one notice for characters read as <unk>: parse/fields.ts, re-exported for this module's importers. */
+export { unknownNotice };
 
 /** How a position's character is shown: a line break as ↵, a space as ␣. */
 export const shownChar = (c: string): string => (c === '\n' ? '↵' : c === ' ' ? '␣' : c);
@@ -55,7 +51,11 @@ export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab)
   }
   if (kept.length < all.length) {
     const n = all.length - kept.length;
-    notices.push(broken !== undefined ? `${brokenMessage(broken, '文字')}已删去 ${n} 个无法识别或不可见的字符。` : `已删去 ${n} 个控制字符或不可见字符。`);
+    notices.push(
+      broken !== undefined
+        ? `${brokenMessage(broken, '文字')}已删去 ${n} 个无法识别或不可见的字符。`
+        : `${invisibleMessage(all.find(unreadable)!, '文字')}已删去 ${n} 个控制字符或不可见字符。`, // names U+0000 as the stepper does
+    );
   }
   const { kept: chars, dropped } = lastInContext(kept, contextLength);
   if (dropped > 0) notices.push(contextNotice('文字', kept.length, contextLength));

@@ -10,7 +10,8 @@
  */
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
-import { choiceField, SEED_RULE } from '../nn/validate';
+import { SEED_RULE } from '../nn/validate';
+import { labelledChoice } from '../parse/fields';
 import { checkText, droppedNotice, readableCorpus, type CorpusCheck } from '../textgen/corpus';
 import { CORPUS_NAMES, type CorpusName } from '../textgen/settings';
 import { encode, type Vocab } from '../textgen/vocab';
@@ -24,6 +25,12 @@ export const GPT_CORPORA: Record<CorpusName, string> = { poetry: '唐诗', book:
 /** Where training starts: the shipped checkpoint, the model this browser saved, or a seeded initialisation. */
 export const FROM_NAMES = ['checkpoint', 'saved', 'scratch'] as const;
 export type FromName = (typeof FROM_NAMES)[number];
+/** What the reader sees for each starting point (the radio buttons, and the options a link's message offers). */
+export const FROM_LABELS: Record<FromName, string> = {
+  checkpoint: '从本书的 Transformer 检查点继续',
+  saved: '从本浏览器保存的模型继续',
+  scratch: '从头开始（随机初始化）',
+};
 
 export type GtrainKey = 'epochs' | 'batch' | 'seed';
 export const GTRAIN_DEFAULTS: Record<GtrainKey, number> = { epochs: 1, batch: 16, seed: 1 };
@@ -40,8 +47,8 @@ export const GTRAIN_RULES: NumberRules<GtrainKey> = {
 
 export const GTRAIN_FIELDS: FieldParsers<Record<GtrainKey, number> & { corpus: CorpusName; from: FromName }> = {
   ...numberFields(GTRAIN_RULES),
-  corpus: choiceField(CORPUS_NAMES, '语料'),
-  from: choiceField(FROM_NAMES, '起点'),
+  corpus: labelledChoice(GPT_CORPORA, '语料'),
+  from: labelledChoice(FROM_LABELS, '起点'),
 };
 
 export interface GtrainSettings {
@@ -100,6 +107,6 @@ export function checkGptText(text: string, vocab: Vocab, trainLen: number): Corp
   // The vocabulary is the checkpoint's, so of checkText's notices only the dropped characters' applies.
   const dropped = droppedNotice(readableCorpus(text).dropped);
   const notices = dropped ? [dropped] : [];
-  if (unknown.length) notices.push(`文本里有 ${unknown.length} 种字符不在字符表中（占全部字符的 ${percent(1 - known / ids.length)}），训练时按 <unk> 处理。`);
+  if (unknown.length) notices.push(`文本里有 ${unknown.length} 种字符不在模型的字符表中（占全部字符的 ${percent(1 - known / ids.length)}），训练时按 <unk> 处理。`);
   return { ok: true, text: basic.text, notices };
 }

@@ -25,8 +25,11 @@ export type Fragment =
   | { kind: 'anchor'; id: string }
   /** URL parameters (the checksum removed); `signed` when a checksum was present and matched. */
   | { kind: 'params'; params: URLSearchParams; signed: boolean }
-  /** A signed fragment whose checksum does not match, however it is repaired. */
-  | { kind: 'damaged' };
+  /**
+   * A signed fragment whose checksum does not match, however it is repaired; `prefixes` are the
+   * widget prefixes its keys still name (`gpt` for `gpt.t=…`), so only those widgets report it.
+   */
+  | { kind: 'damaged'; prefixes: string[] };
 
 /** One character a chat app or the end of a sentence glues onto a link, raw or as the browser encodes it. */
 const TRAILING = /(?:\.|\)|%29|。|%E3%80%82|）|%EF%BC%89)$/i;
@@ -85,7 +88,25 @@ export function readFragment(hash: string): Fragment {
     const params = verify(c);
     if (params) return { kind: 'params', params, signed: true };
   }
-  return { kind: 'damaged' };
+  return { kind: 'damaged', prefixes: prefixesOf(new URLSearchParams(plain)) };
+}
+
+/** The distinct `prefix` parts of keys `prefix.name`, in order of first appearance. */
+function prefixesOf(params: URLSearchParams): string[] {
+  const out = new Set<string>();
+  for (const key of params.keys()) {
+    const dot = key.indexOf('.');
+    if (dot > 0) out.add(key.slice(0, dot));
+  }
+  return [...out];
+}
+
+/**
+ * True when a damaged fragment concerns the widget with `prefix`: its keys name that prefix, or
+ * they name none at all (cut down to its checksum: then no one can tell whose it was).
+ */
+export function damageConcerns(f: Fragment, prefix: string): boolean {
+  return f.kind === 'damaged' && (f.prefixes.length === 0 || f.prefixes.includes(prefix));
 }
 
 /** The fragment text (no `#`) for `params`, signed with its checksum in front. Empty params give ''. */

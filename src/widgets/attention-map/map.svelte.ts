@@ -60,7 +60,7 @@ export class AttentionMapState {
     this.chars = initial.chars;
     this.maps = initial.maps;
     const { settings, problems } = decodeMapSettings(hashParams());
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.linkProblems = [...linkDamage(MAP_PREFIX), ...problems];
     this.layer = clampIndex(settings.layer, this.layers);
     this.head = clampIndex(settings.head, this.heads);
     this.seed = settings.seed;

@@ -61,14 +61,17 @@ export class AttentionStepperState {
   private loadingModel: Promise<StepperModel> | undefined;
   /** Presses of 下一步 not yet carried out: each one is a step, even those made while the model loads. */
   private queued = 0;
-  /** The last text the steps were computed for (the default until then): used while the field shows an error. */
-  private good = HAND_DEFAULTS.text;
+  /** The last text the steps were computed for (the default until then): used, and named, while the field shows an error. */
+  good = $state(HAND_DEFAULTS.text);
+  /** The text is still the one the link gave (not yet typed over, nor set by the tour): its refusal is the link's problem. */
+  private textFromLink = false;
 
   constructor() {
     const { settings, problems } = readHandLink(hashParams(), TANG_GPT);
     this.settings = settings;
     this.typed = settings.text;
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.textFromLink = hashParams().has(`${HAND_PREFIX}.text`);
+    this.linkProblems = [...linkDamage(HAND_PREFIX), ...problems];
   }
 
   /** Follows the guided tour (lib/transformer/focus.ts); returns the unsubscribe function, for an $effect. */
@@ -89,6 +92,7 @@ export class AttentionStepperState {
 
   /** The reader typed a new input (or the tour set one): used when valid, else explained and the old one kept. */
   setText(text: string, refresh = true): void {
+    this.textFromLink = false;
     this.typed = text;
     const problem = this.model ? (parseHandText(text, this.model.vocab) as { message?: string }).message : handTextProblem(text);
     this.notice = problem ?? '';
@@ -169,13 +173,19 @@ export class AttentionStepperState {
     if (!parsed.ok) {
       // Text only the vocabulary refuses (typed before the model had loaded, or from a link): the
       // field keeps it and shows why, 下一步 refuses, and the steps stay on the last good text.
-      this.notice = parsed.message;
+      // From a link, it is the link's problem: the field, the link and the steps all take the good text.
+      if (this.textFromLink && this.typed === this.settings.text) {
+        this.linkProblems = [...this.linkProblems, parsed.message];
+        this.typed = this.good;
+        this.notice = '';
+      } else this.notice = parsed.message;
       this.settings.text = this.good;
       this.save();
       parsed = parseHandText(this.good, model.vocab);
       if (!parsed.ok) throw new Error(parsed.message);
     }
     this.good = this.settings.text;
+    this.textFromLink = false;
     this.settings.layer = clampIndex(this.settings.layer, model.config.layers - 1);
     this.settings.head = clampIndex(this.settings.head, model.config.heads - 1);
     const { steps, diff } = this.rt!.compute(model, parsed.value.ids, this.settings.layer, this.settings.head);

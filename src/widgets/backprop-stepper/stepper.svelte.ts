@@ -54,7 +54,7 @@ export class StepperState {
     const { values, problems } = decodeFields(hashParams(), STEPPER_PREFIX, STEPPER_FIELDS);
     this.settings = { ...STEPPER_DEFAULTS, ...values };
     this.text = asText(this.settings);
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.linkProblems = [...linkDamage(STEPPER_PREFIX), ...problems];
   }
 
   /** A reader edits a field: valid values restart the pass and update the link; invalid ones only explain. */

@@ -69,7 +69,7 @@ export class CompressLabState {
     const { settings, problems } = decodeCompress(hashParams());
     this.settings = settings;
     this.spText = String(settings.sp);
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.linkProblems = [...linkDamage(COMPRESS_PREFIX), ...problems];
   }
 
   /** The evaluation worker, started on first use and kept (it caches the checkpoints it loaded). */

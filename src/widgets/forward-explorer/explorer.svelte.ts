@@ -36,7 +36,7 @@ export class ExplorerState {
     this.text = asText(this.values);
     if (act) this.activation = act;
     if (out) this.output = out;
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.linkProblems = [...linkDamage(EXPLORER_PREFIX), ...problems];
   }
 
   /** Loads TF.js on first use and recomputes every layer from the current valid numbers. */

@@ -57,7 +57,7 @@ export class GptLabState {
     this.numbers = settings.numbers;
     this.text = asText(settings.numbers);
     this.compare = settings.compare;
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.linkProblems = [...linkDamage(GPT_PREFIX), ...problems];
     onFocus('generate', (f) => this.focus(f));
   }
 

@@ -78,7 +78,7 @@ export class GptTrainState extends TrainRun {
     this.from = settings.from;
     this.numbers = settings.numbers;
     this.text = asText(settings.numbers);
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.linkProblems = [...linkDamage(GTRAIN_PREFIX), ...problems];
     this.fromInLink = params.has(`${GTRAIN_PREFIX}.from`) && !problems.some((p) => p.includes('起点'));
     this.unsubscribe = onFocus('train', () => this.focusRequests++);
   }

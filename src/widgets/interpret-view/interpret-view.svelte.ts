@@ -60,7 +60,7 @@ export class InterpretViewState {
     const { settings, problems, repairs } = decodeWhy(hashParams());
     this.settings = settings;
     this.drafts = { text: settings.text, unit: String(settings.unit), ch: settings.ch };
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.linkProblems = [...linkDamage(WHY_PREFIX), ...problems];
     this.linkRepairs = repairs;
   }
 

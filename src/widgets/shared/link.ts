@@ -5,10 +5,10 @@
  */
 import { encodeNumbers } from '../../lib/nn/url-numbers';
 import { parseNumber, type NumberRule } from '../../lib/nn/validate';
-import { DAMAGED, readFragment, signFragment } from '../../lib/url/fragment';
+import { damageConcerns, readFragment, signFragment } from '../../lib/url/fragment';
+import { LINK_DAMAGED } from '../../lib/url/link-problem';
 
-/** Shown by every widget on a page whose link is damaged: none of its settings were applied. */
-export const LINK_DAMAGED = `${DAMAGED}（可能在转发时被截断或多了字符），链接里的设置都没有采用。请向发链接的人要一个完整的链接。`;
+export { LINK_DAMAGED };
 
 const pageFragment = () => readFragment(typeof location === 'undefined' ? '' : location.hash);
 
@@ -21,8 +21,11 @@ export function hashParams(): URLSearchParams {
   return f.kind === 'params' ? f.params : new URLSearchParams();
 }
 
-/** [LINK_DAMAGED] when the page's link is damaged, else []: for a widget's list of link problems. */
-export const linkDamage = (): string[] => (pageFragment().kind === 'damaged' ? [LINK_DAMAGED] : []);
+/**
+ * [LINK_DAMAGED] when the page's link is damaged and concerns the widget with `prefix` (its keys
+ * name it, or name no widget at all), else []: for a widget's list of link problems.
+ */
+export const linkDamage = (prefix: string): string[] => (damageConcerns(pageFragment(), prefix) ? [LINK_DAMAGED] : []);
 
 /**
  * Replaces this widget's keys (`prefix.…`) in the hash with `mine`, leaving other widgets' keys
@@ -32,6 +35,13 @@ export function replaceHashParams(prefix: string, mine: URLSearchParams): void {
   const params = hashParams();
   for (const key of [...params.keys()]) if (key.startsWith(`${prefix}.`)) params.delete(key);
   for (const [key, value] of mine) params.append(key, value);
+  history.replaceState(history.state, '', `#${signFragment(params)}`);
+}
+
+/** Sets the given keys in the hash (other keys, this widget's included, stay as they are). */
+export function mergeHashParams(keys: URLSearchParams): void {
+  const params = hashParams();
+  for (const [key, value] of keys) params.set(key, value);
   history.replaceState(history.state, '', `#${signFragment(params)}`);
 }
 

@@ -1,12 +1,14 @@
 /**
  * State of 附录 A's guided tour: which step is shown (in the URL as `tour.step`, 1-based), and
  * what happens when the reader moves: the step's Focus goes to its widget (shared/focus.ts) and
- * the widget is scrolled into view. Nothing is sent or scrolled on page load: the page's own
+ * the widget is scrolled into view. The Focus is also written to the widget's own URL keys, so a
+ * widget that hydrates only once scrolled to starts from it, and 复制链接 shares it. Nothing is sent or scrolled on page load: the page's own
  * default already matches step 1, and a link's `map.`… keys already carry the widget's state.
  */
 import { TOUR_PREFIX, TOUR_STEPS, tourStepFrom, FOCUS_HEADINGS } from '../../lib/transformer/tour';
+import { focusKeys } from '../../lib/transformer/focus-link';
 import { sendFocus } from '../shared/focus';
-import { copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
+import { copyLink, hashParams, linkDamage, mergeHashParams, writeHash } from '../shared/link';
 
 /** The element a Focus names: the widget's root, else the heading of its section, else null. */
 function target(widget: keyof typeof FOCUS_HEADINGS): HTMLElement | null {
@@ -30,7 +32,7 @@ export class TourState {
   constructor() {
     const { step, problem } = tourStepFrom(hashParams());
     this.step = step;
-    this.linkProblems = [...linkDamage(), ...(problem ? [problem] : [])];
+    this.linkProblems = [...linkDamage(TOUR_PREFIX), ...(problem ? [problem] : [])];
   }
 
   /** Shows step `i` (clamped), drives its widget and brings the widget into view, `panel` kept clear of it. */
@@ -39,6 +41,8 @@ export class TourState {
     this.active = true;
     this.announced = `第 ${this.step + 1} 步，共 ${this.count} 步：${this.current.title}。${this.current.text}`;
     writeHash({ step: this.step + 1 }, TOUR_PREFIX);
+    const link = focusKeys(this.current.focus);
+    if (link) mergeHashParams(link.keys); // before sendFocus: a hydrated widget then writes its whole state over it
     try {
       sendFocus(this.current.focus);
     } catch (e) {
@@ -47,9 +51,10 @@ export class TourState {
     const el = target(this.current.focus.widget);
     if (!el) return;
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    // The panel sticks at the top while active (its CSS `top`), so the widget goes just below where it sticks.
+    // On wide screens the panel sticks at the top while active (its CSS `top`), so the widget goes just below it.
     requestAnimationFrame(() => {
-      const clear = panel ? (parseFloat(getComputedStyle(panel).top) || 0) + panel.offsetHeight + 8 : 0;
+      const sticky = panel && getComputedStyle(panel).position === 'sticky';
+      const clear = sticky ? (parseFloat(getComputedStyle(panel).top) || 0) + panel.offsetHeight + 8 : 0;
       window.scrollTo({ top: window.scrollY + el.getBoundingClientRect().top - clear, behavior: reduced ? 'auto' : 'smooth' });
     });
   }

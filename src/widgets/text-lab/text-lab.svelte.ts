@@ -14,7 +14,7 @@ import {
   type CorpusName,
   type TextgenKey,
 } from '../../lib/textgen/settings';
-import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
+import { FIX_FIELDS_FIRST, unknownNotice } from '../../lib/parse/fields';
 import type { CharStepper } from '../../lib/textgen/stepper';
 import type { Vocab } from '../../lib/textgen/vocab';
 import { pageBackend } from '../shared/backend.svelte';
@@ -64,7 +64,7 @@ export class TextLabState {
     this.prompt = settings.prompt;
     this.numbers = settings.numbers;
     this.text = asText(settings.numbers);
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.linkProblems = [...linkDamage(TEXTGEN_PREFIX), ...problems];
   }
 
   async runtime(): Promise<Runtime> {
@@ -138,7 +138,7 @@ export class TextLabState {
       const { stepper, vocab } = this;
       const opts = { prompt: this.prompt, length: this.numbers.len, temperature: this.numbers.t, topK: this.numbers.topk, seed: this.numbers.seed };
       const { unknown, text } = await this.track.write((deliver) => streamText(stepper, vocab, opts, deliver, () => this.stopRequested));
-      this.promptNotice = unknown.length ? `开头文字里的 ${unknown.map((c) => `“${c}”`).join('')} 不在字符表中，按 <unk> 处理。` : '';
+      this.promptNotice = unknown.length ? `开头文字里的 ${unknownNotice(unknown)}` : '';
       this.tensors = this.rt.memory().numTensors;
       reportWidget({ widget: 'textgen', temperature: this.numbers.t, text });
     } catch (e) {

@@ -71,7 +71,7 @@ export class TrainingState {
     if (typeof location === 'undefined') return;
     const { config, problems } = decodeConfig(hashParams().toString(), this.prefix, base, this.fields);
     this.config = config;
-    this.linkProblems = [...linkDamage(), ...problems];
+    this.linkProblems = [...linkDamage(this.prefix), ...problems];
   }
 
   private async ensure(): Promise<Trainer> {

@@ -67,3 +67,18 @@ describe('nameChar', () => {
     expect(['\u200B', '\u3000', '\uE000', '\u0000'].map(nameChar)).toEqual(['U+200B', 'U+3000', 'U+E000', 'U+0000']);
   });
 });
+
+describe('quoting whole characters (graphemes)', () => {
+  it('quotes a flag and a family emoji whole, not by their first code point', () => {
+    expect(quoteInput('🇨🇳', 1)).toBe('🇨🇳');
+    expect(quoteInput('👨‍👩‍👧', 1)).toBe('👨‍👩‍👧');
+    expect(nameChar('👨‍👩‍👧')).toBe('“👨‍👩‍👧”');
+  });
+  it('counts graphemes against the limit and still names invisible ones', () => {
+    expect(quoteInput('🇨🇳🇨🇳🇨🇳', 2)).toBe('🇨🇳🇨🇳…');
+    expect(quoteInput('\u200B床')).toBe('U+200B床');
+  });
+  it('names the plain space 空格 rather than quoting a blank', () => {
+    expect(nameChar(' ')).toBe('空格');
+  });
+});

@@ -40,13 +40,13 @@ describe('notices about a prompt', () => {
   it('drops invisible characters (NUL, the emoji joiner) before reading, naming them by code point, never in empty quotes', () => {
     const [dropped, unknown] = promptNotices('春\u0000👨\u200d👩', vocab, 8);
     expect(dropped).toContain('2 个控制字符或不可见字符（U+0000、U+200D）已删去');
-    expect(unknown).toContain('“👨”、“👩” 不在字符表中');
+    expect(unknown).toContain('“👨”、“👩” 不在模型的字符表中');
     expect([dropped, unknown].join('')).not.toMatch(/“\p{C}”/u);
   });
 
   it('names an unknown invisible separator by its code point', () => {
     const [notice] = promptNotices('春\u3000', vocab, 8);
-    expect(notice).toContain('U+3000 不在字符表中');
+    expect(notice).toContain('U+3000 不在模型的字符表中');
     expect(notice).not.toContain('\u3000');
   });
 
@@ -82,5 +82,12 @@ describe('the prompt as the field keeps it', () => {
 
   it('leaves an ordinary prompt alone, with no notice', () => {
     expect(cleanPrompt('春😀')).toEqual({ prompt: '春😀', notice: null });
+  });
+});
+
+describe('the notice for a broken character in the prompt', () => {
+  it('names U+FFFD once', () => {
+    const { notice } = cleanPrompt('春\uFFFD眠');
+    expect(notice?.match(/U\+FFFD/g)).toHaveLength(1);
   });
 });

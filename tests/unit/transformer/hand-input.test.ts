@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampIndex, handTextProblem, isEmoji, parseHandText, readHandLink } from '../../../src/lib/transformer/hand-input';
+import { clampIndex, handTextProblem, isEmoji, parseHandText, readHandLink, staleStepsNote } from '../../../src/lib/transformer/hand-input';
 
 const VOCAB = ['<unk>', '。', '床', '前', '明', '月', '光', '\n'];
 const LIMITS = { layers: 2, heads: 4 };
@@ -43,7 +43,7 @@ describe('the stepper input', () => {
     expect(isEmoji(ch)).toBe(false);
     expect(handTextProblem(`床${ch}`)).toBeNull();
     const r = parseHandText(`床${ch}`, VOCAB);
-    expect(r).toMatchObject({ ok: false, message: expect.stringContaining(`“${ch}” 不在模型的字表`) });
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining(`“${ch}” 不在模型的字符表`) });
     expect(r.ok || r.message).not.toContain('表情');
   });
 
@@ -93,5 +93,17 @@ describe('the stepper link', () => {
 
   it('clamps the tour’s indices', () => {
     expect([clampIndex(7, 3), clampIndex(-2, 3), clampIndex(NaN, 3), clampIndex('2', 3), clampIndex(1.6, 3)]).toEqual([3, 0, 0, 0, 2]);
+  });
+});
+
+describe('the note under a refused input', () => {
+  it('names the text whose steps are still shown', () => {
+    expect(staleStepsNote('床前明月光')).toBe('下面仍是“床前明月光”的计算。');
+  });
+});
+
+describe('an emoji in the input', () => {
+  it.each(['🇨🇳', '👨‍👩‍👧'])('is quoted whole: %s', (emoji) => {
+    expect(handTextProblem(`床${emoji}`)).toContain(`“${emoji}”`);
   });
 });

@@ -105,3 +105,10 @@ describe('the attention map link', () => {
     expect(problems).toEqual(['选中的位置必须是数字，不能是“非数”或无穷大。']);
   });
 });
+
+describe('the map names what it dropped', () => {
+  it('names a NUL by its code point, as the stepper does', () => {
+    const r = checkMapText('\u0000床', 64);
+    expect(r.ok && r.notices.join('')).toContain('U+0000');
+  });
+});

@@ -22,6 +22,21 @@ describe('the Transformer training settings in the URL', () => {
   });
 });
 
+describe('a link naming a corpus or a starting point', () => {
+  it('offers the options by the names the reader sees, never echoing an inherited key as if it were one', () => {
+    const { settings, problems } = decodeGtrain(new URLSearchParams('gtrain.corpus=__proto__&gtrain.from=constructor'));
+    expect(settings).toEqual(GTRAIN_DEFAULT_SETTINGS);
+    expect(problems[0]).toContain('唐诗、本书、我的文本');
+    expect(problems[0]).not.toContain('poetry');
+    expect(problems[1]).toContain('从头开始（随机初始化）');
+  });
+
+  it('accepts an option by its label as well as its id', () => {
+    expect(decodeGtrain(new URLSearchParams('gtrain.corpus=本书')).settings.corpus).toBe('book');
+    expect(decodeGtrain(new URLSearchParams('gtrain.corpus=mine')).settings.corpus).toBe('mine');
+  });
+});
+
 describe('the split', () => {
   it('is the LSTM checkpoint’s, so validation losses on 唐诗 are on the same characters', () => {
     const meta = JSON.parse(readFileSync('public/models/poetry/meta.json', 'utf8')) as { seqLen: number; seed: number };
@@ -43,7 +58,7 @@ describe('a reader’s own text for the Transformer', () => {
   it('is accepted with a notice naming the share of unknown characters', () => {
     const r = checkGptText(`${POEM}abc\n`.repeat(12), vocab, 64);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.notices.join()).toMatch(/3 种字符不在字符表中（占全部字符的 1[0-9]%）/);
+    if (r.ok) expect(r.notices.join()).toMatch(/3 种字符不在模型的字符表中（占全部字符的 1[0-9]%）/);
   });
 
   it('is accepted without a notice when every character is known', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAMAGED, readFragment, safeDecode, signFragment } from '../../../src/lib/url/fragment';
+import { damageConcerns, DAMAGED, readFragment, safeDecode, signFragment } from '../../../src/lib/url/fragment';
 import { checksum } from '../../../src/lib/url/checksum';
 
 /** A widget link's fragment as 复制链接 makes it; the prompt has a space, which URLSearchParams writes as `+`. */
@@ -37,15 +37,15 @@ describe('a signed widget fragment', () => {
   });
 
   it.each([1, 5, 20])('is refused as damaged when cut short by %i characters', (n) => {
-    expect(readFragment(`#${signed.slice(0, -n)}`)).toEqual({ kind: 'damaged' });
+    expect(readFragment(`#${signed.slice(0, -n)}`)).toMatchObject({ kind: 'damaged' });
   });
 
   it.each(['x', 'Q7', 'k2Zp9', '&x=1', '%E4%B8%AD'])('is refused as damaged with %s appended', (junk) => {
-    expect(readFragment(`#${signed}${junk}`)).toEqual({ kind: 'damaged' });
+    expect(readFragment(`#${signed}${junk}`)).toMatchObject({ kind: 'damaged' });
   });
 
   it('is refused when the checksum itself is cut short', () => {
-    expect(readFragment(`#${signed.slice(0, 9)}`)).toEqual({ kind: 'damaged' });
+    expect(readFragment(`#${signed.slice(0, 9)}`)).toMatchObject({ kind: 'damaged' });
   });
 });
 
@@ -100,5 +100,27 @@ describe('checksum', () => {
   it('is 7 base-36 digits and changes with any one character', () => {
     expect(checksum('')).toMatch(/^[0-9a-z]{7}$/);
     expect(checksum('train.seed=7')).not.toBe(checksum('train.seed=8'));
+  });
+});
+
+describe('whose damaged link it is', () => {
+  it('lists the widget prefixes a damaged fragment still names', () => {
+    expect(readFragment('#sum=zzzz&gpt.t=1.2')).toEqual({ kind: 'damaged', prefixes: ['gpt'] });
+    expect(readFragment(`#${signed}x`)).toEqual({ kind: 'damaged', prefixes: ['train', 'tg'] });
+  });
+
+  it('concerns only the widgets it names', () => {
+    const f = readFragment('#sum=zzzz&gpt.t=1.2');
+    expect(damageConcerns(f, 'gpt')).toBe(true);
+    for (const other of ['tour', 'map', 'att', 'gtrain']) expect(damageConcerns(f, other)).toBe(false);
+  });
+
+  it('concerns every widget when it names none (cut down to its checksum)', () => {
+    const f = readFragment(`#${signed.slice(0, 9)}`);
+    expect(damageConcerns(f, 'map')).toBe(true);
+  });
+
+  it('concerns no widget when the link is whole', () => {
+    expect(damageConcerns(readFragment(`#${signed}`), 'train')).toBe(false);
   });
 });

@@ -1,0 +1,18 @@
+/**
+ * The one sentence a widget shows for each problem with the link it was opened with. Views show
+ * `linkProblemLine(problem)` and never compose the lead-in themselves.
+ */
+import { DAMAGED } from './fragment';
+
+/** A damaged link (fragment.ts): none of its settings were applied, so the sentence says that alone. */
+export const LINK_DAMAGED = `${DAMAGED}（可能在转发时被截断或多了字符），链接里的设置都没有采用。请向发链接的人要一个完整的链接。`;
+
+/**
+ * The line for one link problem: LINK_DAMAGED as it is; any other problem (a sentence saying what
+ * was wrong with one setting) after the lead-in 链接中的设置有误. `keptDefault` (true unless the
+ * problem itself says what was used instead) adds 已改用默认值.
+ */
+export function linkProblemLine(problem: string, keptDefault = true): string {
+  if (problem === LINK_DAMAGED) return problem;
+  return `链接中的设置有误${keptDefault ? '，已改用默认值' : ''}：${problem}`;
+}

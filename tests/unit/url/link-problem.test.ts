@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { DAMAGED } from '../../../src/lib/url/fragment';
+import { LINK_DAMAGED, linkProblemLine } from '../../../src/lib/url/link-problem';
+
+describe("a link problem's line", () => {
+  it('says a damaged link once, without the lead-in that it was a setting', () => {
+    const line = linkProblemLine(LINK_DAMAGED);
+    expect(line.startsWith(DAMAGED)).toBe(true);
+    expect(line).not.toContain('链接中的设置有误');
+    expect(line).not.toContain('已改用默认值');
+  });
+
+  it('puts one lead-in before a problem with one setting', () => {
+    expect(linkProblemLine('温度必须在 0.1–2 之间。')).toBe('链接中的设置有误，已改用默认值：温度必须在 0.1–2 之间。');
+  });
+
+  it('leaves out 已改用默认值 where the problem says what was used instead', () => {
+    expect(linkProblemLine('导览没有第“99”步（共 8 步），已从第 1 步开始。', false)).toBe('链接中的设置有误：导览没有第“99”步（共 8 步），已从第 1 步开始。');
+  });
+});
