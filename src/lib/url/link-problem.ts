@@ -3,16 +3,18 @@
  * `linkProblemLine(problem)` and never compose the lead-in themselves.
  */
 import { DAMAGED } from './fragment';
+import { isTrailingNotice } from './trailing';
 
 /** A damaged link (fragment.ts): none of its settings were applied, so the sentence says that alone. */
 export const LINK_DAMAGED = `${DAMAGED}（可能在转发时被截断或多了字符），链接里的设置都没有采用。请向发链接的人要一个完整的链接。`;
 
 /**
- * The line for one link problem: LINK_DAMAGED as it is; any other problem (a sentence saying what
+ * The line for one link problem: LINK_DAMAGED and a trailing-character notice (trailing.ts) as they
+ * are; any other problem (a sentence saying what
  * was wrong with one setting) after the lead-in 链接中的设置有误. `keptDefault` (true unless the
  * problem itself says what was used instead) adds 已改用默认值.
  */
 export function linkProblemLine(problem: string, keptDefault = true): string {
-  if (problem === LINK_DAMAGED) return problem;
+  if (problem === LINK_DAMAGED || isTrailingNotice(problem)) return problem;
   return `链接中的设置有误${keptDefault ? '，已改用默认值' : ''}：${problem}`;
 }

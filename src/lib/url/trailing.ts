@@ -35,5 +35,10 @@ export function trailingCut(hash: string): TrailingCut | null {
   return { key, raw, cut: raw.slice(value.length) };
 }
 
+const TRAILING_LEAD = '链接末尾的“';
+
 /** The notice for a value accepted only once the repair had dropped `cut` from its end. */
-export const trailingNotice = (cut: string): string => `链接末尾的“${cut}”不属于设置，已忽略。`;
+export const trailingNotice = (cut: string): string => `${TRAILING_LEAD}${cut}”不属于设置，已忽略。`;
+
+/** Whether `line` is a trailingNotice (a whole sentence, shown as it is). */
+export const isTrailingNotice = (line: string): boolean => line.startsWith(TRAILING_LEAD);

@@ -34,7 +34,7 @@ export class ScaleState {
     const D = values.D ?? (preset ? defaultTokens(preset.params, preset.tokens) : SCALE_DEFAULTS.D);
     this.values = { ...SCALE_DEFAULTS, D, ...values };
     this.text = asText<ScaleKey>(this.values);
-    this.linkProblems = [...linkDamage(SCALE_PREFIX), ...problems];
+    this.linkProblems = [...linkDamage(SCALE_PREFIX, { trailing: false }), ...problems];
     this.linkNotices = notices;
   }
 

@@ -7,6 +7,7 @@ import { encodeNumbers } from '../../lib/nn/url-numbers';
 import { parseNumber, type NumberRule } from '../../lib/nn/validate';
 import { damageConcerns, readFragment, signFragment } from '../../lib/url/fragment';
 import { LINK_DAMAGED } from '../../lib/url/link-problem';
+import { trailingCut, trailingNotice } from '../../lib/url/trailing';
 
 export { LINK_DAMAGED };
 
@@ -22,10 +23,18 @@ export function hashParams(): URLSearchParams {
 }
 
 /**
- * [LINK_DAMAGED] when the page's link is damaged and concerns the widget with `prefix` (its keys
- * name it, or name no widget at all), else []: for a widget's list of link problems.
+ * What is wrong with the page's link as a whole, for the widget with `prefix`'s list of link
+ * problems: LINK_DAMAGED when the link is damaged and concerns it (its keys name it, or name no
+ * widget at all); and, when the repair of a hand-typed link dropped characters (a chat app's 。 or
+ * ）) from the end of this widget's last value, a notice saying so (lib/url/trailing.ts). A widget
+ * that tries the value as it arrived first, and says so itself, passes `{ trailing: false }`.
  */
-export const linkDamage = (prefix: string): string[] => (damageConcerns(pageFragment(), prefix) ? [LINK_DAMAGED] : []);
+export function linkDamage(prefix: string, { trailing = true } = {}): string[] {
+  const problems = damageConcerns(pageFragment(), prefix) ? [LINK_DAMAGED] : [];
+  const cut = trailing && typeof location !== 'undefined' ? trailingCut(location.hash) : null;
+  if (cut?.key.startsWith(`${prefix}.`)) problems.push(trailingNotice(cut.cut));
+  return problems;
+}
 
 /**
  * Replaces this widget's keys (`prefix.…`) in the hash with `mine`, leaving other widgets' keys

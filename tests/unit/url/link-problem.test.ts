@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAMAGED } from '../../../src/lib/url/fragment';
 import { LINK_DAMAGED, linkProblemLine } from '../../../src/lib/url/link-problem';
+import { trailingNotice } from '../../../src/lib/url/trailing';
 
 describe("a link problem's line", () => {
   it('says a damaged link once, without the lead-in that it was a setting', () => {
@@ -16,5 +17,9 @@ describe("a link problem's line", () => {
 
   it('leaves out 已改用默认值 where the problem says what was used instead', () => {
     expect(linkProblemLine('导览没有第“99”步（共 8 步），已从第 1 步开始。', false)).toBe('链接中的设置有误：导览没有第“99”步（共 8 步），已从第 1 步开始。');
+  });
+
+  it('shows a dropped trailing character’s notice as it is: nothing was wrong with a setting, nothing was reset', () => {
+    expect(linkProblemLine(trailingNotice('。'))).toBe('链接末尾的“。”不属于设置，已忽略。');
   });
 });
