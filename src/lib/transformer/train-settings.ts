@@ -107,6 +107,7 @@ export function checkGptText(text: string, vocab: Vocab, trainLen: number): Corp
   // The vocabulary is the checkpoint's, so of checkText's notices only the dropped characters' applies.
   const dropped = droppedNotice(readableCorpus(text).dropped);
   const notices = dropped ? [dropped] : [];
-  if (unknown.length) notices.push(`文本里有 ${unknown.length} 种字符不在模型的字符表中（占全部字符的 ${percent(1 - known / ids.length)}），训练时按 <unk> 处理。`);
+  if (unknown.length)
+    notices.push(`文本里有 ${unknown.length} 种字符不在模型的字符表中（占全部字符的 ${percent(1 - known / ids.length)}），训练时按 <unk> 处理。`);
   return { ok: true, text: basic.text, notices };
 }
