@@ -7,16 +7,10 @@
  * Svelte 5 hydrates the server-rendered nodes in place, so the element is still the one clicked.
  * An edit committed before hydration (a field's or a menu's `change`) is remembered the same way,
  * in the same queue, so "type a length, then press 生成" replays in that order.
- * An edit typed but not yet committed (the field still has focus) is remembered too: Svelte's
- * `value={…}` writes the state's value over the field as it hydrates, so where it did, the typed
- * text is put back and committed (a `change`), and the widget's state is what the reader sees.
  */
 
 /** Controls whose click does something: clicks elsewhere (text, links, text fields) pass untouched. */
 const ACTIONS = 'button, summary, input[type="checkbox"], input[type="radio"], input[type="submit"], input[type="button"], input[type="reset"]';
-
-/** Inputs that hold typed text (not checkboxes, radios, ranges, files or buttons). */
-const textLike = (input: HTMLInputElement): boolean => /^(?:text|search|url|tel|email|number|password|date)$/.test(input.type);
 
 /** Astro's `load` argument to a client directive: fetches the island's code, resolves to its hydrate function. */
 export type IslandLoader = () => Promise<() => Promise<void>>;
@@ -46,8 +40,6 @@ function replay(held: Held): void {
  */
 export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promise<void> {
   const queue: Held[] = [];
-  /** Fields typed in since their last committed edit, with what was typed. */
-  const typed = new Map<HTMLInputElement | HTMLTextAreaElement, string>();
   let status: HTMLElement | undefined;
   let started: Promise<void> | undefined;
 
@@ -66,13 +58,8 @@ export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promi
     const field = event.target;
     const editable = field instanceof HTMLInputElement || field instanceof HTMLSelectElement || field instanceof HTMLTextAreaElement;
     if (!editable || field.type === 'checkbox' || field.type === 'radio') return;
-    if (!(field instanceof HTMLSelectElement)) typed.delete(field);
     queue.push({ change: field, value: field.value });
     void hydrate();
-  };
-  const onInput = (event: Event) => {
-    const field = event.target;
-    if ((field instanceof HTMLInputElement && textLike(field)) || field instanceof HTMLTextAreaElement) typed.set(field, field.value);
   };
 
   function showBusy(): void {
@@ -89,7 +76,6 @@ export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promi
   function settle(): void {
     island.removeEventListener('click', onClick, true);
     island.removeEventListener('change', onChange, true);
-    island.removeEventListener('input', onInput, true);
     island.removeAttribute('aria-busy');
   }
 
@@ -112,13 +98,10 @@ export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promi
       // Let the island's first effects run before its handlers see the clicks.
       await new Promise((resolve) => setTimeout(resolve, 0));
       status?.remove();
-      for (const [field, value] of typed) if (field.value !== value) queue.push({ change: field, value });
-      typed.clear();
       for (const held of queue.splice(0)) replay(held);
     })());
 
   island.addEventListener('click', onClick, true);
   island.addEventListener('change', onChange, true);
-  island.addEventListener('input', onInput, true);
   return hydrate;
 }
