@@ -89,7 +89,6 @@ export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promi
   function settle(): void {
     island.removeEventListener('click', onClick, true);
     island.removeEventListener('change', onChange, true);
-    island.removeEventListener('input', onInput, true);
     island.removeAttribute('aria-busy');
   }
 
@@ -101,6 +100,7 @@ export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promi
         )();
       } catch (error) {
         settle();
+        island.removeEventListener('input', onInput, true);
         for (const held of queue) if ('click' in held) held.click.removeAttribute('data-held');
         showBusy();
         island.removeAttribute('aria-busy');
@@ -112,6 +112,9 @@ export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promi
       // Let the island's first effects run before its handlers see the clicks.
       await new Promise((resolve) => setTimeout(resolve, 0));
       status?.remove();
+      // Typing goes on being recorded until here, so a keystroke made while the island's first
+      // effects ran is what is put back, not the text from before it.
+      island.removeEventListener('input', onInput, true);
       for (const [field, value] of typed) if (field.value !== value) queue.push({ change: field, value });
       typed.clear();
       for (const held of queue.splice(0)) replay(held);

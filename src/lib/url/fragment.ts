@@ -47,7 +47,7 @@ export function safeDecode(text: string): string {
  * Undoes extra rounds of percent-encoding: parameters always carry a raw `=`, so a fragment with
  * none but with `%3D`, `%26` or `%25` was encoded again on the way (at most three rounds).
  */
-function unwrap(text: string): string {
+export function unwrap(text: string): string {
   for (let i = 0; i < 3 && !text.includes('=') && /%(?:3D|26|25)/i.test(text); i++) {
     const once = safeDecode(text);
     if (once === text) break;
