@@ -9,7 +9,8 @@
  * in the same queue, so "type a length, then press 生成" replays in that order.
  * An edit typed but not yet committed (the field still has focus) is remembered too: Svelte's
  * `value={…}` writes the state's value over the field as it hydrates, so where it did, the typed
- * text is put back and committed (a `change`), and the widget's state is what the reader sees.
+ * text is put back at once (before the next keystroke) and then committed (a `change`), and the
+ * widget's state is what the reader sees.
  */
 
 /** Controls whose click does something: clicks elsewhere (text, links, text fields) pass untouched. */
@@ -109,13 +110,20 @@ export function holdClicks(island: HTMLElement, load: IslandLoader): () => Promi
         return;
       }
       settle();
+      // Hydration has just written the state's values over the fields: put the typed text back in
+      // this same task, before another keystroke can land on the overwritten text.
+      const restored = new Set<HTMLInputElement | HTMLTextAreaElement>();
+      for (const [field, value] of typed)
+        if (field.value !== value) {
+          field.value = value;
+          restored.add(field);
+        }
       // Let the island's first effects run before its handlers see the clicks.
       await new Promise((resolve) => setTimeout(resolve, 0));
       status?.remove();
-      // Typing goes on being recorded until here, so a keystroke made while the island's first
-      // effects ran is what is put back, not the text from before it.
       island.removeEventListener('input', onInput, true);
-      for (const [field, value] of typed) if (field.value !== value) queue.push({ change: field, value });
+      // Commit what each restored field holds now (the reader may have typed on meanwhile).
+      for (const field of restored) queue.push({ change: field, value: field.value });
       typed.clear();
       for (const held of queue.splice(0)) replay(held);
     })());
