@@ -94,7 +94,7 @@ test.describe('a widget settings link', () => {
   test('typed by hand with a 。 glued on by a chat app: the value is read without it, and the widget says it dropped the 。', async ({ page }) => {
     const widget = await openWidget(page, '/chapter-03/#train.lr=0.1。', TRAIN);
     await expect(widget.getByRole('textbox', { name: '学习率' })).toHaveValue('0.1');
-    await expect(widget.getByRole('alert')).toHaveText('链接末尾的“。”不属于设置，已忽略。');
+    await expect(widget.getByRole('alert')).toHaveText('链接末尾的“。”已忽略（转发时常有标点粘在链接末尾）。');
   });
 
   test('typed by hand with a 。 glued onto another widget’s value: this widget says nothing', async ({ page }) => {

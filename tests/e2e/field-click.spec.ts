@@ -59,3 +59,18 @@ test('§10.4: 分析 pressed right after emptying the text is answered with the 
   await expect(box).toBeFocused();
   await expect(widget).toHaveAttribute('data-analysed', 'no');
 });
+
+test.describe('on a touch screen', () => {
+  // Chrome runs a tap (mousedown, the field's change, click) only after the finger has lifted.
+  test.use({ hasTouch: true, viewport: { width: 375, height: 700 } });
+
+  test('the stepper: 下一步 tapped right after typing a too-long text is answered with the refusal', async ({ page }) => {
+    const widget = await open(page, '动手：逐步计算一个注意力头');
+    const input = widget.getByRole('textbox', { name: /输入/ });
+    await input.fill('床前明月光疑是地上');
+    await widget.getByRole('button', { name: '下一步' }).tap();
+    await expect(widget.getByText(FIX_FIELDS_FIRST)).toBeVisible(); // the tap's click arrived while the error appeared
+    await expect(input).toBeFocused();
+    await expect(widget).toHaveAttribute('data-step', '0');
+  });
+});

@@ -193,7 +193,7 @@ test('a hand-typed link whose label ends in ）keeps it', async ({ page }) => {
 
 test('a 。 glued onto a hand-typed link is dropped, and the reader is told', async ({ page }) => {
   const widget = await openCalculator(page, '#scale.n=8。');
-  await expect(widget.getByRole('status').filter({ hasText: '链接末尾的“。”不属于设置，已忽略。' })).toBeVisible();
+  await expect(widget.getByRole('status').filter({ hasText: '链接末尾的“。”已忽略（转发时常有标点粘在链接末尾）。' })).toBeVisible();
   await expect(results(widget)).toContainText('用 8 张');
 });
 

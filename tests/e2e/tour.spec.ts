@@ -125,6 +125,15 @@ test('a link copied during the tour reopens its widget in the state of the step,
   await expect(stepper).toHaveAttribute('data-step', '3', { timeout: 60_000 });
 });
 
+test('a step picked from the list by keyboard keeps focus in the panel: on the list’s summary once the list folds away', async ({ page }) => {
+  const { tour } = await openTour(page);
+  const third = await stepButton(tour, 2);
+  await third.focus();
+  await page.keyboard.press('Enter');
+  await expect(tour.locator('details')).not.toHaveAttribute('open');
+  await expect(tour.getByText(`全部 ${TOUR_STEPS.length} 步`)).toBeFocused();
+});
+
 test('under way, the sticky panel stays small at 1280 px, and does not stick on a phone', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   const { tour } = await openTour(page);

@@ -37,10 +37,11 @@ export function checkNumeric(expected: number, tolerance: number, text: string):
   if (!parsed.ok) return { correct: false, invalid: true, hint: parsed.message };
   const given = parsed.value;
   if (Math.abs(given - expected) <= tolerance) return { correct: true };
-  return { correct: false, hint: `${numericHint(expected, given)}（允许误差 ±${formatHintNumber(tolerance)}）。` };
+  const allowed = tolerance > 0 ? `允许误差 ±${formatHintNumber(tolerance)}` : '需与正确值完全一致';
+  return { correct: false, hint: `${numericHint(expected, given)}（${allowed}）。` };
 }
 
-/** A number in a hint: 2 significant digits, thousands separators, scientific from 10⁶ or below 10⁻³. */
+/** A number in a hint: 2 significant digits; scientific from 10⁶, else as formatCount writes it (separators; scientific for fractions below 10⁻³). */
 export function formatHintNumber(x: number): string {
   const rounded = Number(x.toPrecision(2));
   return Math.abs(rounded) >= 1e6 ? formatSci(rounded, 2) : formatCount(rounded);

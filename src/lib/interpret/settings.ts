@@ -7,7 +7,7 @@
  */
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { parseNumber, type FieldParser, type NamedRule } from '../nn/validate';
-import { labelledChoice, quoteInput } from '../parse/fields';
+import { labelledChoice, nameChar, quoteInput } from '../parse/fields';
 import { codePoints } from '../textgen/vocab';
 import { TANG_GPT } from '../transformer/config';
 import { checkMapText, type CheckedMapText } from '../transformer/map-text';
@@ -52,15 +52,18 @@ export const checkWhyText = (raw: string): CheckedMapText => checkMapText(raw, M
 
 const textField: FieldParser<string> = (raw) => {
   const r = checkWhyText(raw);
-  return r.ok ? { ok: true, value: r.text } : { ok: false, message: r.message };
+  if (!r.ok) return { ok: false, message: r.message };
+  // Spaces alone give the models nothing to read (§9.2 refuses them the same way).
+  return r.text.trim() === '' ? { ok: false, message: '文字只有空白：请输入至少一个字。' } : { ok: true, value: r.text };
 };
 
 /** One readable character (one code point, not a control or invisible one). */
 const charField: FieldParser<string> = (raw) => {
   const r = checkMapText(raw, 1);
-  return r.ok && codePoints(raw).length === 1
+  const one = codePoints(raw).length === 1;
+  return r.ok && one && raw.trim() !== ''
     ? { ok: true, value: r.text }
-    : { ok: false, message: `指定的字必须正好是一个可见的字符，收到“${quoteInput(raw)}”。` };
+    : { ok: false, message: `指定的字必须正好是一个可见的字符，收到${one ? nameChar(raw) : `“${quoteInput(raw)}”`}。` };
 };
 
 /** A unit number in UNIT_RULE; −0 is read as 0. */

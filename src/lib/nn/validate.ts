@@ -5,6 +5,7 @@
  */
 import { isChoice } from '../parse/choice';
 import { notAnOption, quoteInput } from '../parse/fields';
+import { formatCount } from '../scale/format';
 
 export interface NumberRule {
   min: number;
@@ -34,6 +35,9 @@ const NON_FINITE_WORD = /^[+-]?(nan|inf|infinity)$/i;
  */
 export const isNonFiniteWord = (text: string): boolean => NON_FINITE_WORD.test(text.trim());
 
+/** A bound in a message: whole numbers from 10,000 up with the book's separators (“4,294,967,295”), others as written. */
+const bound = (x: number): string => (Number.isInteger(x) && Math.abs(x) >= 1e4 ? formatCount(x) : String(x));
+
 /**
  * A number within `rule`. Accepts plain decimals and exponent forms (`3e-2`), trimmed; refuses
  * empty text, hex, `Infinity` and `NaN` (named in words, never echoed), values past ±1.8e308,
@@ -52,7 +56,7 @@ export function parseNumber(text: string, rule: NumberRule, name = '数值'): Pa
   if (!Number.isFinite(value)) return { ok: false, message: `${name}太大了，超出了可以计算的范围。` };
   if (rule.integer && !Number.isInteger(value)) return { ok: false, message: `${name}必须是整数。` };
   if (value < rule.min || value > rule.max) {
-    return { ok: false, message: `${name}必须在 ${rule.min} 到 ${rule.max} 之间，收到 ${quoteInput(trimmed)}。` };
+    return { ok: false, message: `${name}必须在 ${bound(rule.min)} 到 ${bound(rule.max)} 之间，收到 ${quoteInput(trimmed)}。` };
   }
   return { ok: true, value };
 }

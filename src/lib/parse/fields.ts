@@ -38,16 +38,27 @@ export function graphemes(text: string): string[] {
   return segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : [...text];
 }
 
+/** Invisible code points that build a visible character and so are not named inside it: the joiner of 👨‍👩‍👧, the emoji/text selectors, and the tag characters of flags such as 🏴󠁧󠁢󠁳󠁣󠁴󠁿. */
+const builds = (c: string): boolean => {
+  const cp = c.codePointAt(0)!;
+  return cp === 0x200d || cp === 0xfe0e || cp === 0xfe0f || (cp >= 0xe0020 && cp <= 0xe007f);
+};
+
+/** Code points shown of one grapheme: the longest emoji sequences have 10; a letter with thousands of combining marks from a link does not spill over the page. */
+const CLUSTER_MAX = 12;
+
 /**
  * One grapheme as a quote shows it. A cluster that starts with a visible character keeps the
- * invisible joiners and selectors that build it (the ZWJ of 👨‍👩‍👧); only a broken code point in it
- * is named. A cluster that starts with an invisible or broken one is named code point by code point.
+ * invisible code points that build it (`builds`); any other invisible or broken one in it is named
+ * (a ZWNJ after a letter is U+200C). A cluster that starts with an invisible or broken one is named
+ * code point by code point. At most CLUSTER_MAX code points, then “…”.
  */
 function showCluster(g: string): string {
   const cps = [...g];
   const hidden = (c: string) => isBroken(c) || unseen(c);
-  if (!hidden(cps[0])) return cps.map((c) => (isBroken(c) ? codeOf(c) : c)).join('');
-  return cps.map((c) => (hidden(c) ? codeOf(c) : c)).join('');
+  const visibleStart = !hidden(cps[0]);
+  const shown = cps.slice(0, CLUSTER_MAX).map((c) => (hidden(c) && !(visibleStart && builds(c)) ? codeOf(c) : c));
+  return shown.join('') + (cps.length > CLUSTER_MAX ? '…' : '');
 }
 
 /**

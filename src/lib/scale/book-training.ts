@@ -26,8 +26,14 @@ export interface BookTokens {
 
 const split = () => makeWindows(BOOK_CORPUS_CHARS, LSTM_RUN.seqLen, LSTM_RUN.seed);
 
-const origin = (perEpoch: number, epochs: number, file: string): string =>
-  `本书训练时：语料 ${formatCount(BOOK_CORPUS_CHARS)} 字，留出约 5% 作验证，其余每轮 ${formatCount(perEpoch)} 个训练词元（字）× ${epochs} 轮 = ${formatCount(perEpoch * epochs)}（见 ${file}）。`;
+/** Characters in the held-out validation windows (both checkpoints hold out the same ones). */
+export const heldOutChars = (): number => split().val.length * LSTM_RUN.seqLen;
+
+function origin(perEpoch: number, epochs: number, file: string): string {
+  const held = heldOutChars();
+  const share = ((100 * held) / BOOK_CORPUS_CHARS).toFixed(1);
+  return `本书训练时：语料 ${formatCount(BOOK_CORPUS_CHARS)} 字，留出 ${formatCount(held)} 字（${share}%）作验证，其余每轮 ${formatCount(perEpoch)} 个训练词元（字）× ${epochs} 轮 = ${formatCount(perEpoch * epochs)}（见 ${file}）。`;
+}
 
 /** The §5.2 LSTM checkpoint's training tokens: training windows × 40 × 16 epochs. */
 export function lstmBookTokens(): BookTokens {

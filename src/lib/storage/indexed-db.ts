@@ -10,11 +10,20 @@
 export const PROBE_DB = 'dmx-storage-probe';
 
 /**
- * Resolves true when a database can be opened (and then closes it), false when `factory()` gives
- * no IDBFactory, throws, or the open request fails or is blocked. Never rejects.
+ * Resolves false when the browser refuses the site IndexedDB: `factory()` gives no IDBFactory or
+ * throws, or the open request fails or is blocked. Resolves true when a database opens (it is then
+ * closed and deleted, leaving nothing in the reader's site data), and also when the request has
+ * not answered after `waitMs` (Safari 14.1 can leave a first open pending for good): a later reader
+ * of storage, which checks for itself, then decides. Never rejects.
  * @param factory where IndexedDB comes from (the global one by default; a fake in tests)
+ * @param waitMs how long an unanswered request is waited for, in ms
+ * @param timer schedules the wait (setTimeout by default; a fake in tests)
  */
-export function indexedDBOpens(factory: () => IDBFactory | undefined = () => globalThis.indexedDB): Promise<boolean> {
+export function indexedDBOpens(
+  factory: () => IDBFactory | undefined = () => globalThis.indexedDB,
+  waitMs = 3000,
+  timer: (f: () => void, ms: number) => void = (f, ms) => void setTimeout(f, ms),
+): Promise<boolean> {
   return new Promise((resolve) => {
     try {
       const idb = factory();
@@ -22,10 +31,16 @@ export function indexedDBOpens(factory: () => IDBFactory | undefined = () => glo
       const request = idb.open(PROBE_DB);
       request.onsuccess = () => {
         request.result.close();
+        try {
+          idb.deleteDatabase(PROBE_DB);
+        } catch {
+          // Nothing to tidy where deleting is refused.
+        }
         resolve(true);
       };
       request.onerror = () => resolve(false);
       request.onblocked = () => resolve(false);
+      timer(() => resolve(true), waitMs);
     } catch {
       resolve(false);
     }

@@ -11,7 +11,7 @@
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
 import { SEED_RULE } from '../nn/validate';
-import { labelledChoice } from '../parse/fields';
+import { labelledChoice, NOT_IN_VOCAB } from '../parse/fields';
 import { checkText, droppedNotice, readableCorpus, type CorpusCheck } from '../textgen/corpus';
 import { CORPUS_NAMES, type CorpusName } from '../textgen/settings';
 import { encode, type Vocab } from '../textgen/vocab';
@@ -108,6 +108,6 @@ export function checkGptText(text: string, vocab: Vocab, trainLen: number): Corp
   const dropped = droppedNotice(readableCorpus(text).dropped);
   const notices = dropped ? [dropped] : [];
   if (unknown.length)
-    notices.push(`文本里有 ${unknown.length} 种字符不在模型的字符表中（占全部字符的 ${percent(1 - known / ids.length)}），训练时按 <unk> 处理。`);
+    notices.push(`文本里有 ${unknown.length} 种字符${NOT_IN_VOCAB}（占全部字符的 ${percent(1 - known / ids.length)}），训练时按 <unk> 处理。`);
   return { ok: true, text: basic.text, notices };
 }

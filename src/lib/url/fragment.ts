@@ -47,7 +47,7 @@ export function safeDecode(text: string): string {
  * Undoes extra rounds of percent-encoding: parameters always carry a raw `=`, so a fragment with
  * none but with `%3D`, `%26` or `%25` was encoded again on the way (at most three rounds).
  */
-function unwrap(text: string): string {
+export function unwrap(text: string): string {
   for (let i = 0; i < 3 && !text.includes('=') && /%(?:3D|26|25)/i.test(text); i++) {
     const once = safeDecode(text);
     if (once === text) break;
@@ -61,6 +61,28 @@ function trimmed(text: string): string[] {
   const out = [text];
   for (let t = text; TRAILING.test(t) && out.length < 8;) out.push((t = t.replace(TRAILING, '')));
   return out;
+}
+
+/** Closing brackets a glued-on run may hold, each with its opening partner. */
+const PAIRS: Record<string, string> = { ')': '(', '）': '（' };
+
+/**
+ * An unsigned fragment without what a chat app glued on: trailing `.`, `。` and closing brackets
+ * are dropped one by one, except a closing bracket whose opening partner is in the text (a value's
+ * own, as in `GPT-2（124M）`), where the repair stops.
+ */
+function repairUnsigned(text: string): string {
+  let t = text;
+  for (let i = 0; i < 8 && TRAILING.test(t); i++) {
+    const decoded = safeDecode(t);
+    const last = decoded.slice(-1);
+    if (Object.hasOwn(PAIRS, last)) {
+      const count = (c: string) => decoded.split(c).length - 1;
+      if (count(PAIRS[last]) >= count(last)) break;
+    }
+    t = t.replace(TRAILING, '');
+  }
+  return t;
 }
 
 /** The parameters' checksum is over their canonical form, so `+`, ` ` and `%20` all agree. */
@@ -79,7 +101,7 @@ function verify(text: string): URLSearchParams | null {
 export function readFragment(hash: string): Fragment {
   const text = unwrap(hash.replace(/^#/, ''));
   const candidates = trimmed(text);
-  const plain = candidates[candidates.length - 1];
+  const plain = repairUnsigned(text);
   if (!plain) return { kind: 'empty' };
   if (!plain.includes('=')) return { kind: 'anchor', id: safeDecode(plain) };
   if (!new URLSearchParams(text).has(SUM_KEY) && !new URLSearchParams(plain).has(SUM_KEY))

@@ -9,10 +9,10 @@ import { isTrailingNotice } from './trailing';
 export const LINK_DAMAGED = `${DAMAGED}（可能在转发时被截断或多了字符），链接里的设置都没有采用。请向发链接的人要一个完整的链接。`;
 
 /**
- * The line for one link problem: LINK_DAMAGED and a trailing-character notice (trailing.ts) as they
- * are; any other problem (a sentence saying what
- * was wrong with one setting) after the lead-in 链接中的设置有误. `keptDefault` (true unless the
- * problem itself says what was used instead) adds 已改用默认值.
+ * The line for one link problem: LINK_DAMAGED and a trailing-character notice (trailing.ts) as
+ * they are; any other problem (a sentence saying what was wrong with one setting) after the
+ * lead-in 链接中的设置有误. `keptDefault` (true unless the problem itself says what was used
+ * instead) adds 已改用默认值.
  */
 export function linkProblemLine(problem: string, keptDefault = true): string {
   if (problem === LINK_DAMAGED || isTrailingNotice(problem)) return problem;

@@ -5,7 +5,7 @@
  * value as it arrived and as repaired, so the reader of the link can try the value as it
  * arrived first, and say what was dropped when only the repaired value is accepted.
  */
-import { readFragment } from './fragment';
+import { readFragment, unwrap } from './fragment';
 
 export interface TrailingCut {
   /** The full parameter name (`scale.m`). */
@@ -27,7 +27,7 @@ export function trailingCut(hash: string): TrailingCut | null {
   const keys = [...f.params.keys()];
   const key = keys[keys.length - 1];
   if (key === undefined) return null;
-  const arrived = new URLSearchParams(hash.replace(/^#/, '')).getAll(key);
+  const arrived = new URLSearchParams(unwrap(hash.replace(/^#/, ''))).getAll(key);
   const repaired = f.params.getAll(key);
   if (arrived.length !== 1 || repaired.length !== 1) return null;
   const [raw, value] = [arrived[0], repaired[0]];
@@ -37,8 +37,12 @@ export function trailingCut(hash: string): TrailingCut | null {
 
 const TRAILING_LEAD = '链接末尾的“';
 
-/** The notice for a value accepted only once the repair had dropped `cut` from its end. */
-export const trailingNotice = (cut: string): string => `${TRAILING_LEAD}${cut}”不属于设置，已忽略。`;
+/**
+ * The notice for a value read without `cut`, which the repair dropped from its end. Worded for any
+ * value: a text's own final 。 may be dropped too (only the scale calculator tries a value as it
+ * arrived first), so the reader is told what went, and why it usually does not belong.
+ */
+export const trailingNotice = (cut: string): string => `${TRAILING_LEAD}${cut}”已忽略（转发时常有标点粘在链接末尾）。`;
 
 /** Whether `line` is a trailingNotice (a whole sentence, shown as it is). */
 export const isTrailingNotice = (line: string): boolean => line.startsWith(TRAILING_LEAD);

@@ -9,14 +9,9 @@ import { checkpointFromFiles, CHECKPOINT_DIR, type LoadedCheckpoint } from '../.
 import { attentionMaps } from '../../lib/transformer/forward';
 import { TransformerStepper } from '../../lib/transformer/stepper';
 import { BASE } from '../shared/base';
+import { fetchOk, readJson } from '../shared/fetch-file';
 
 export { memory } from '@tensorflow/tfjs-core';
-
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`无法下载 ${url}（HTTP ${response.status}）`);
-  return response;
-}
 
 let loaded: Promise<LoadedCheckpoint> | undefined;
 
@@ -24,9 +19,9 @@ let loaded: Promise<LoadedCheckpoint> | undefined;
 export function loadCheckpoint(): Promise<LoadedCheckpoint> {
   const dir = `${BASE}${CHECKPOINT_DIR}`;
   loaded ??= Promise.all([
-    fetchOk(`${dir}model.json`).then((r) => r.json()),
+    fetchOk(`${dir}model.json`).then(readJson),
     fetchOk(`${dir}weights.bin`).then((r) => r.arrayBuffer()),
-    fetchOk(`${dir}meta.json`).then((r) => r.json()),
+    fetchOk(`${dir}meta.json`).then(readJson),
   ]).then(([model, weights, meta]) => checkpointFromFiles(model, weights, meta));
   loaded.catch(() => (loaded = undefined));
   return loaded;

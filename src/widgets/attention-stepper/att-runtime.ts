@@ -12,6 +12,7 @@ import { checkAgainstForward, handSteps, type HandSteps } from '../../lib/transf
 import { plainFromModelJson } from '../../lib/transformer/plain-checkpoint';
 import type { PlainWeights } from '../../lib/transformer/reference';
 import { BASE } from '../shared/base';
+import { fetchOk, readJson } from '../shared/fetch-file';
 
 export { memory } from '@tensorflow/tfjs-core';
 
@@ -23,19 +24,13 @@ export interface StepperModel {
   weights: tf.NamedTensorMap;
 }
 
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`无法下载 ${url}（HTTP ${response.status}）`);
-  return response;
-}
-
 /** The shipped checkpoint (public/models/transformer/). Throws an Error in Chinese when a file is missing or damaged. */
 export async function loadModel(): Promise<StepperModel> {
   const dir = `${BASE}models/transformer/`;
   const [json, bytes, meta] = await Promise.all([
-    fetchOk(`${dir}model.json`).then((r) => r.json()),
+    fetchOk(`${dir}model.json`).then(readJson),
     fetchOk(`${dir}weights.bin`).then((r) => r.arrayBuffer()),
-    fetchOk(`${dir}meta.json`).then((r) => r.json() as Promise<{ vocab?: unknown }>),
+    fetchOk(`${dir}meta.json`).then((r) => readJson(r) as Promise<{ vocab?: unknown }>),
   ]);
   const vocab = Array.isArray(meta.vocab) && meta.vocab.every((c) => typeof c === 'string') ? (meta.vocab as string[]) : null;
   if (!vocab) throw new Error('检查点缺少字表');

@@ -96,7 +96,7 @@ export class CompressLabState {
     this.done = 0;
     this.total = 0;
     this.step = '正在加载检查点和语料…';
-    this.status = `开始评估 ${MODEL_LABELS[settings.model]} 的各种压缩设置。`;
+    this.status = `开始评估 ${MODEL_LABELS[settings.model]}的各种压缩设置。`;
     try {
       this.evaluator().postMessage({
         type: 'start',

@@ -13,6 +13,7 @@ import { encode, fromChars, type Vocab } from '../../lib/textgen/vocab';
 import { makeWindows } from '../../lib/textgen/windows';
 import { fromArtifacts, type TransformerCheckpointMeta } from '../../lib/transformer/checkpoint';
 import { BASE } from '../shared/base';
+import { fetchOk, readJson } from '../shared/fetch-file';
 
 export interface Loaded {
   arch: Architecture;
@@ -24,12 +25,6 @@ export interface Loaded {
   len: number;
 }
 
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`无法下载 ${url}（HTTP ${response.status}）`);
-  return response;
-}
-
 let corpus: Promise<string> | undefined;
 const loaded = new Map<ModelName, Promise<Loaded>>();
 
@@ -37,9 +32,9 @@ async function load(name: ModelName): Promise<Loaded> {
   const dir = `${BASE}models/${name === 'lstm' ? 'poetry' : 'transformer'}/`;
   corpus ??= fetchOk(`${BASE}corpora/poetry.txt`).then((r) => r.text());
   const [json, weights, meta, text] = await Promise.all([
-    fetchOk(`${dir}model.json`).then((r) => r.json()),
+    fetchOk(`${dir}model.json`).then(readJson),
     fetchOk(`${dir}weights.bin`).then((r) => r.arrayBuffer()),
-    fetchOk(`${dir}meta.json`).then((r) => r.json() as Promise<CheckpointMeta | TransformerCheckpointMeta>),
+    fetchOk(`${dir}meta.json`).then((r) => readJson(r) as Promise<CheckpointMeta | TransformerCheckpointMeta>),
     corpus,
   ]);
   const artifacts = fromModelJson(json, weights);

@@ -10,14 +10,9 @@ import { TransformerStepper } from '../../lib/transformer/stepper';
 import { BASE } from '../shared/base';
 import { loadCheckpoint, stepperFrom } from '../text-lab/text-runtime';
 import type { CharStepper } from '../../lib/textgen/stepper';
+import { fetchOk, readJson } from '../shared/fetch-file';
 
 export { memory } from '@tensorflow/tfjs-core';
-
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`无法下载 ${url}（HTTP ${response.status}）`);
-  return response;
-}
 
 export interface LoadedModel<S> {
   stepper: S;
@@ -30,9 +25,9 @@ export interface LoadedModel<S> {
 export async function loadTransformer(): Promise<LoadedModel<TransformerStepper>> {
   const dir = `${BASE}models/transformer/`;
   const [model, weights, meta] = await Promise.all([
-    fetchOk(`${dir}model.json`).then((r) => r.json()),
+    fetchOk(`${dir}model.json`).then(readJson),
     fetchOk(`${dir}weights.bin`).then((r) => r.arrayBuffer()),
-    fetchOk(`${dir}meta.json`).then((r) => r.json() as Promise<TransformerCheckpointMeta>),
+    fetchOk(`${dir}meta.json`).then((r) => readJson(r) as Promise<TransformerCheckpointMeta>),
   ]);
   const { config, weights: tensors } = fromArtifacts(fromModelJson(model, weights));
   const stepper = new TransformerStepper(config, tensors);

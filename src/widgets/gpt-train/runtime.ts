@@ -6,20 +6,15 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { fromModelJson } from '../../lib/textgen/checkpoint';
 import type { TransformerCheckpointMeta } from '../../lib/transformer/checkpoint';
 import { BASE } from '../shared/base';
+import { fetchOk, readJson } from '../shared/fetch-file';
 
 export { loadSavedTransformer, removeSavedTransformer, saveTransformer } from './saved';
 
 /** The shipped Transformer checkpoint's model.json and weights.bin (float16), as artifacts. */
 export async function loadTransformerArtifacts(): Promise<tf.io.ModelArtifacts> {
   const dir = `${BASE}models/transformer/`;
-  const [model, weights] = await Promise.all([fetchOk(`${dir}model.json`).then((r) => r.json()), fetchOk(`${dir}weights.bin`).then((r) => r.arrayBuffer())]);
+  const [model, weights] = await Promise.all([fetchOk(`${dir}model.json`).then(readJson), fetchOk(`${dir}weights.bin`).then((r) => r.arrayBuffer())]);
   return fromModelJson(model, weights);
-}
-
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`无法下载 ${url}（HTTP ${response.status}）`);
-  return response;
 }
 
 export type { TransformerCheckpointMeta };

@@ -14,6 +14,7 @@ import { fromArtifacts, type TransformerCheckpointMeta } from '../../lib/transfo
 import { loadSavedTransformer } from '../gpt-train/saved';
 import { loadSaved } from '../text-lab/text-runtime';
 import { BASE } from '../shared/base';
+import { fetchOk, readJson } from '../shared/fetch-file';
 
 export interface LoadedLstm {
   weights: tf.NamedTensorMap;
@@ -26,18 +27,12 @@ export interface LoadedGpt extends LoadedLstm {
   config: TransformerConfig;
 }
 
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`无法下载 ${url}（HTTP ${response.status}）`);
-  return response;
-}
-
 async function files(dir: string): Promise<{ artifacts: tf.io.ModelArtifacts; meta: unknown }> {
   const base = `${BASE}models/${dir}/`;
   const [json, weights, meta] = await Promise.all([
-    fetchOk(`${base}model.json`).then((r) => r.json()),
+    fetchOk(`${base}model.json`).then(readJson),
     fetchOk(`${base}weights.bin`).then((r) => r.arrayBuffer()),
-    fetchOk(`${base}meta.json`).then((r) => r.json()),
+    fetchOk(`${base}meta.json`).then(readJson),
   ]);
   return { artifacts: fromModelJson(json, weights), meta };
 }

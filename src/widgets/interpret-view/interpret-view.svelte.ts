@@ -52,6 +52,8 @@ export class InterpretViewState {
   tensors = $state(0);
 
   private worker: Worker | undefined;
+  /** Whether the page may use IndexedDB, asked once (lib/storage/indexed-db.ts). */
+  private storageProbe: Promise<boolean> | undefined;
   /** The analysis whose messages are taken, and what it was asked for. */
   private job = 0;
   private asked: { text: string; src: Source } | null = null;
@@ -112,7 +114,7 @@ export class InterpretViewState {
     this.progress = null;
     this.status = '正在加载模型并分析…';
     const job = this.job;
-    void (src === 'mine' ? indexedDBOpens() : Promise.resolve(true)).then((storage) => {
+    void (src === 'mine' ? (this.storageProbe ??= indexedDBOpens()) : Promise.resolve(true)).then((storage) => {
       if (job !== this.job || !this.running) return;
       try {
         this.evaluator().postMessage({ type: 'start', job, text, src, storage } satisfies StartAnalysis);

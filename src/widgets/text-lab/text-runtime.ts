@@ -8,25 +8,20 @@ import { fromModelJson, type CheckpointMeta } from '../../lib/textgen/checkpoint
 import { CharStepper } from '../../lib/textgen/stepper';
 import { BASE } from '../shared/base';
 import { modelStore } from '../shared/model-store';
+import { fetchOk, readJson } from '../shared/fetch-file';
 
 export { fromChars } from '../../lib/textgen/vocab';
 export { memory } from '@tensorflow/tfjs-core';
 
 export type { Saved, SaveOutcome } from '../shared/model-store';
 
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`无法下载 ${url}（HTTP ${response.status}）`);
-  return response;
-}
-
 /** The shipped 唐诗 checkpoint: model.json, weights.bin (float16) and meta.json. */
 export async function loadCheckpoint(): Promise<{ artifacts: tf.io.ModelArtifacts; meta: CheckpointMeta }> {
   const dir = `${BASE}models/poetry/`;
   const [model, weights, meta] = await Promise.all([
-    fetchOk(`${dir}model.json`).then((r) => r.json()),
+    fetchOk(`${dir}model.json`).then(readJson),
     fetchOk(`${dir}weights.bin`).then((r) => r.arrayBuffer()),
-    fetchOk(`${dir}meta.json`).then((r) => r.json() as Promise<CheckpointMeta>),
+    fetchOk(`${dir}meta.json`).then((r) => readJson(r) as Promise<CheckpointMeta>),
   ]);
   return { artifacts: fromModelJson(model, weights), meta };
 }

@@ -15,3 +15,8 @@ test('§8.2’s Keras erratum cites its sources: the Theano announcement, the Ke
   expect(keras).toMatch(/Keras 2\.3\.0 的发布说明/);
   expect(keras).toContain('Introducing Keras 3.0');
 });
+
+test('every erratum cites a dated source (an author or publisher with a year) for its correction', () => {
+  const undated = errata.filter((e) => !/(?:19|20)\d\d/.test(e.body)).map((e) => `${e.file} ${e.title}`);
+  expect(undated).toEqual([]);
+});

@@ -44,6 +44,10 @@ describe('exercise checkers', () => {
     expect(checkNumeric(44, 0.5, '30').hint).not.toMatch(/14/);
   });
 
+  it('numeric: an exact answer (tolerance 0) is said to need matching exactly, not “允许误差 ±0”', () => {
+    expect(checkNumeric(4, 0, '5').hint).toBe('偏大，差了一成以上（需与正确值完全一致）。');
+  });
+
   it('numeric: numbers in hints are in the book’s format, never a JS exponent', () => {
     const hint = checkNumeric(1e6, 680_000, '-1').hint!;
     expect(hint).toContain('±680,000');

@@ -29,6 +29,14 @@ describe('interpretability view settings', () => {
     expect(WHY_FIELDS.text('明\u0000月\uFFFD')).toEqual({ ok: true, value: '明月' });
   });
 
+  it('refuses a text of spaces only, as §9.2 refuses its prompt', () => {
+    expect(WHY_FIELDS.text('   ')).toEqual({ ok: false, message: '文字只有空白：请输入至少一个字。' });
+  });
+
+  it('refuses a space as the chosen character, naming it 空格', () => {
+    expect(WHY_FIELDS.ch(' ')).toEqual({ ok: false, message: '指定的字必须正好是一个可见的字符，收到空格。' });
+  });
+
   it('keeps only the first MAX_TEXT characters of an over-long text, counting an emoji as one', () => {
     const r = WHY_FIELDS.text('😀'.repeat(MAX_TEXT + 5));
     expect(r.ok && Array.from(r.value)).toHaveLength(MAX_TEXT);

@@ -33,6 +33,18 @@ describe('parseNumber', () => {
   });
 });
 
+describe('range messages', () => {
+  it('write large bounds with the book’s thousands separators, never as a bare run of digits', () => {
+    const r = parseNumber('-1', { min: 0, max: 2 ** 32 - 1, integer: true }, '随机种子');
+    expect(r.ok ? '' : r.message).toBe('随机种子必须在 0 到 4,294,967,295 之间，收到 -1。');
+  });
+
+  it('leave small and fractional bounds as written', () => {
+    const r = parseNumber('300', { min: 0.01, max: 250 }, '批大小');
+    expect(r.ok ? '' : r.message).toBe('批大小必须在 0.01 到 250 之间，收到 300。');
+  });
+});
+
 describe('rule edges', () => {
   const batch = { min: 1, max: 250, integer: true };
   it.each([

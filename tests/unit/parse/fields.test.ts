@@ -78,6 +78,15 @@ describe('quoting whole characters (graphemes)', () => {
     expect(quoteInput('🇨🇳🇨🇳🇨🇳', 2)).toBe('🇨🇳🇨🇳…');
     expect(quoteInput('\u200B床')).toBe('U+200B床');
   });
+  it('names an invisible code point inside a visible character (a ZWNJ after a letter), but not the joiners that build an emoji', () => {
+    expect(quoteInput('a\u200C')).toBe('aU+200C');
+    expect(quoteInput('🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}')).not.toContain('U+');
+  });
+  it('shows at most 12 code points of one character, so a letter with thousands of combining marks does not fill the page', () => {
+    const quoted = quoteInput(`a${'\u0301'.repeat(5000)}`);
+    expect([...quoted].length).toBeLessThanOrEqual(13);
+    expect(quoted.endsWith('…')).toBe(true);
+  });
   it('names the plain space 空格 rather than quoting a blank', () => {
     expect(nameChar(' ')).toBe('空格');
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { BOOK_CORPUS_CHARS, LSTM_RUN, lstmBookTokens, TANG_RUN, tangBookTokens } from '../../../src/lib/scale/book-training';
+import { BOOK_CORPUS_CHARS, heldOutChars, LSTM_RUN, lstmBookTokens, TANG_RUN, tangBookTokens } from '../../../src/lib/scale/book-training';
 import { presetById } from '../../../src/lib/scale/presets';
 import { defaultTokens, tokensOrigin } from '../../../src/lib/scale/report';
 
@@ -15,6 +15,10 @@ test("the Transformer's run is the one its meta.json states: same corpus and spl
   const m = meta('transformer');
   expect(m.corpus.characters).toBe(BOOK_CORPUS_CHARS);
   expect([m.split.seqLen, m.split.seed, m.trainLen, m.epochs]).toEqual([LSTM_RUN.seqLen, LSTM_RUN.seed, TANG_RUN.trainLen, TANG_RUN.epochs]);
+});
+test('the held-out share stated is the split’s own: the validation characters meta.json records, 7.4% of the corpus', () => {
+  expect(heldOutChars()).toBe(meta('transformer').split.validationCharacters);
+  expect(lstmBookTokens().origin).toContain('留出 10,240 字（7.4%）作验证');
 });
 test('the book’s training tokens are the held-in characters × epochs: about 0.92 of the corpus per epoch', () => {
   expect(lstmBookTokens().tokens).toBe(127_880 * 16);

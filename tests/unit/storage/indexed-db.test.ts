@@ -4,8 +4,11 @@ import { indexedDBOpens, PROBE_DB } from '../../../src/lib/storage/indexed-db';
 type Outcome = 'success' | 'error' | 'blocked';
 
 /** An IDBFactory whose open() request ends as told, on the next tick, as a browser's does. */
-function fakeFactory(outcome: Outcome, opened: string[] = [], closed: string[] = []): IDBFactory {
+function fakeFactory(outcome: Outcome, opened: string[] = [], closed: string[] = [], deleted: string[] = []): IDBFactory {
   return {
+    deleteDatabase(name: string) {
+      deleted.push(name);
+    },
     open(name: string) {
       opened.push(name);
       const request: Record<string, unknown> = { result: { close: () => closed.push(name) } };
@@ -16,18 +19,25 @@ function fakeFactory(outcome: Outcome, opened: string[] = [], closed: string[] =
 }
 
 describe('indexedDBOpens', () => {
-  it('is true when a database opens, and closes the probe database it opened', async () => {
-    const opened: string[] = [];
-    const closed: string[] = [];
-    await expect(indexedDBOpens(() => fakeFactory('success', opened, closed))).resolves.toBe(true);
-    expect(opened).toEqual([PROBE_DB]);
-    expect(closed).toEqual([PROBE_DB]);
+  it('is true when a database opens, and closes and deletes the probe database it opened (never tf.io’s)', async () => {
+    const [opened, closed, deleted]: string[][] = [[], [], []];
+    await expect(indexedDBOpens(() => fakeFactory('success', opened, closed, deleted))).resolves.toBe(true);
+    expect([opened, closed, deleted]).toEqual([[PROBE_DB], [PROBE_DB], [PROBE_DB]]);
   });
 
-  it('never opens tf.io’s own database, whose schema an empty open would create', async () => {
-    const opened: string[] = [];
-    await indexedDBOpens(() => fakeFactory('success', opened));
-    expect(opened).not.toContain('tensorflowjs');
+  it('does not wait for good on a request that never answers: after the wait, storage is left to be tried', async () => {
+    const silent = { open: () => ({}) as IDBOpenDBRequest } as unknown as IDBFactory;
+    const waits: number[] = [];
+    const answer = indexedDBOpens(
+      () => silent,
+      3000,
+      (f, ms) => {
+        waits.push(ms);
+        f();
+      },
+    );
+    await expect(answer).resolves.toBe(true);
+    expect(waits).toEqual([3000]);
   });
 
   it('is false when the browser has no IndexedDB', async () => {

@@ -62,6 +62,16 @@ describe('an unsigned fragment', () => {
   it('is decoded when encoded once more', () => {
     expect(params('#train.seed%3D7%26train.lr%3D0.03')).toEqual({ 'train.seed': '7', 'train.lr': '0.03' });
   });
+
+  it('keeps a closing bracket that closes the value’s own opening one: a label such as Transformer（附录 A）', () => {
+    expect(params('#zip.model=Transformer（附录 A）')).toEqual({ 'zip.model': 'Transformer（附录 A）' });
+    expect(params('#zip.model=LSTM%EF%BC%885.2%20%E8%8A%82%EF%BC%89')).toEqual({ 'zip.model': 'LSTM（5.2 节）' });
+  });
+
+  it('drops only what was glued after such a label: the 。 of GPT-2（124M）。, and a ) with no partner', () => {
+    expect(params('#scale.m=GPT-2（124M）。')).toEqual({ 'scale.m': 'GPT-2（124M）' });
+    expect(params('#scale.m=GPT-2（124M）)')).toEqual({ 'scale.m': 'GPT-2（124M）' });
+  });
 });
 
 describe('anchors and odd fragments', () => {

@@ -20,6 +20,6 @@ describe("a link problem's line", () => {
   });
 
   it('shows a dropped trailing character’s notice as it is: nothing was wrong with a setting, nothing was reset', () => {
-    expect(linkProblemLine(trailingNotice('。'))).toBe('链接末尾的“。”不属于设置，已忽略。');
+    expect(linkProblemLine(trailingNotice('。'))).toBe('链接末尾的“。”已忽略（转发时常有标点粘在链接末尾）。');
   });
 });

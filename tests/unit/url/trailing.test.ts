@@ -15,15 +15,20 @@ test('a hand-typed label ending in ）keeps its bracket: the value as it arrived
   expect(r.problems).toEqual([]);
   expect(r.notices).toEqual([]);
 });
+test('a link encoded once more on the way is read as the page reads it: the label keeps its bracket', () => {
+  const r = read('#scale.m%3DGPT-2%25EF%25BC%2588124M%25EF%25BC%2589');
+  expect(r.values.m).toBe('gpt2');
+  expect(r.problems).toEqual([]);
+});
 test('a 。 glued onto a number is dropped, and the reader is told', () => {
   const r = read('#scale.n=8%E3%80%82');
   expect(r.values.n).toBe(8);
-  expect(r.notices).toEqual(['链接末尾的“。”不属于设置，已忽略。']);
+  expect(r.notices).toEqual(['链接末尾的“。”已忽略（转发时常有标点粘在链接末尾）。']);
 });
 test('a ）glued onto an id is dropped with a notice', () => {
   const r = read('#scale.m=gpt2）');
   expect(r.values.m).toBe('gpt2');
-  expect(r.notices).toEqual(['链接末尾的“）”不属于设置，已忽略。']);
+  expect(r.notices).toEqual(['链接末尾的“）”已忽略（转发时常有标点粘在链接末尾）。']);
 });
 test('nothing cut, nothing said; a signed link is never second-guessed', () => {
   expect(trailingCut('#scale.n=8')).toBeNull();
