@@ -17,14 +17,13 @@ import { fromArtifacts, quantizeFloat16, toArtifacts } from '../src/lib/textgen/
 import { buildModel, DEFAULT_SIZES, disposeModel, LEARNING_RATE } from '../src/lib/textgen/model';
 import { train, validationLoss } from '../src/lib/textgen/train';
 import { buildVocab, encode, MAX_VOCAB } from '../src/lib/textgen/vocab';
-import { makeWindows } from '../src/lib/textgen/windows';
+import { LSTM_SPLIT, makeWindows } from '../src/lib/textgen/windows';
 import { registerWasmKernels } from '../src/lib/textgen/wasm-kernels';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const EPOCHS = arg('epochs', 4);
 const MAX_CHARS = arg('max-chars', Infinity);
-const SEED = 1;
-const SEQ_LEN = 40;
+const { seed: SEED, seqLen: SEQ_LEN } = LSTM_SPLIT;
 const BATCH = 64;
 const str = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const CORPUS = str('corpus', 'public/corpora/poetry.txt');

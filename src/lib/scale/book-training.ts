@@ -6,16 +6,17 @@
  * epoch are computed with the training scripts' own window functions: every training window of
  * `len` characters gives `len` next-character targets, and held-out validation windows give none.
  */
-import { makeWindows } from '../textgen/windows';
+import { LSTM_SPLIT, makeWindows } from '../textgen/windows';
+import { TANG_GPT } from '../transformer/config';
 import { windowsAround } from '../transformer/data';
 import { formatCount } from './format';
 
 /** The 唐诗 corpus both checkpoints read (public/corpora/poetry.txt), in characters. */
 export const BOOK_CORPUS_CHARS = 138_561;
 /** The LSTM checkpoint's run: windows of 40, split seed 1, 16 epochs. */
-export const LSTM_RUN = { seqLen: 40, seed: 1, epochs: 16 } as const;
+export const LSTM_RUN = { ...LSTM_SPLIT, epochs: 16 } as const;
 /** 附录 A's Transformer: training windows of 64 around the LSTM's validation windows, 11 epochs. */
-export const TANG_RUN = { trainLen: 64, epochs: 11 } as const;
+export const TANG_RUN = { trainLen: TANG_GPT.contextLength, epochs: 11 } as const;
 
 export interface BookTokens {
   /** Training tokens (next-character targets) over the whole run. */

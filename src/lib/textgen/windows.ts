@@ -6,6 +6,13 @@
  */
 import { mulberry32, shuffledIndices } from '../nn/prng';
 
+/**
+ * The split of the book's LSTM checkpoint (public/models/poetry/meta.json: windows of 40, seed 1),
+ * used by scripts/train-poetry.ts to make it. Every corpus is split this way for both models, so on
+ * 唐诗 validation losses are measured on the checkpoints' own validation characters.
+ */
+export const LSTM_SPLIT = { seqLen: 40, seed: 1 } as const;
+
 export interface WindowSplit {
   /** Start offsets of training and validation windows. */
   train: number[];

@@ -15,7 +15,7 @@ import { labelledChoice, NOT_IN_VOCAB } from '../parse/fields';
 import { checkText, droppedNotice, readableCorpus, type CorpusCheck } from '../textgen/corpus';
 import { CORPUS_NAMES, type CorpusName } from '../textgen/settings';
 import { encode, type Vocab } from '../textgen/vocab';
-import { makeWindows } from '../textgen/windows';
+import { LSTM_SPLIT, makeWindows } from '../textgen/windows';
 import { transformerData, type TransformerData } from './data';
 
 export const GTRAIN_PREFIX = 'gtrain';
@@ -72,12 +72,7 @@ export function encodeGtrain(s: GtrainSettings, into = new URLSearchParams()): U
   return encodeNumbers(s.numbers, GTRAIN_PREFIX, into);
 }
 
-/**
- * The LSTM checkpoint's split (public/models/poetry/meta.json: seqLen 40, seed 1). Every corpus is
- * split this way, so on 唐诗 the validation loss is measured on exactly the characters of the
- * checkpoints' own validation losses, and the curves can be set beside them.
- */
-export const LSTM_SPLIT = { seqLen: 40, seed: 1 } as const;
+export { LSTM_SPLIT };
 
 /** The Transformer's data for a corpus: the LSTM's split, training windows of `trainLen` around it. */
 export const gptData = (ids: Int32Array, trainLen: number): TransformerData =>

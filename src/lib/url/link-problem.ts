@@ -3,18 +3,19 @@
  * `linkProblemLine(problem)` and never compose the lead-in themselves.
  */
 import { DAMAGED } from './fragment';
+import { isRepeatedNotice } from './link-change';
 import { isTrailingNotice } from './trailing';
 
 /** A damaged link (fragment.ts): none of its settings were applied, so the sentence says that alone. */
 export const LINK_DAMAGED = `${DAMAGED}（可能在转发时被截断或多了字符），链接里的设置都没有采用。请向发链接的人要一个完整的链接。`;
 
 /**
- * The line for one link problem: LINK_DAMAGED and a trailing-character notice (trailing.ts) as
- * they are; any other problem (a sentence saying what was wrong with one setting) after the
+ * The line for one link problem: LINK_DAMAGED, a trailing-character notice (trailing.ts) and a
+ * repeated-key notice (link-change.ts) as they are; any other problem (a sentence saying what was wrong with one setting) after the
  * lead-in 链接中的设置有误. `keptDefault` (true unless the problem itself says what was used
  * instead) adds 已改用默认值.
  */
 export function linkProblemLine(problem: string, keptDefault = true): string {
-  if (problem === LINK_DAMAGED || isTrailingNotice(problem)) return problem;
+  if (problem === LINK_DAMAGED || isTrailingNotice(problem) || isRepeatedNotice(problem)) return problem;
   return `链接中的设置有误${keptDefault ? '，已改用默认值' : ''}：${problem}`;
 }

@@ -6,12 +6,41 @@
 import { encodeNumbers } from '../../lib/nn/url-numbers';
 import { parseNumber, type NumberRule } from '../../lib/nn/validate';
 import { damageConcerns, readFragment, signFragment } from '../../lib/url/fragment';
+import { linkChangeConcerns, repeatedKeys, repeatedNotice } from '../../lib/url/link-change';
 import { LINK_DAMAGED } from '../../lib/url/link-problem';
 import { trailingCut, trailingNotice } from '../../lib/url/trailing';
 
 export { LINK_DAMAGED };
 
 const pageFragment = () => readFragment(typeof location === 'undefined' ? '' : location.hash);
+
+/** Prefixes of the widgets that have read the link (loaded), and the hash they show. */
+const loaded = new Set<string>();
+let known = '';
+/** Whether a damaged link that names no widget has been reported (by the first widget to load). */
+let unnamedReported = false;
+
+/**
+ * A link pasted into this open page reloads it when it changes a loaded widget's settings
+ * (lib/url/link-change.ts), so every widget starts from it as on a fresh visit. Our own writes
+ * use history.replaceState, which fires no `hashchange`.
+ */
+function watchLink(prefix: string): void {
+  if (typeof location === 'undefined') return;
+  if (loaded.size === 0) {
+    known = location.hash;
+    addEventListener('hashchange', () => {
+      if (linkChangeConcerns(known, location.hash, loaded)) location.reload();
+    });
+  }
+  loaded.add(prefix);
+}
+
+/** Writes `fragment` (no `#`) as the page's hash, remembering it as what the widgets show. */
+function writeFragment(fragment: string): void {
+  history.replaceState(history.state, '', `#${fragment}`);
+  known = location.hash;
+}
 
 /**
  * The widget settings in the page's hash, repaired (see readFragment). Empty when the hash is a
@@ -24,13 +53,19 @@ export function hashParams(): URLSearchParams {
 
 /**
  * What is wrong with the page's link as a whole, for the widget with `prefix`'s list of link
- * problems: LINK_DAMAGED when the link is damaged and concerns it (its keys name it, or name no
- * widget at all); and, when the repair of a hand-typed link dropped characters (a chat app's 。 or
+ * problems: LINK_DAMAGED when the link is damaged and concerns it (its keys name it; one that
+ * names no widget is reported once, by the first widget to load); a notice for each of its keys
+ * the link gives more than once (only the first value is read); and, when the repair of a hand-typed link dropped characters (a chat app's 。 or
  * ）) from the end of this widget's last value, a notice saying so (lib/url/trailing.ts). A widget
  * that tries the value as it arrived first, and says so itself, passes `{ trailing: false }`.
  */
 export function linkDamage(prefix: string, { trailing = true } = {}): string[] {
-  const problems = damageConcerns(pageFragment(), prefix) ? [LINK_DAMAGED] : [];
+  watchLink(prefix);
+  const f = pageFragment();
+  const unnamed = f.kind === 'damaged' && f.prefixes.length === 0;
+  const problems = damageConcerns(f, prefix) && !(unnamed && unnamedReported) ? [LINK_DAMAGED] : [];
+  if (unnamed) unnamedReported = true;
+  if (f.kind === 'params') for (const [key, n] of repeatedKeys(f.params, prefix)) problems.push(repeatedNotice(key, n));
   const cut = trailing && typeof location !== 'undefined' ? trailingCut(location.hash) : null;
   if (cut?.key.startsWith(`${prefix}.`)) problems.push(trailingNotice(cut.cut));
   return problems;
@@ -44,14 +79,14 @@ export function replaceHashParams(prefix: string, mine: URLSearchParams): void {
   const params = hashParams();
   for (const key of [...params.keys()]) if (key.startsWith(`${prefix}.`)) params.delete(key);
   for (const [key, value] of mine) params.append(key, value);
-  history.replaceState(history.state, '', `#${signFragment(params)}`);
+  writeFragment(signFragment(params));
 }
 
 /** Sets the given keys in the hash (other keys, this widget's included, stay as they are). */
 export function mergeHashParams(keys: URLSearchParams): void {
   const params = hashParams();
   for (const [key, value] of keys) params.set(key, value);
-  history.replaceState(history.state, '', `#${signFragment(params)}`);
+  writeFragment(signFragment(params));
 }
 
 /** Writes a widget's numbers and strings to the hash under its prefix. */
