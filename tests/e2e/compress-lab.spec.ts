@@ -210,6 +210,55 @@ test('a prompt with an emoji is told that the models read it as <unk>, as §10.4
   await expect(widget).toHaveAttribute('data-running', 'false');
 });
 
+test('开头文字 cleared or left as spaces stays as typed beside its message, and the previous text typed again is taken', async ({ page }) => {
+  const widget = await open(page);
+  const prompt = widget.getByRole('textbox', { name: '开头文字' });
+  const error = widget.getByRole('alert').filter({ hasText: '开头文字' });
+  for (const [typed, says] of [
+    ['', '开头文字为空：请输入至少一个字。'],
+    ['   ', '开头文字只有空白：请输入至少一个字。'],
+  ] as const) {
+    await prompt.fill(typed);
+    await prompt.press('Tab');
+    await expect(error).toHaveText(says);
+    await expect(prompt).toHaveAttribute('aria-invalid', 'true');
+    // The refused text stays in the field: the message is about what the reader sees there.
+    await expect(prompt).toHaveValue(typed);
+  }
+  await prompt.fill('春眠不觉晓');
+  await prompt.press('Tab');
+  await expect(error).toHaveCount(0);
+  await expect(prompt).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(prompt).toHaveValue('春眠不觉晓');
+});
+
+test('剪枝稀疏度 cleared stays empty beside its message, and the previous value typed again is taken', async ({ page }) => {
+  const widget = await open(page);
+  const sp = widget.getByRole('textbox', { name: '剪枝稀疏度（%）' });
+  await sp.fill('');
+  await sp.press('Tab');
+  await expect(widget.getByRole('alert').filter({ hasText: '剪枝稀疏度' })).toContainText('不能为空');
+  await expect(sp).toHaveValue('');
+  await sp.fill('50');
+  await sp.press('Tab');
+  await expect(widget.getByRole('alert')).toHaveCount(0);
+  await expect(sp).toHaveValue('50');
+});
+
+test('an emoji typed into 开头文字 is told that the models read it as <unk> as soon as the field is left, before any run', async ({ page }) => {
+  const widget = await open(page);
+  const prompt = widget.getByRole('textbox', { name: '开头文字' });
+  const note = widget.getByRole('status').filter({ hasText: '不在模型的字符表中' });
+  await prompt.fill('春😀眠');
+  await prompt.press('Tab');
+  await expect(note).toHaveText('“😀” 不在模型的字符表中，按 <unk>（未知字符）处理。');
+  await expect(widget).toHaveAttribute('data-rows', '0');
+  await expect(widget).toHaveAttribute('data-running', 'false');
+  await prompt.fill('春眠');
+  await prompt.press('Tab');
+  await expect(note).toHaveCount(0);
+});
+
 test('the compression lab after a run has no axe violations in the dark theme', async ({ page }) => {
   test.setTimeout(2 * RUN_TIMEOUT);
   await useTheme(page, 'dark');

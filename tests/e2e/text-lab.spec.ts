@@ -152,6 +152,62 @@ test('an empty prompt writes from the start; unknown characters and emoji get a 
   await expect(widget.getByRole('status').filter({ hasText: '<unk>' })).toContainText('😀');
 });
 
+test('a refused prompt or number stays in its field beside its message, and the previous text typed again is taken', async ({ page }) => {
+  const widget = await open(page);
+  const prompt = widget.getByLabel('开头文字');
+  await prompt.fill('字'.repeat(101));
+  await prompt.press('Tab');
+  await expect(widget.getByRole('alert').filter({ hasText: '开头文字不能超过' })).toContainText('收到 101 个');
+  await expect(prompt).toHaveValue('字'.repeat(101));
+  await prompt.fill('春眠不觉晓');
+  await prompt.press('Tab');
+  await expect(widget.getByRole('alert')).toHaveCount(0);
+  await expect(prompt).not.toHaveAttribute('aria-invalid', 'true');
+  // The training panel's fields are the shared NumberField too.
+  const batch = widget.getByLabel('批大小', { exact: true });
+  await batch.fill('');
+  await batch.press('Tab');
+  await expect(widget.getByRole('alert').filter({ hasText: '批大小' })).toContainText('不能为空');
+  await expect(batch).toHaveValue('');
+  await batch.fill('64');
+  await batch.press('Tab');
+  await expect(widget.getByRole('alert')).toHaveCount(0);
+});
+
+test('a text keeps the prompt and temperature it was written with until the next 生成', async ({ page }) => {
+  const widget = await open(page);
+  const label = widget.locator('.output .prompt');
+  const caption = widget.locator('figure.bars figcaption');
+  await setField(widget, '长度', '5');
+  await setField(widget, '温度', '0.8');
+  await widget.getByLabel('开头文字').fill('白日依山尽');
+  await widget.getByLabel('开头文字').blur();
+  await generate(widget);
+  await expect(label).toHaveText('白日依山尽');
+  await widget.getByLabel('开头文字').fill('床前明月光');
+  await widget.getByLabel('开头文字').blur();
+  await setField(widget, '温度', '1.5');
+  // The text on the page is still the first run's: so are its prompt and the temperature its bars name.
+  await expect(label).toHaveText('白日依山尽');
+  await expect(caption).toContainText('温度 0.8');
+  await generate(widget);
+  await expect(label).toHaveText('床前明月光');
+  await expect(caption).toContainText('温度 1.5');
+});
+
+test('the <unk> notice goes with the text it was about when another corpus clears it', async ({ page }) => {
+  const widget = await open(page);
+  await setField(widget, '长度', '5');
+  await widget.getByLabel('开头文字').fill('春😀');
+  await widget.getByLabel('开头文字').blur();
+  await generate(widget);
+  const unk = widget.getByRole('status').filter({ hasText: '<unk>' });
+  await expect(unk).toContainText('😀');
+  await widget.getByRole('radio', { name: '本书' }).check();
+  await expect(widget).toHaveAttribute('data-chars', '0');
+  await expect(unk).toHaveCount(0);
+});
+
 test('生成 refuses while the prompt or a number field shows its error, focusing it, and writes once both are fixed', async ({ page }) => {
   const widget = await open(page);
   const start = widget.getByRole('button', { name: '生成', exact: true });

@@ -67,6 +67,29 @@ for (const [field, value, message] of [
   });
 }
 
+test('a cleared field stays empty beside its message while another field changes, and its previous value typed again is taken', async ({ page }) => {
+  const widget = await openTrainer(page);
+  const lr = widget.getByRole('textbox', { name: '学习率' });
+  const noise = widget.getByRole('textbox', { name: '噪声' });
+  const before = await lr.inputValue();
+  await lr.fill('');
+  await lr.press('Tab');
+  await expect(widget.getByRole('alert')).toHaveText(/学习率不能为空/);
+  await expect(lr).toHaveAttribute('aria-invalid', 'true');
+  await expect(lr).toHaveValue('');
+  // Another setting taken meanwhile restarts the widget, but neither brings back the refused field's old value nor hides its message.
+  await noise.fill('0.2');
+  await noise.press('Tab');
+  await expect(page).toHaveURL(/train\.noise=0\.2/);
+  await expect(lr).toHaveValue('');
+  await expect(widget.getByRole('alert')).toHaveText(/学习率不能为空/);
+  await lr.fill(before);
+  await lr.press('Tab');
+  await expect(widget.getByRole('alert')).toHaveCount(0);
+  await expect(lr).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(lr).toHaveValue(before);
+});
+
 test('a link restores the configuration; a bad one is explained', async ({ page }) => {
   let widget = await openTrainer(page, '#train.dataset=xor&train.hidden=3,3,3&train.lr=0.1&train.optimizer=adam&train.seed=9');
   await expect(widget.getByRole('combobox', { name: '数据集' })).toHaveValue('xor');

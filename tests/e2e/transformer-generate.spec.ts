@@ -186,6 +186,70 @@ test('a prompt over the length limit is refused with a message giving its true l
   await expect(side(widget, 'transformer').locator('.prompt')).toHaveText('白日依山尽');
 });
 
+test('a refused prompt or number stays in its field beside its message, and the previous text typed again is taken', async ({ page }) => {
+  const widget = await open(page, '#gpt.len=5');
+  const prompt = widget.getByLabel('开头文字');
+  await prompt.fill('字'.repeat(101));
+  await prompt.press('Tab');
+  await expect(widget.getByRole('alert').filter({ hasText: '开头文字不能超过' })).toContainText('收到 101 个');
+  await expect(prompt).toHaveValue('字'.repeat(101));
+  await prompt.fill('春眠不觉晓');
+  await prompt.press('Tab');
+  await expect(widget.getByRole('alert')).toHaveCount(0);
+  await expect(prompt).not.toHaveAttribute('aria-invalid', 'true');
+  const t = widget.getByLabel('温度', { exact: true });
+  await t.fill('');
+  await t.press('Tab');
+  await expect(widget.getByRole('alert').filter({ hasText: '温度' })).toContainText('不能为空');
+  await expect(t).toHaveValue('');
+  await t.fill('0.8');
+  await t.press('Tab');
+  await expect(widget.getByRole('alert')).toHaveCount(0);
+});
+
+test('a text keeps the prompt and temperature it was written with until the next 生成', async ({ page }) => {
+  const widget = await open(page, '#gpt.len=5&gpt.t=0.8');
+  const label = side(widget, 'transformer').locator('.output .prompt');
+  const caption = side(widget, 'transformer').locator('figure.bars figcaption');
+  await setPrompt(widget, '白日依山尽');
+  await generate(widget, 5);
+  await expect(label).toHaveText('白日依山尽');
+  await setPrompt(widget, '床前明月光');
+  await setField(widget, '温度', '1.5');
+  // The text on the page is still the first run's: so are its prompt and the temperature its bars name.
+  await expect(label).toHaveText('白日依山尽');
+  await expect(caption).toContainText('温度 0.8');
+  await generate(widget, 5);
+  await expect(label).toHaveText('床前明月光');
+  await expect(caption).toContainText('温度 1.5');
+});
+
+test('生成 takes away the last run’s text and its notices at once, before the new run’s models have loaded', async ({ page }) => {
+  const widget = await open(page, '#gpt.len=5');
+  await setPrompt(widget, '春😀');
+  await generate(widget, 5);
+  const unk = widget.getByRole('status').filter({ hasText: '<unk>' });
+  await expect(unk).toContainText('😀');
+  await setPrompt(widget, '春眠');
+  // The LSTM's checkpoint is held back until the page has been checked mid-load.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/models/poetry/weights.bin', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await widget.getByRole('checkbox', { name: COMPARE }).check();
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  await expect(widget.getByRole('status').filter({ hasText: '正在加载 LSTM 检查点' })).toBeVisible();
+  await expect(unk).toHaveCount(0);
+  await expect(widget).toHaveAttribute('data-chars', '0');
+  release();
+  await expect(widget).toHaveAttribute('data-chars', '5', { timeout: COMPUTE_TIMEOUT });
+  await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: COMPUTE_TIMEOUT });
+  await expect(unk).toHaveCount(0);
+  await expect(side(widget, 'transformer').locator('.output .prompt')).toHaveText('春眠');
+});
+
 test('a length the field marks as wrong makes 生成 refuse, focusing that field, instead of writing with the last good length', async ({ page }) => {
   const widget = await open(page, '#gpt.len=5');
   await setField(widget, '长度', 'abc');

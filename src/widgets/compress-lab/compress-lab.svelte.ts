@@ -10,12 +10,14 @@ import { SCHEME_LABELS, type Scheme } from '../../lib/compress/schemes';
 import type { BackendName } from '../../lib/nn/backend-names';
 import { parseFromWorker, type ToCompressWorker } from '../../lib/compress/protocol';
 import {
+  COMPRESS_DEFAULTS,
   COMPRESS_FIELDS,
   COMPRESS_PREFIX,
   decodeCompress,
   encodeCompress,
   MODEL_LABELS,
   promptWarning,
+  unknownChars,
   type CompressSettings,
   type ModelName,
 } from '../../lib/compress/settings';
@@ -23,6 +25,7 @@ import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/l
 import { startLabWorker } from '../shared/lab-worker';
 import { unknownNotice } from '../../lib/transformer/map-text';
 import { refusalLine } from '../shared/refuse';
+import { promptVocab } from './prompt-vocab';
 
 /** A setting's name as the reader sees it; pruning with its sparsity. */
 export const schemeLabel = (scheme: Scheme, sp: number): string => (scheme === 'pruned' ? `${SCHEME_LABELS.pruned} ${sp}%` : SCHEME_LABELS[scheme]);
@@ -30,6 +33,11 @@ export const schemeLabel = (scheme: Scheme, sp: number): string => (scheme === '
 export class CompressLabState {
   settings = $state<CompressSettings>(decodeCompress(new URLSearchParams()).settings);
   spText = $state(String(this.settings.sp));
+  /**
+   * What the prompt field shows, as typed: a refused text stays visible beside its message, and
+   * `settings.prompt` (what a run reads, and the link) changes only when the text is taken.
+   */
+  promptDraft = $state(this.settings.prompt);
   fieldErrors = $state<{ sp?: string; prompt?: string }>({});
   linkProblems = $state<string[]>([]);
   /** Rows of the last run, and the settings they were computed with. */
@@ -46,11 +54,12 @@ export class CompressLabState {
   tensors = $state(0);
   /** Held-out characters each setting is scored on, once known. */
   characters = $state(0);
-  /** The prompt's characters outside the vocabulary, as the worker found them, and for which prompt. */
+  /** The prompt's characters outside the vocabulary, and for which prompt: found when the prompt is taken, and by each run. */
   unknown = $state.raw<{ prompt: string; chars: string[] }>({ prompt: '', chars: [] });
   /**
-   * A broken or invisible character in the prompt, and (once a run has read it) characters the
-   * models read as <unk>: said as the other text widgets say them (transformer/map-text.ts).
+   * A broken or invisible character in the prompt, and (once the prompt is taken or a run has
+   * read it) characters the models read as <unk>: said as the other text widgets say them
+   * (transformer/map-text.ts).
    */
   promptNotice = $derived(
     [promptWarning(this.settings.prompt), this.unknown.prompt === this.settings.prompt && this.unknown.chars.length ? unknownNotice(this.unknown.chars) : null]
@@ -69,7 +78,25 @@ export class CompressLabState {
     const { settings, problems } = decodeCompress(hashParams());
     this.settings = settings;
     this.spText = String(settings.sp);
+    this.promptDraft = settings.prompt;
     this.linkProblems = [...linkDamage(COMPRESS_PREFIX), ...problems];
+    // A linked prompt is taken as a typed one is; the default one is all in the vocabulary.
+    if (settings.prompt !== COMPRESS_DEFAULTS.prompt) this.findUnknown();
+  }
+
+  /**
+   * Names the prompt's characters outside the current checkpoint's vocabulary, once its
+   * meta.json is here (no TF.js, no worker). Dropped if the prompt changed meanwhile; when the file
+   * cannot be read, nothing is said here (a run reports the download itself).
+   */
+  private findUnknown(): void {
+    const prompt = this.settings.prompt;
+    promptVocab(this.settings.model).then(
+      (vocab) => {
+        if (this.settings.prompt === prompt) this.unknown = { prompt, chars: unknownChars(prompt, vocab) };
+      },
+      () => {},
+    );
   }
 
   /** The evaluation worker, started on first use and kept (it caches the checkpoints it loaded). */
@@ -170,6 +197,7 @@ export class CompressLabState {
   setModel(model: ModelName): void {
     if (model !== this.settings.model) this.cancel();
     this.settings.model = model;
+    this.findUnknown();
     this.writeHash();
   }
 
@@ -187,7 +215,9 @@ export class CompressLabState {
     this.writeHash();
   }
 
+  /** The prompt field changed; the same rule as a link's `zip.prompt`. */
   setPrompt(text: string): void {
+    this.promptDraft = text;
     const r = COMPRESS_FIELDS.prompt(text);
     if (!r.ok) {
       this.fieldErrors.prompt = r.message;
@@ -196,6 +226,8 @@ export class CompressLabState {
     delete this.fieldErrors.prompt;
     if (this.error === FIX_FIELDS_FIRST) this.refused();
     this.settings.prompt = r.value;
+    this.promptDraft = r.value;
+    this.findUnknown();
     this.writeHash();
   }
 

@@ -25,6 +25,11 @@ type Runtime = typeof import('./gpt-runtime');
 
 export class GptLabState {
   prompt = $state('');
+  /**
+   * What the prompt field shows, as typed: a refused text stays visible beside its message, and
+   * `prompt` (what 生成 reads, and the link) changes only when the text is taken.
+   */
+  promptDraft = $state('');
   /** The prompt as shown and read: without unreadable characters (textgen/unreadable.ts). */
   readonly shownPrompt = $derived(readable(this.prompt).text);
   numbers = $state(decodeGptSettings(new URLSearchParams()).settings.numbers);
@@ -36,7 +41,7 @@ export class GptLabState {
   lstm = new Track();
   generating = $state(false);
   loading = $state('');
-  /** About the prompt, from the last run (empty, unknown characters, longer than the context). */
+  /** About the prompt of the text shown, from its run (empty, unknown characters, longer than the context). */
   notices = $state<string[]>([]);
   /** A typed prompt that was refused. */
   promptError = $state('');
@@ -105,19 +110,25 @@ export class GptLabState {
   async generate(): Promise<void> {
     if (this.generating || this.refused()) return;
     this.error = '';
+    // The settings are taken now, at 生成: the fields may change while the models load.
+    const prompt = this.prompt;
+    const opts = { prompt: this.shownPrompt, length: this.numbers.len, temperature: this.numbers.t, topK: this.numbers.topk, seed: this.numbers.seed };
+    const ran = { prompt: opts.prompt, temperature: opts.temperature };
+    // The last run's text and its notices go together, at once, whatever this run comes to.
+    this.notices = [];
+    this.gpt.clear();
+    this.lstm.clear();
     this.generating = true;
     this.stopRequested = false;
     try {
       if (!(await this.ensureModels()) || !this.transformer || !this.rt) return;
       const { stepper, vocab } = this.transformer;
-      this.notices = promptNotices(this.prompt, vocab, stepper.config.contextLength);
-      const opts = { prompt: this.shownPrompt, length: this.numbers.len, temperature: this.numbers.t, topK: this.numbers.topk, seed: this.numbers.seed };
+      this.notices = promptNotices(prompt, vocab, stepper.config.contextLength);
       const clock = new FrameClock();
       const stopped = () => this.stopRequested;
-      const runs = [this.gpt.write((deliver) => streamText(stepper, vocab, { ...opts, context: stepper.config.contextLength }, deliver, stopped, clock))];
+      const runs = [this.gpt.write(ran, (deliver) => streamText(stepper, vocab, { ...opts, context: stepper.config.contextLength }, deliver, stopped, clock))];
       const lstm = this.compare ? this.lstmModel : undefined;
-      if (lstm) runs.push(this.lstm.write((deliver) => streamText(lstm.stepper, lstm.vocab, opts, deliver, stopped, clock)));
-      else this.lstm.clear();
+      if (lstm) runs.push(this.lstm.write(ran, (deliver) => streamText(lstm.stepper, lstm.vocab, opts, deliver, stopped, clock)));
       // If one model fails, the other stops too, and the first error is shown.
       const fail = (e: unknown) => {
         this.stopRequested = true;
@@ -138,6 +149,7 @@ export class GptLabState {
 
   /** The prompt field changed; the same rule as a link's `gpt.prompt`. */
   setPrompt(text: string): void {
+    this.promptDraft = text;
     const r = parsePrompt(text);
     if (!r.ok) {
       this.promptError = r.message;
@@ -148,10 +160,11 @@ export class GptLabState {
     this.writeHash();
   }
 
-  /** `text` as the field keeps it: without unreadable characters, with the notice saying so. */
+  /** `text` as the field keeps (and shows) it: without unreadable characters, with the notice saying so. */
   private keepPrompt(text: string): void {
     const { prompt, notice } = cleanPrompt(text);
     this.prompt = prompt;
+    this.promptDraft = prompt;
     this.promptNotice = notice ?? '';
     if (this.error === FIX_FIELDS_FIRST) this.refused();
   }

@@ -32,6 +32,11 @@ export const GENERATE_KEYS = ['t', 'len', 'seed', 'topk'] as const satisfies rea
 export class TextLabState {
   corpus = $state<CorpusName>('poetry');
   prompt = $state('春眠不觉晓');
+  /**
+   * What the prompt field shows, as typed: a refused text stays visible beside its message, and
+   * `prompt` (what 生成 reads, and the link) changes only when the text is taken.
+   */
+  promptDraft = $state('春眠不觉晓');
   numbers = $state(decodeSettings(new URLSearchParams()).settings.numbers);
   text = $state(asText(this.numbers));
   fieldErrors = $state<Partial<Record<TextgenKey, string>>>({});
@@ -42,6 +47,7 @@ export class TextLabState {
   loading = $state('');
   /** About the model or its storage; the prompt's own notice is separate so a new run keeps these. */
   notices = $state<string[]>([]);
+  /** About the prompt of the text shown (characters read as <unk>): it goes when that text goes. */
   promptNotice = $state('');
   /** A typed prompt that was refused (too long); the last good one is kept but 生成 refuses. */
   promptError = $state('');
@@ -62,6 +68,7 @@ export class TextLabState {
     const { settings, problems } = decodeSettings(hashParams());
     this.corpus = settings.corpus;
     this.prompt = settings.prompt;
+    this.promptDraft = settings.prompt;
     this.numbers = settings.numbers;
     this.text = asText(settings.numbers);
     this.linkProblems = [...linkDamage(TEXTGEN_PREFIX), ...problems];
@@ -131,13 +138,16 @@ export class TextLabState {
   async generate(): Promise<void> {
     if (this.generating || this.refused()) return;
     this.error = '';
+    // The last run's notice is about its prompt: it goes now, whatever this run comes to.
+    this.promptNotice = '';
     this.generating = true;
     this.stopRequested = false;
     try {
       if (!(await this.ensureModel()) || !this.stepper || !this.vocab || !this.rt) return;
       const { stepper, vocab } = this;
       const opts = { prompt: this.prompt, length: this.numbers.len, temperature: this.numbers.t, topK: this.numbers.topk, seed: this.numbers.seed };
-      const { unknown, text } = await this.track.write((deliver) => streamText(stepper, vocab, opts, deliver, () => this.stopRequested));
+      const ran = { prompt: opts.prompt, temperature: opts.temperature };
+      const { unknown, text } = await this.track.write(ran, (deliver) => streamText(stepper, vocab, opts, deliver, () => this.stopRequested));
       this.promptNotice = unknown.length ? `开头文字里的 ${unknownNotice(unknown)}` : '';
       this.tensors = this.rt.memory().numTensors;
       reportWidget({ widget: 'textgen', temperature: this.numbers.t, text });
@@ -158,6 +168,7 @@ export class TextLabState {
     this.stepper = undefined;
     this.current = null;
     this.track.clear();
+    this.promptNotice = '';
     this.modelLabel = '';
     this.error = '';
     this.writeHash();
@@ -165,11 +176,13 @@ export class TextLabState {
 
   /** The prompt field changed; the same rule as a link's `tg.prompt`. */
   setPrompt(text: string): void {
+    this.promptDraft = text;
     const r = parsePrompt(text);
     this.promptError = r.ok ? '' : r.message;
     if (this.error === FIX_FIELDS_FIRST) this.refused();
     if (!r.ok) return;
     this.prompt = r.value;
+    this.promptDraft = r.value;
     this.writeHash();
   }
 

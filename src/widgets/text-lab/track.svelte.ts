@@ -1,9 +1,16 @@
 /**
  * One model's text in a text lab (§5.2's, and each side of 附录 A's): its characters (each with
- * the bars of its distribution) and which one the bars show. Replaced once a frame, never
- * mutated ($state.raw): a deep proxy per character would cost more than the model.
+ * the bars of its distribution), which one the bars show, and the prompt and temperature it was
+ * written with, so that a prompt typed after the run does not relabel the run's text. Replaced
+ * once a frame, never mutated ($state.raw): a deep proxy per character would cost more than the model.
  */
 import type { OutChar } from './output';
+
+/** What a run was started with, shown beside its text (the fields may have changed since). */
+export interface RunSettings {
+  prompt: string;
+  temperature: number;
+}
 
 export class Track {
   output = $state.raw<OutChar[]>([]);
@@ -11,15 +18,19 @@ export class Track {
   selected = $state(-1);
   /** Which checkpoint writes here. */
   label = $state('');
+  /** The settings of the run whose text this is; null while there is none. */
+  ran = $state.raw<RunSettings | null>(null);
 
   clear(): void {
     this.output = [];
     this.selected = -1;
+    this.ran = null;
   }
 
-  /** Clears, then runs `run`, which hands characters over a frame's worth at a time. */
-  async write<R>(run: (deliver: (chars: OutChar[]) => void) => Promise<R>): Promise<R> {
+  /** Clears, keeps `settings` with the text, then runs `run`, which hands characters over a frame's worth at a time. */
+  async write<R>(settings: RunSettings, run: (deliver: (chars: OutChar[]) => void) => Promise<R>): Promise<R> {
     this.clear();
+    this.ran = { ...settings };
     return run((chars) => {
       this.output = this.output.concat(chars);
       this.selected = this.output.length - 1;

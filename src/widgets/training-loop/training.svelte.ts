@@ -18,6 +18,10 @@ import { reportWidget } from '../shared/report';
 type Lib = typeof import('../shared/tf-runtime');
 export const LOOP_STEPS = ['初始化模型参数', '前向传播', '计算损失函数', '反向传播', '迭代优化'];
 export const GRID = 40;
+/** The settings typed as text (the others are chosen from lists). */
+export const TYPED_KEYS = ['noise', 'lr', 'batch', 'l2'] as const satisfies readonly (keyof LabConfig)[];
+export type TypedKey = (typeof TYPED_KEYS)[number];
+const draftsOf = (c: LabConfig): Record<TypedKey, string> => ({ noise: String(c.noise), lr: String(c.lr), batch: String(c.batch), l2: String(c.l2) });
 
 /** Early stopping gives up after this many recorded frames without a better validation loss. */
 export const PATIENCE = 30;
@@ -42,8 +46,13 @@ export class TrainingState {
   train = $state<number[]>([]);
   val = $state<number[]>([]);
   message = $state('');
-  /** Why the last typed or chosen value was refused; empty when it was taken. */
-  fieldError = $state('');
+  /**
+   * What the typed fields show, as typed: a refused text stays visible beside its message, and
+   * `config` changes only when a text is taken.
+   */
+  drafts = $state<Record<TypedKey, string>>(draftsOf(DEFAULT_CONFIG));
+  /** Why each field's text was refused; a field's message goes once its text is taken. */
+  fieldErrors = $state<Partial<Record<keyof LabConfig, string>>>({});
   copyStatus = $state('');
   tensors = $state(0);
   fps = $state(0);
@@ -68,9 +77,11 @@ export class TrainingState {
     this.fields = labFields(trainCount(options.n ?? DEFAULT_SAMPLES, options.trainFraction ?? DEFAULT_TRAIN_FRACTION));
     const base = { ...DEFAULT_CONFIG, ...options.preset };
     this.config = base;
+    this.drafts = draftsOf(base);
     if (typeof location === 'undefined') return;
     const { config, problems } = decodeConfig(hashParams().toString(), this.prefix, base, this.fields);
     this.config = config;
+    this.drafts = draftsOf(config);
     this.linkProblems = [...linkDamage(this.prefix), ...problems];
   }
 
@@ -196,9 +207,13 @@ export class TrainingState {
 
   /** A field or select changed: its text goes through the same parser as the link's `prefix.key`. */
   setField<K extends keyof LabConfig>(key: K, text: string): void {
+    if (Object.hasOwn(this.drafts, key)) this.drafts[key as TypedKey] = text;
     const r = this.fields[key](text);
-    this.fieldError = r.ok ? '' : r.message;
-    if (!r.ok) return;
+    if (!r.ok) {
+      this.fieldErrors[key] = r.message;
+      return;
+    }
+    delete this.fieldErrors[key];
     const patch: Partial<LabConfig> = {};
     patch[key] = r.value;
     this.update(patch);
