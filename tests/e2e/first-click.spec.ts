@@ -131,6 +131,34 @@ test('generation lab (附录 A): 生成 clicked before hydration writes text', a
   await expect(widget).toHaveAttribute('data-chars', '12', LONG);
 });
 
+test('generation lab (附录 A): a prompt cleared before hydration, still being edited, stays cleared, and 生成 starts from the empty prompt', async ({
+  page,
+}) => {
+  const { widget, release } = await beforeHydration(page, 'GptLab', '/appendix-a/#gpt.len=12', region('动手：Transformer 写诗，并与 LSTM 对比'));
+  const prompt = widget.getByRole('textbox', { name: '开头文字' });
+  // Typed, not committed: the field keeps focus, so no change event has been held.
+  await prompt.fill('');
+  release();
+  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1, LONG);
+  await expect(prompt).toHaveValue('');
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  await expect(widget.getByRole('status').filter({ hasText: '开头文字是空的' })).toBeVisible(LONG);
+  await expect(widget).toHaveAttribute('data-chars', '12', LONG);
+});
+
+test('text lab (§5.2): a prompt typed before hydration, still being edited, is the one 生成 continues', async ({ page }) => {
+  const { widget, release } = await beforeHydration(page, 'TextLab', '/chapter-05/#tg.len=5', region('动手：训练并运行 5.2 节的文本生成模型'));
+  const prompt = widget.getByRole('textbox', { name: '开头文字' });
+  await prompt.fill('白日');
+  release();
+  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1, LONG);
+  await expect(prompt).toHaveValue('白日');
+  await widget.getByRole('button', { name: '生成', exact: true }).click();
+  await expect(widget).toHaveAttribute('data-generating', 'false', LONG);
+  await expect(widget).toHaveAttribute('data-chars', '5');
+  await expect(widget.locator('.output .prompt')).toHaveText('白日');
+});
+
 test('exercise: an option and 检查答案 clicked before hydration are both carried out, in order', async ({ page }) => {
   const { widget: ex, release } = await beforeHydration(page, 'Exercise', '/chapter-04/', (p) => p.locator('[data-exercise-id="ex-4-4"]'));
   await ex.getByRole('radio').nth(1).click();
