@@ -6,6 +6,7 @@
  */
 import type { Parsed } from '../nn/validate';
 import { graphemes, NOT_IN_VOCAB, quoteInput, unknownNames } from '../parse/fields';
+import { normaliseNumberText } from '../parse/number-text';
 import { brokenMessage, codeOf, invisibleMessage, isBroken, isInvisible } from '../textgen/unreadable';
 
 /** The stepper's input is at most this many characters, so its matrices stay readable. */
@@ -85,8 +86,9 @@ export const HAND_DEFAULTS: HandSettings = { text: HAND_DEFAULT_TEXT, step: 0, l
 
 /** An integer in [0, max], from link text; anything else is null. */
 function index(raw: string | null, max: number): number | null {
-  if (raw === null || !/^\d{1,3}$/.test(raw)) return null;
-  const n = Number(raw);
+  const plain = raw === null ? '' : normaliseNumberText(raw); // full-width digits as every numeric field reads them
+  if (!/^\d{1,3}$/.test(plain)) return null;
+  const n = Number(plain);
   return n <= max ? n : null;
 }
 
