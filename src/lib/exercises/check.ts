@@ -35,7 +35,7 @@ export function checkMultiple(ex: MultipleChoice, chosen: number[]): Verdict {
  * the book's number format (scale/format.ts: "680,000", "6.8 × 10⁶"), never as "6.8e+5".
  */
 /** A wrong exact whole-number answer: no direction, no distance. */
-const EXACT_WRONG = '不对（需与正确值完全一致）。';
+const EXACT_WRONG = '需与正确值完全一致。';
 
 export function checkNumeric(expected: number, tolerance: number, text: string): Verdict {
   const parsed = parseNumber(text, { min: -1e6, max: 1e6 }, '答案');
@@ -43,8 +43,7 @@ export function checkNumeric(expected: number, tolerance: number, text: string):
   const given = parsed.value;
   if (Math.abs(given - expected) <= tolerance) return { correct: true };
   // An exact whole number (a unit's index, a count): a direction would let the reader halve the range until it is found.
-  if (tolerance === 0 && Number.isInteger(expected))
-    return { correct: false, hint: Number.isInteger(given) ? EXACT_WRONG : '不对：答案是整数（需与正确值完全一致）。' };
+  if (tolerance === 0 && Number.isInteger(expected)) return { correct: false, hint: Number.isInteger(given) ? EXACT_WRONG : `答案是整数，${EXACT_WRONG}` };
   const allowed = tolerance > 0 ? `允许误差 ±${formatHintNumber(tolerance)}` : '需与正确值完全一致';
   return { correct: false, hint: `${numericHint(expected, given)}（${allowed}）。` };
 }

@@ -49,8 +49,8 @@ describe('exercise checkers', () => {
   });
 
   it('numeric: a wrong exact whole-number answer (a unit’s number) gets no direction, so it cannot be found by halving', () => {
-    for (const given of ['3', '120', '0', '-5']) expect(checkNumeric(42, 0, given)).toEqual({ correct: false, hint: '不对（需与正确值完全一致）。' });
-    expect(checkNumeric(42, 0, '41.5').hint).toBe('不对：答案是整数（需与正确值完全一致）。');
+    for (const given of ['3', '120', '0', '-5']) expect(checkNumeric(42, 0, given)).toEqual({ correct: false, hint: '需与正确值完全一致。' });
+    expect(checkNumeric(42, 0, '41.5').hint).toBe('答案是整数，需与正确值完全一致。');
   });
 
   it('numeric: numbers in hints are in the book’s format, never a JS exponent', () => {
