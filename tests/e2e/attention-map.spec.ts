@@ -142,6 +142,34 @@ test('unknown characters and emoji are read as <unk>, named in a notice, and sho
   await expectReadable(widget);
 });
 
+test('a flag, a family emoji and an accented letter are named whole in the notice, not by their code points', async ({ page }) => {
+  const widget = await open(page);
+  await typeText(widget, '明月🇨🇳👨‍👩‍👧e\u0301光');
+  const notice = widget.getByRole('status').filter({ hasText: '不在模型的字符表中' });
+  await expect(notice).toContainText('“🇨🇳”、“👨‍👩‍👧”、“e\u0301” 不在模型的字符表中', LONG);
+  // The family's joiners are part of the emoji, not stray invisible characters.
+  await expect(widget.getByRole('status').filter({ hasText: 'U+200D' })).toHaveCount(0);
+  await expectReadable(widget);
+});
+
+test('a text of spaces only is refused as §9.2 and §10.4 refuse it, and the map keeps its text', async ({ page }) => {
+  const widget = await open(page);
+  await typeText(widget, '   ');
+  await expect(widget.getByRole('status').filter({ hasText: '文字只有空白：请输入至少一个字。' })).toBeVisible();
+  await expect.poll(() => shownText(widget)).toEqual([...DEFAULT_TEXT]);
+});
+
+test('the notice about a too-long text goes as soon as the text is fixed', async ({ page }) => {
+  const widget = await open(page);
+  const context = await CONTEXT();
+  await typeText(widget, '春'.repeat(context + 1));
+  const cut = widget.getByRole('status').filter({ hasText: `文字有 ${context + 1} 个字符` });
+  await expect(cut).toBeVisible(LONG);
+  await typeText(widget, '春眠不觉晓');
+  await expect(cut).toHaveCount(0);
+  await expect.poll(() => shownText(widget)).toEqual([...'春眠不觉晓']);
+});
+
 test('a text of broken characters (U+FFFD) says the link may be damaged, as the stepper does, and the map keeps its text', async ({ page }) => {
   const widget = await open(page);
   await typeText(widget, '\uFFFD\uFFFD');

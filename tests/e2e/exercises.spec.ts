@@ -1,5 +1,7 @@
 /** End-of-chapter exercises: instant feedback with a link back, retries counted and kept, widget tasks checked against the widget. */
 import { expect, test, type Page } from '@playwright/test';
+import { formatCount } from '../../src/lib/scale/format';
+import { parameterCount, TANG_GPT } from '../../src/lib/transformer/config';
 import { hydrated } from './support/widgets';
 
 const exercise = async (page: Page, id: string) => {
@@ -54,6 +56,25 @@ test('a wrong numeric answer hears direction and size in words: 0 is not “符�
   await ex.getByLabel('你的答案').fill('50');
   await ex.getByRole('button', { name: '检查答案' }).click();
   await expect(ex.getByRole('status')).toContainText('偏大，差了一个数量级以上');
+});
+
+test('an exact whole-number answer: a wrong one hears no direction (no halving to the answer); the count is accepted as the book prints it', async ({
+  page,
+}) => {
+  await page.goto('/appendix-a/');
+  const ex = await exercise(page, 'ex-A-1');
+  const status = ex.getByRole('status');
+  for (const wrong of ['1', '999999']) {
+    await ex.getByLabel('你的答案').fill(wrong);
+    await ex.getByRole('button', { name: '检查答案' }).click();
+    await expect(status).toContainText('✗ 还不对。需与正确值完全一致。');
+    await expect(status).not.toContainText(/偏大|偏小|数量级|一倍|一成/);
+  }
+  // With thousands separators (791,992) and in full-width digits, as a Chinese keyboard writes them.
+  const count = parameterCount(TANG_GPT);
+  await ex.getByLabel('你的答案').fill(formatCount(count).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)));
+  await ex.getByRole('button', { name: '检查答案' }).click();
+  await expect(status).toContainText('✓ 正确。');
 });
 
 test('the five steps of §3.2 can be put in order from the keyboard', async ({ page }) => {

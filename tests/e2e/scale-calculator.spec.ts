@@ -120,6 +120,17 @@ test('bad custom input gets a clear message each, and never NaN or Infinity', as
   expect(shown).not.toMatch(/NaN|Infinity/);
 });
 
+test('numbers typed as the book prints them (1,000 separators) or in full-width digits are read; an ambiguous grouping is refused', async ({ page }) => {
+  const widget = await openCalculator(page);
+  await setField(widget, '训练词元数 D', '3,000,000,000,000');
+  await expect(widget.locator('.flops')).toHaveText('3.14 × 10²⁴');
+  await setField(widget, '训练词元数 D', '３０００００００００００');
+  await expect(widget.locator('.flops')).toHaveText('3.14 × 10²³');
+  await expect(widget.getByRole('alert')).toHaveCount(0);
+  await setField(widget, '训练词元数 D', '3,00');
+  await expect(widget.getByRole('alert').filter({ hasText: '训练词元数 D 必须是数字，收到“3,00”。' })).toBeVisible();
+});
+
 test('a message sets a Latin field name apart and writes large bounds as the results are written', async ({ page }) => {
   const widget = await openCalculator(page);
   await widget.getByRole('combobox', { name: '模型' }).selectOption('custom');

@@ -29,14 +29,21 @@ export function checkMultiple(ex: MultipleChoice, chosen: number[]): Verdict {
 /**
  * A numeric answer within ±`tolerance` of `expected`. A wrong answer's hint never gives the answer
  * away: it says the direction (偏大/偏小, or the sign) and how far off in words, never the
- * difference (which, for an input of 0, would be the answer itself). The tolerance is written in
+ * difference (which, for an input of 0, would be the answer itself). For a whole number that must
+ * match exactly (tolerance 0: ex-10-5's unit number) it says only that the answer is not right:
+ * with a direction, a reader could find it by halving the range. The tolerance is written in
  * the book's number format (scale/format.ts: "680,000", "6.8 × 10⁶"), never as "6.8e+5".
  */
+/** A wrong exact whole-number answer: no direction, no distance. */
+const EXACT_WRONG = '需与正确值完全一致。';
+
 export function checkNumeric(expected: number, tolerance: number, text: string): Verdict {
   const parsed = parseNumber(text, { min: -1e6, max: 1e6 }, '答案');
   if (!parsed.ok) return { correct: false, invalid: true, hint: parsed.message };
   const given = parsed.value;
   if (Math.abs(given - expected) <= tolerance) return { correct: true };
+  // An exact whole number (a unit's index, a count): a direction would let the reader halve the range until it is found.
+  if (tolerance === 0 && Number.isInteger(expected)) return { correct: false, hint: Number.isInteger(given) ? EXACT_WRONG : `答案是整数，${EXACT_WRONG}` };
   const allowed = tolerance > 0 ? `允许误差 ±${formatHintNumber(tolerance)}` : '需与正确值完全一致';
   return { correct: false, hint: `${numericHint(expected, given)}（${allowed}）。` };
 }

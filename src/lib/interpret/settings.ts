@@ -50,11 +50,10 @@ export const WHY_DEFAULTS: WhySettings = { src: 'ckpt', text: '床前明月光�
  */
 export const checkWhyText = (raw: string): CheckedMapText => checkMapText(raw, MAX_TEXT);
 
+/** Spaces alone are refused by checkMapText, as in the attention map and §9.2. */
 const textField: FieldParser<string> = (raw) => {
   const r = checkWhyText(raw);
-  if (!r.ok) return { ok: false, message: r.message };
-  // Spaces alone give the models nothing to read (§9.2 refuses them the same way).
-  return r.text.trim() === '' ? { ok: false, message: '文字只有空白：请输入至少一个字。' } : { ok: true, value: r.text };
+  return r.ok ? { ok: true, value: r.text } : { ok: false, message: r.message };
 };
 
 /** One readable character (one code point, not a control or invisible one). */

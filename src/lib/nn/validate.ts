@@ -5,6 +5,7 @@
  */
 import { isChoice } from '../parse/choice';
 import { notAnOption, quoteInput } from '../parse/fields';
+import { normaliseNumberText } from '../parse/number-text';
 import { formatCount } from '../scale/format';
 
 export interface NumberRule {
@@ -39,7 +40,9 @@ export const isNonFiniteWord = (text: string): boolean => NON_FINITE_WORD.test(t
 const bound = (x: number): string => (Number.isInteger(x) && Math.abs(x) >= 1e4 ? formatCount(x) : String(x));
 
 /**
- * A number within `rule`. Accepts plain decimals and exponent forms (`3e-2`), trimmed; refuses
+ * A number within `rule`. Accepts plain decimals and exponent forms (`3e-2`), trimmed, also as
+ * written with thousands separators or full-width digits (`677,840`, `１２`, `０．５`: the one rule
+ * of parse/number-text.ts normaliseNumberText); refuses ambiguous separators (`1,00`, `,5`),
  * empty text, hex, `Infinity` and `NaN` (named in words, never echoed), values past ±1.8e308,
  * fractions where an integer is required, and anything outside [min, max].
  */
@@ -49,10 +52,11 @@ export function parseNumber(text: string, rule: NumberRule, name = '数值'): Pa
   // NaN and Infinity are named in words, not echoed: the page never shows "NaN" or "Infinity".
   if (isNonFiniteWord(trimmed)) return { ok: false, message: `${name}必须是数字，不能是“非数”或无穷大。` };
   // Number() accepts "0x10", "Infinity" and " "; require a plain decimal or exponent form.
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) {
+  const plain = normaliseNumberText(trimmed);
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain)) {
     return { ok: false, message: `${name}必须是数字，收到“${quoteInput(trimmed)}”。` };
   }
-  const value = Number(trimmed);
+  const value = Number(plain);
   if (!Number.isFinite(value)) return { ok: false, message: `${name}太大了，超出了可以计算的范围。` };
   if (rule.integer && !Number.isInteger(value)) return { ok: false, message: `${name}必须是整数。` };
   if (value < rule.min || value > rule.max) {

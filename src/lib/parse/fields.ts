@@ -73,6 +73,44 @@ export function nameChar(c: string): string {
   return shown === c ? `“${c}”` : shown;
 }
 
+/** A grapheme that is an emoji sequence: its joiners, selectors and tags (`builds`) are part of one picture. */
+const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20E3]/u;
+
+/**
+ * For each code point of `text`, whether it is an invisible code point that builds an emoji with
+ * its neighbours (`builds`: the U+200D joiners of 👨‍👩‍👧, the U+FE0F of ❤️, the tags of 🏴󠁧󠁢󠁳󠁣󠁴󠁿), so
+ * a lab that drops invisible characters does not report it as a stray one: the emoji is named
+ * whole instead (unknownGraphemes). A joiner between two 汉字 is stray. Code points, not UTF-16 units.
+ */
+export function emojiBuilders(text: string): boolean[] {
+  return graphemes(text).flatMap((g) => {
+    const inEmoji = EMOJI.test(g);
+    return [...g].map((c) => inEmoji && builds(c));
+  });
+}
+
+/**
+ * The characters that hold the code points `unknown` (those a model lacks) in `text`, as a notice
+ * names them: whole graphemes (🇨🇳, not two regional indicators; 👨‍👩‍👧 with its joiners; e +
+ * U+0301 as é), distinct, in order of first appearance. Inside a grapheme, an invisible code point
+ * neither unknown nor building an emoji (a stray U+200B a lab drops and names apart) is left out.
+ * An unknown code point found in no grapheme of `text` is named on its own. Never throws.
+ */
+export function unknownGraphemes(unknown: readonly string[], text: string): string[] {
+  const wanted = new Set(unknown);
+  const found = new Set<string>();
+  const covered = new Set<string>();
+  for (const g of graphemes(text)) {
+    const cps = [...g];
+    if (!cps.some((c) => wanted.has(c))) continue;
+    const inEmoji = EMOJI.test(g);
+    const keep = (c: string) => wanted.has(c) || !(isBroken(c) || unseen(c)) || (inEmoji && builds(c));
+    found.add(cps.filter(keep).join(''));
+    cps.forEach((c) => covered.add(c));
+  }
+  return [...found, ...unknown.filter((c) => !covered.has(c))];
+}
+
 /** The one wording for characters a model's vocabulary lacks (it reads them as <unk>, id 0). */
 export const NOT_IN_VOCAB = '不在模型的字符表中';
 
@@ -80,11 +118,20 @@ export const NOT_IN_VOCAB = '不在模型的字符表中';
 export const unknownNames = (unknown: readonly string[]): string => unknown.map(nameChar).join('、');
 
 /**
+ * The one sentence naming characters a model lacks: “🇨🇳”、“é” 不在模型的字符表中. With `text`
+ * (what the reader wrote), the code points `unknown` are named as whole characters of it
+ * (unknownGraphemes). Every unknown-character message is built on it (unknownNotice, the stepper's).
+ */
+export const notInVocab = (unknown: readonly string[], text?: string): string =>
+  `${unknownNames(text === undefined ? unknown : unknownGraphemes(unknown, text))} ${NOT_IN_VOCAB}`;
+
+/**
  * The one notice for characters a model reads as <unk> (id 0), for every widget that reads text
  * with a vocabulary (the attention map, §10.4, §9.2's prompt, the generation labs): `unknown`
- * distinct, in order. A widget may put what the text is in front (开头文字里的 …).
+ * distinct, in order; with `text`, named as its whole characters (notInVocab). A widget may put
+ * what the text is in front (开头文字里的 …).
  */
-export const unknownNotice = (unknown: readonly string[]): string => `${unknownNames(unknown)} ${NOT_IN_VOCAB}，按 <unk>（未知字符）处理。`;
+export const unknownNotice = (unknown: readonly string[], text?: string): string => `${notInVocab(unknown, text)}，按 <unk>（未知字符）处理。`;
 
 /**
  * The one message for a value that is not one of a field's options: `shown` names the options as

@@ -7,9 +7,9 @@
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
 import { flagField } from '../nn/validate';
-import { unknownNotice } from '../parse/fields';
+import { emojiBuilders, unknownNotice } from '../parse/fields';
 import { parsePrompt, TEXTGEN_DEFAULTS, TEXTGEN_RULES } from '../textgen/settings';
-import { brokenMessage, codeOf, isBroken, readable } from '../textgen/unreadable';
+import { brokenMessage, codeOf, isBroken, readable, unreadable } from '../textgen/unreadable';
 import { codePoints, encode, type Vocab } from '../textgen/vocab';
 import { contextNotice, lastInContext } from './context';
 
@@ -75,26 +75,39 @@ export function droppedNotice(dropped: readonly string[]): string | null {
  * unreadable characters, and the notice about those dropped (null when none). Never throws.
  */
 export function cleanPrompt(prompt: string): { prompt: string; notice: string | null } {
-  const { text, dropped } = readable(prompt);
+  const { text, dropped } = strayDropped(prompt);
   return { prompt: text, notice: droppedNotice(dropped) };
+}
+
+/**
+ * `prompt` without its stray unreadable characters (textgen/unreadable.ts), and those dropped:
+ * the joiners and selectors that build an emoji (👨‍👩‍👧's U+200D) stay with it, so the field keeps
+ * the emoji whole and the notice names it whole (parse/fields.ts emojiBuilders).
+ */
+function strayDropped(prompt: string): { text: string; dropped: string[] } {
+  const inEmoji = emojiBuilders(prompt);
+  const cps = codePoints(prompt);
+  const stray = (c: string, i: number) => unreadable(c) && !inEmoji[i];
+  return { text: cps.filter((c, i) => !stray(c, i)).join(''), dropped: cps.filter(stray) };
 }
 
 /**
  * What the reader should know about `prompt` before the Transformer reads it, in order: the
  * unreadable characters dropped from it (textgen/unreadable.ts; the lab shows and feeds
- * `readable(prompt).text`), an empty prompt (the model starts a poem from the line break),
+ * `readable(prompt).text`; an emoji's joiners are not named, the emoji is, whole), an empty prompt (the model starts a poem from the line break),
  * characters outside `vocab` (read as <unk>), and a prompt longer than the context, of which the
  * model reads only the last `contextLength` characters (context.ts; generate's `context` option).
  */
 export function promptNotices(prompt: string, vocab: Vocab, contextLength: number): string[] {
-  const { text, dropped } = readable(prompt);
+  const { dropped } = strayDropped(prompt);
+  const { text } = readable(prompt); // what the lab feeds the model (gpt-lab shownPrompt)
   const chars = codePoints(text);
   const notices: string[] = [];
   const droppedText = droppedNotice(dropped);
   if (droppedText) notices.push(droppedText);
   if (!chars.length) notices.push('开头文字是空的：模型从一首诗的开头写起。');
   const { unknown } = encode(vocab, text);
-  if (unknown.length) notices.push(`开头文字里的 ${unknownNotice(unknown)}`);
+  if (unknown.length) notices.push(`开头文字里的 ${unknownNotice(unknown, prompt)}`); // whole graphemes: 🇨🇳, 👨‍👩‍👧, é
   if (lastInContext(chars, contextLength).dropped > 0) notices.push(contextNotice('开头文字', chars.length, contextLength));
   return notices;
 }

@@ -6,7 +6,19 @@
  * the numbers left as slots (hand-tex.ts). The parts' structure depends on nothing but the step.
  */
 import type { Line, Part } from '../nn/explain';
+import { formatSci } from '../scale/format';
 import type { HandSteps } from './hand';
+
+/** How close the hand computation must come to the model's forward pass for the ✓: float32 against float64 leaves about 1e-7. */
+export const HAND_CHECK_TOLERANCE = 1e-4;
+
+/**
+ * The line under the steps that checks them (hand.ts checkAgainstForward's `diff`, the largest
+ * |difference|): ✓ within HAND_CHECK_TOLERANCE, else ✗, and the difference in the book's number
+ * format (scale/format.ts formatSci: "8.33 × 10⁻⁸"), never a program's "8.33e-8".
+ */
+export const forwardCheckLine = (diff: number): string =>
+  `与模型自身的前向计算（TF.js）一致 ${diff < HAND_CHECK_TOLERANCE ? '✓' : '✗'}（最大差值 ${formatSci(diff, 3)}）`;
 
 export interface HandExplanation {
   /** Step name, as the page titles it. */

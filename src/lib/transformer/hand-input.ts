@@ -5,7 +5,8 @@
  * message and never throws.
  */
 import type { Parsed } from '../nn/validate';
-import { graphemes, NOT_IN_VOCAB, quoteInput, unknownNames } from '../parse/fields';
+import { graphemes, notInVocab, quoteInput } from '../parse/fields';
+import { normaliseNumberText } from '../parse/number-text';
 import { brokenMessage, codeOf, invisibleMessage, isBroken, isInvisible } from '../textgen/unreadable';
 
 /** The stepper's input is at most this many characters, so its matrices stay readable. */
@@ -57,8 +58,8 @@ export function handTextProblem(text: string): string | null {
 
 /**
  * `text` as ids of `vocab` (vocab[0] is `<unk>`), or a message: handTextProblem's, or the
- * characters the vocabulary lacks (the model would only see `<unk>` for them), each quoted by
- * quoteInput.
+ * characters the vocabulary lacks (the model would only see `<unk>` for them), named as whole
+ * characters by the sentence every widget uses (parse/fields.ts notInVocab).
  */
 export function parseHandText(text: string, vocab: readonly string[]): Parsed<HandText> {
   const problem = handTextProblem(text);
@@ -68,7 +69,8 @@ export function parseHandText(text: string, vocab: readonly string[]): Parsed<Ha
   const ids = chars.map((ch) => idOf.get(ch) ?? 0);
   const unknown = [...new Set(chars.filter((_, i) => ids[i] === 0))];
   if (unknown.length) {
-    return { ok: false, message: `输入里的 ${unknownNames(unknown)} ${NOT_IN_VOCAB}（${vocab.length} 个常用字），它只会被当作 <unk>；请换成别的字。` };
+    // The sentence every widget uses (parse/fields.ts notInVocab), whole characters (é, not e and U+0301); the stepper refuses rather than read <unk>.
+    return { ok: false, message: `输入里的 ${notInVocab(unknown, text)}（共 ${vocab.length} 个常用字），只会被当作 <unk>（未知字符）：请换成别的字。` };
   }
   return { ok: true, value: { chars, ids } };
 }
@@ -85,8 +87,9 @@ export const HAND_DEFAULTS: HandSettings = { text: HAND_DEFAULT_TEXT, step: 0, l
 
 /** An integer in [0, max], from link text; anything else is null. */
 function index(raw: string | null, max: number): number | null {
-  if (raw === null || !/^\d{1,3}$/.test(raw)) return null;
-  const n = Number(raw);
+  const plain = raw === null ? '' : normaliseNumberText(raw); // full-width digits as every numeric field reads them
+  if (!/^\d{1,3}$/.test(plain)) return null;
+  const n = Number(plain);
   return n <= max ? n : null;
 }
 

@@ -6,8 +6,11 @@
  * zero-width and bidi marks, \p{Cf}), lone surrogates and U+FFFD (what a broken link decodes
  * to) are dropped, with a notice, so nothing unreadable reaches the page. A broken character is
  * reported as the attention stepper reports it (textgen/unreadable.ts: the link may be damaged).
+ * The joiners and selectors of an emoji (👨‍👩‍👧's U+200D) are dropped too but not named: the emoji
+ * is named whole, as every unknown character is (parse/fields.ts unknownGraphemes). A text of
+ * spaces and line breaks only is refused.
  */
-import { unknownNotice } from '../parse/fields';
+import { emojiBuilders, unknownGraphemes, unknownNotice } from '../parse/fields';
 import { brokenMessage, invisibleMessage, isBroken, unreadable } from '../textgen/unreadable';
 import { codePoints, type Vocab } from '../textgen/vocab';
 import { contextNotice, lastInContext } from './context';
@@ -21,7 +24,7 @@ export type CheckedMapText =
       chars: string[];
       /** Vocabulary ids, 0 (<unk>) for unknown characters; empty when no vocabulary was given. */
       ids: number[];
-      /** Distinct characters read as <unk>, in order of first appearance. */
+      /** Distinct characters read as <unk>, in order of first appearance, as whole graphemes of the text (🇨🇳, 👨‍👩‍👧). */
       unknown: string[];
       /** What was changed or how it is read, for the reader (Chinese). */
       notices: string[];
@@ -30,6 +33,9 @@ export type CheckedMapText =
 
 /** The one notice for characters read as <unk>: parse/fields.ts, re-exported for this module's importers. */
 export { unknownNotice };
+
+/** The refusal of a text of spaces and line breaks only. */
+export const BLANK_TEXT = '文字只有空白：请输入至少一个字。';
 
 /** How a position's character is shown: a line break as ↵, a space as ␣. */
 export const shownChar = (c: string): string => (c === '\n' ? '↵' : c === ' ' ? '␣' : c);
@@ -41,7 +47,8 @@ export const shownChar = (c: string): string => (c === '\n' ? '↵' : c === ' ' 
  * Never throws, whatever `raw` is.
  */
 export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab): CheckedMapText {
-  const all = codePoints(typeof raw === 'string' ? raw : '');
+  const text = typeof raw === 'string' ? raw : '';
+  const all = codePoints(text);
   const kept = all.filter((c) => !unreadable(c));
   const broken = all.find(isBroken);
   const notices: string[] = [];
@@ -49,12 +56,17 @@ export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab)
     const why = broken !== undefined ? brokenMessage(broken, '文字') : all.length ? '文字里没有可以显示的字符。' : '文字为空：';
     return { ok: false, message: `${why}请输入至少一个字。` };
   }
-  if (kept.length < all.length) {
-    const n = all.length - kept.length;
+  // Spaces and line breaks alone give the model nothing to read (§9.2 and §10.4 refuse them the same way).
+  if (kept.join('').trim() === '') return { ok: false, message: BLANK_TEXT };
+  // The joiners and selectors inside an emoji are dropped with it unnamed: the emoji is named whole below.
+  const inEmoji = emojiBuilders(text);
+  const stray = all.filter((c, i) => unreadable(c) && !inEmoji[i]);
+  if (stray.length) {
+    const n = stray.length;
     notices.push(
       broken !== undefined
         ? `${brokenMessage(broken, '文字')}已删去 ${n} 个无法识别或不可见的字符。`
-        : `${invisibleMessage(all.find(unreadable)!, '文字')}已删去 ${n} 个控制字符或不可见字符。`, // names U+0000 as the stepper does
+        : `${invisibleMessage(stray[0], '文字')}已删去 ${n} 个控制字符或不可见字符。`, // names U+0000 as the stepper does
     );
   }
   const { kept: chars, dropped } = lastInContext(kept, contextLength);
@@ -68,6 +80,8 @@ export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab)
       ids.push(id ?? 0);
     }
   }
-  if (unknown.size) notices.push(unknownNotice([...unknown]));
-  return { ok: true, text: chars.join(''), chars, ids, unknown: [...unknown], notices };
+  // Named as the reader wrote them: 🇨🇳 and 👨‍👩‍👧 whole, though the model reads their code points.
+  const named = unknownGraphemes([...unknown], text);
+  if (named.length) notices.push(unknownNotice(named));
+  return { ok: true, text: chars.join(''), chars, ids, unknown: named, notices };
 }

@@ -8,6 +8,7 @@
 import { HAND_MAX_CHARS, HAND_STEP_COUNT } from './hand-input';
 import { isNonFiniteWord } from '../nn/validate';
 import { quoteInput } from '../parse/fields';
+import { normaliseNumberText } from '../parse/number-text';
 import { codePoints } from '../textgen/vocab';
 import { TANG_GPT, type TransformerConfig } from './config';
 import type { Focus } from './focus';
@@ -101,7 +102,8 @@ export function focusProblem(f: Focus, c: TransformerConfig = TANG_GPT): string 
 export function tourStepFrom(params: URLSearchParams): { step: number; problem: string } {
   const raw = params.get(`${TOUR_PREFIX}.step`);
   if (raw === null) return { step: 0, problem: '' };
-  const n = /^\d{1,3}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  const plain = normaliseNumberText(raw.trim()); // full-width digits as every numeric field reads them
+  const n = /^\d{1,3}$/.test(plain) ? Number(plain) : NaN;
   if (n >= 1 && n <= TOUR_STEPS.length) return { step: n - 1, problem: '' };
   const asked = isNonFiniteWord(raw) ? '“非数”或无穷大这一' : `第“${quoteInput(raw, 10)}”`;
   return { step: 0, problem: `导览没有${asked}步（共 ${TOUR_STEPS.length} 步），已从第 1 步开始。` };

@@ -103,6 +103,8 @@ export class AttentionMapState {
       this.notices = [`${first.message}图中仍是上一段文字。`];
       return;
     }
+    // The notices follow the new text at once (cut to the context, dropped characters): none about the last text outlives it.
+    this.notices = first.notices;
     const ticket = ++this.ticket;
     this.busy = true;
     this.error = '';

@@ -191,6 +191,8 @@ export class InterpretViewState {
     delete this.fieldErrors.text;
     this.textNotices = r.notices;
     this.settings.text = r.text;
+    // The field shows what is read (at most MAX_TEXT, as its label says), as a link's text and the attention map's field do.
+    this.drafts.text = r.text;
     this.writeHash();
   }
 

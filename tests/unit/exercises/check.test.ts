@@ -44,8 +44,13 @@ describe('exercise checkers', () => {
     expect(checkNumeric(44, 0.5, '30').hint).not.toMatch(/14/);
   });
 
-  it('numeric: an exact answer (tolerance 0) is said to need matching exactly, not “允许误差 ±0”', () => {
-    expect(checkNumeric(4, 0, '5').hint).toBe('偏大，差了一成以上（需与正确值完全一致）。');
+  it('numeric: an exact real-valued answer (tolerance 0) is said to need matching exactly, not “允许误差 ±0”, with its direction', () => {
+    expect(checkNumeric(4.5, 0, '5').hint).toBe('偏大，差了一成以上（需与正确值完全一致）。');
+  });
+
+  it('numeric: a wrong exact whole-number answer (a unit’s number) gets no direction, so it cannot be found by halving', () => {
+    for (const given of ['3', '120', '0', '-5']) expect(checkNumeric(42, 0, given)).toEqual({ correct: false, hint: '需与正确值完全一致。' });
+    expect(checkNumeric(42, 0, '41.5').hint).toBe('答案是整数，需与正确值完全一致。');
   });
 
   it('numeric: numbers in hints are in the book’s format, never a JS exponent', () => {

@@ -56,7 +56,7 @@ describe('rule edges', () => {
     ['1e2', true],
     ['+3', true],
     ['−3', false],
-    ['３', false],
+    ['３', true], // full-width digits read as ASCII (parse/number-text.ts),
   ])('batch “%s” → %s', (text, ok) => {
     expect(parseNumber(text, batch).ok).toBe(ok);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumber } from '../../../src/lib/nn/validate';
-import { labelledChoice, nameChar, notAnOption, quoteInput } from '../../../src/lib/parse/fields';
+import { labelledChoice, nameChar, notAnOption, quoteInput, unknownGraphemes, unknownNotice } from '../../../src/lib/parse/fields';
 
 describe('notAnOption and labelledChoice', () => {
   const labels = { ckpt: '预训练检查点', mine: '我训练的模型' };
@@ -89,5 +89,23 @@ describe('quoting whole characters (graphemes)', () => {
   });
   it('names the plain space 空格 rather than quoting a blank', () => {
     expect(nameChar(' ')).toBe('空格');
+  });
+});
+
+describe('unknownGraphemes: unknown code points named as the reader’s whole characters', () => {
+  it('groups a flag’s regional indicators and a family’s members with their joiners', () => {
+    expect(unknownGraphemes(['🇨', '🇳', '👨', '👩', '👧'], '床🇨🇳👨‍👩‍👧')).toEqual(['🇨🇳', '👨‍👩‍👧']);
+  });
+  it('keeps a letter with its combining accent, even when only the accent is unknown', () => {
+    expect(unknownGraphemes(['\u0301'], 'e\u0301')).toEqual(['e\u0301']);
+  });
+  it('leaves out a stray invisible character inside a grapheme, which the lab names apart', () => {
+    expect(unknownGraphemes(['a'], 'a\u200c')).toEqual(['a']);
+  });
+  it('names each character once, and keeps one absent from the text on its own', () => {
+    expect(unknownGraphemes(['猫', '狗'], '猫猫')).toEqual(['猫', '狗']);
+  });
+  it('gives the notice with the whole characters when the text is passed', () => {
+    expect(unknownNotice(['🇨', '🇳'], '🇨🇳')).toBe('“🇨🇳” 不在模型的字符表中，按 <unk>（未知字符）处理。');
   });
 });

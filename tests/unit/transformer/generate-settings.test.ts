@@ -37,11 +37,21 @@ describe('notices about a prompt', () => {
     expect(promptNotices('春😀𠀀', vocab, 8)).toEqual([expect.stringContaining('“😀”、“𠀀”')]);
   });
 
-  it('drops invisible characters (NUL, the emoji joiner) before reading, naming them by code point, never in empty quotes', () => {
+  it('drops invisible characters before reading, naming the stray ones by code point (NUL) but not an emoji’s joiner', () => {
     const [dropped, unknown] = promptNotices('春\u0000👨\u200d👩', vocab, 8);
-    expect(dropped).toContain('2 个控制字符或不可见字符（U+0000、U+200D）已删去');
-    expect(unknown).toContain('“👨”、“👩” 不在模型的字符表中');
+    expect(dropped).toContain('1 个控制字符或不可见字符（U+0000）已删去');
+    expect(unknown).toContain('“👨\u200d👩” 不在模型的字符表中');
     expect([dropped, unknown].join('')).not.toMatch(/“\p{C}”/u);
+  });
+
+  it('names unknown characters as whole graphemes: a flag, a family, e with its accent', () => {
+    const [unknown] = promptNotices('春🇨🇳👨‍👩‍👧e\u0301', vocab, 8);
+    expect(unknown).toBe('开头文字里的 “🇨🇳”、“👨‍👩‍👧”、“e\u0301” 不在模型的字符表中，按 <unk>（未知字符）处理。');
+  });
+
+  it('keeps an emoji’s joiners in the field (cleanPrompt), names a stray joiner between 汉字', () => {
+    expect(cleanPrompt('春👨‍👩‍👧')).toEqual({ prompt: '春👨‍👩‍👧', notice: null });
+    expect(cleanPrompt('春\u200d眠').notice).toContain('U+200D');
   });
 
   it('names an unknown invisible separator by its code point', () => {

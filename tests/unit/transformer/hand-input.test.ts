@@ -21,6 +21,13 @@ describe('the stepper input', () => {
     expect(r.ok || r.message.match(/猫/g)?.length).toBe(1);
   });
 
+  it('names a letter with a combining accent whole, in the sentence the other widgets use', () => {
+    expect(parseHandText('床e\u0301', VOCAB)).toEqual({
+      ok: false,
+      message: `输入里的 “e\u0301” 不在模型的字符表中（共 ${VOCAB.length} 个常用字），只会被当作 <unk>（未知字符）：请换成别的字。`,
+    });
+  });
+
   it('refuses emoji, control characters and broken characters without quoting U+FFFD or half a pair', () => {
     expect(handTextProblem('床😀')).toContain('表情符号');
     expect(handTextProblem('床\n前')).toContain('U+000A');

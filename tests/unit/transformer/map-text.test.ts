@@ -54,6 +54,21 @@ describe('the attention map text', () => {
     expect(r.ids).toEqual([4, 0, 0]);
   });
 
+  it('names a flag, a family emoji and an accented letter whole, not by their code points', () => {
+    const r = ok('床🇨🇳👨‍👩‍👧e\u0301');
+    expect(r.unknown).toEqual(['🇨🇳', '👨‍👩‍👧', 'e\u0301']);
+    expect(r.notices).toEqual(['“🇨🇳”、“👨‍👩‍👧”、“e\u0301” 不在模型的字符表中，按 <unk>（未知字符）处理。']);
+  });
+
+  it('drops an emoji’s joiners without naming them as stray invisible characters, but names a joiner between 汉字', () => {
+    expect(ok('床👨‍👩‍👧').notices.join('')).not.toContain('U+200D');
+    expect(ok('床\u200d前').notices.join('')).toContain('U+200D');
+  });
+
+  it('refuses a text of spaces and line breaks only, as §9.2 and §10.4 do', () => {
+    expect(checkMapText('  \n ', 64, vocab)).toEqual({ ok: false, message: '文字只有空白：请输入至少一个字。' });
+  });
+
   it('drops control characters, lone surrogates and U+FFFD, and keeps the line break', () => {
     const r = ok('床\u0007\n前\uD800\uFFFD\u202E月');
     expect(r.chars).toEqual(['床', '\n', '前', '月']);
