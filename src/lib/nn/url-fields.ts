@@ -4,6 +4,7 @@
  * runs, so a link can set exactly what typing can. Never throws.
  */
 import { quoteInput } from '../parse/fields';
+import { unknownKeyProblem } from '../url/link-problem';
 import { trailingNotice, type TrailingCut } from '../url/trailing';
 import type { FieldParser } from './validate';
 
@@ -40,7 +41,7 @@ export function decodeFields<V>(
     if (parsed.ok && cut && arrived && !arrived.ok) notices.push(trailingNotice(cut.cut));
   }
   for (const key of new Set(params.keys())) {
-    if (key.startsWith(`${prefix}.`) && !ownKey(parsers, key.slice(prefix.length + 1))) problems.push(`不认识的设置“${quoteInput(key, 40)}”，已忽略。`);
+    if (key.startsWith(`${prefix}.`) && !ownKey(parsers, key.slice(prefix.length + 1))) problems.push(unknownKeyProblem(quoteInput(key, 40)));
   }
   return { values, problems, notices };
 }

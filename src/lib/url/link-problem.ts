@@ -17,5 +17,14 @@ export const LINK_DAMAGED = `${DAMAGED}（可能在转发时被截断或多了�
  */
 export function linkProblemLine(problem: string, keptDefault = true): string {
   if (problem === LINK_DAMAGED || isTrailingNotice(problem) || isRepeatedNotice(problem)) return problem;
-  return `链接中的设置有误${keptDefault ? '，已改用默认值' : ''}：${problem}`;
+  const defaulted = keptDefault && !problem.startsWith(UNKNOWN_KEY_LEAD);
+  return `链接中的设置有误${defaulted ? '，已改用默认值' : ''}：${problem}`;
 }
+
+const UNKNOWN_KEY_LEAD = '不认识的设置“';
+
+/**
+ * The problem for a key that names no setting of its widget (`quotedKey`, already quoted for
+ * display): it is ignored, so no default took its place and the line says only that.
+ */
+export const unknownKeyProblem = (quotedKey: string): string => `${UNKNOWN_KEY_LEAD}${quotedKey}”，已忽略。`;

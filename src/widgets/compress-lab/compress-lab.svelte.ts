@@ -62,7 +62,10 @@ export class CompressLabState {
    * (transformer/map-text.ts).
    */
   promptNotice = $derived(
-    [promptWarning(this.settings.prompt), this.unknown.prompt === this.settings.prompt && this.unknown.chars.length ? unknownNotice(this.unknown.chars) : null]
+    [
+      promptWarning(this.settings.prompt),
+      this.unknown.prompt === this.settings.prompt && this.unknown.chars.length ? unknownNotice(this.unknown.chars, this.settings.prompt) : null,
+    ]
       .filter(Boolean)
       .join(''),
   );

@@ -148,7 +148,7 @@ export class TextLabState {
       const opts = { prompt: this.prompt, length: this.numbers.len, temperature: this.numbers.t, topK: this.numbers.topk, seed: this.numbers.seed };
       const ran = { prompt: opts.prompt, temperature: opts.temperature };
       const { unknown, text } = await this.track.write(ran, (deliver) => streamText(stepper, vocab, opts, deliver, () => this.stopRequested));
-      this.promptNotice = unknown.length ? `开头文字里的 ${unknownNotice(unknown)}` : '';
+      this.promptNotice = unknown.length ? `开头文字里的 ${unknownNotice(unknown, opts.prompt)}` : '';
       this.tensors = this.rt.memory().numTensors;
       reportWidget({ widget: 'textgen', temperature: this.numbers.t, text });
     } catch (e) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAMAGED } from '../../../src/lib/url/fragment';
-import { LINK_DAMAGED, linkProblemLine } from '../../../src/lib/url/link-problem';
+import { LINK_DAMAGED, linkProblemLine, unknownKeyProblem } from '../../../src/lib/url/link-problem';
 import { trailingNotice } from '../../../src/lib/url/trailing';
 
 describe("a link problem's line", () => {
@@ -21,5 +21,9 @@ describe("a link problem's line", () => {
 
   it('shows a dropped trailing character’s notice as it is: nothing was wrong with a setting, nothing was reset', () => {
     expect(linkProblemLine(trailingNotice('。'))).toBe('链接末尾的“。”已忽略（转发时常有标点粘在链接末尾）。');
+  });
+
+  it('says an unknown key was ignored, without claiming a default took its place', () => {
+    expect(linkProblemLine(unknownKeyProblem('gtrain.init'))).toBe('链接中的设置有误：不认识的设置“gtrain.init”，已忽略。');
   });
 });
