@@ -144,3 +144,60 @@ test('under way, the sticky panel stays small at 1280 px, and does not stick on 
   await page.setViewportSize({ width: 375, height: 700 });
   await expect.poll(() => tour.evaluate((el) => getComputedStyle(el).position)).not.toBe('sticky');
 });
+
+/** Resolves once the page has scrolled and then stayed still for 10 animation frames in a row: the jump, and any correction, is over. */
+async function scrollSettled(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = -1;
+        let still = 0;
+        const frame = () => {
+          still = window.scrollY === last ? still + 1 : 0;
+          last = window.scrollY;
+          if (still >= 10) resolve();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+}
+
+for (const [width, height] of [
+  [1280, 900],
+  [375, 700],
+] as const) {
+  test(`at ${width} px, a jump past figure A.2 (laid out only when near) lands with the stepper at the top of the view`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const { tour } = await openTour(page);
+    const stepper = page.getByRole('region', { name: '动手：逐步计算一个注意力头' });
+    await (await stepButton(tour, 4)).click(); // step 5 is on the stepper, below figure A.2
+    await scrollSettled(page);
+    const top = (await stepper.boundingBox())!.y;
+    const sticky = (await tour.evaluate((el) => getComputedStyle(el).position)) === 'sticky';
+    // Just below what covers the page's top: the sticky tour panel at 1280 px, the fixed header on a phone.
+    const covered = sticky
+      ? (await tour.boundingBox())!.y + (await tour.boundingBox())!.height
+      : await page.locator('header.header').evaluate((h) => h.getBoundingClientRect().bottom);
+    expect(top, `stepper top ${top}, covered to ${covered}`).toBeGreaterThanOrEqual(covered);
+    expect(top).toBeLessThanOrEqual(Math.max(0.4 * height, covered + 0.1 * height));
+  });
+}
+
+test('on a phone, where the tour panel scrolls away, focus moves to the widget the step shows', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  const { tour } = await openTour(page);
+  const stepper = page.getByRole('region', { name: '动手：逐步计算一个注意力头' });
+  const fifth = await stepButton(tour, 4);
+  await fifth.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => stepper.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await expect(stepper.getByRole('heading', { name: '动手：逐步计算一个注意力头' })).toBeFocused();
+  await scrollSettled(page);
+  await expect(stepper.getByRole('heading', { name: '动手：逐步计算一个注意力头' })).toBeInViewport();
+  // 下一步 from the tour (reached again by scrolling back) also lands the reader on the widget it shows.
+  await tour.getByRole('button', { name: '下一步' }).click();
+  await expect(tour).toHaveAttribute('data-step', '6');
+  await expect(stepper.getByRole('heading', { name: '动手：逐步计算一个注意力头' })).toBeFocused();
+});

@@ -30,7 +30,10 @@ type Runtime = typeof import('./att-runtime');
 
 export class AttentionStepperState {
   settings = $state<HandSettings>({ ...HAND_DEFAULTS });
-  /** What the reader typed, kept even when refused so the notice sits beside it. */
+  /**
+   * The field's draft (bound to it): what the reader typed, checked by setText on change and kept
+   * even when refused, so the notice sits beside it. Only the tour and a refused link replace it.
+   */
   typed = $state(HAND_DEFAULTS.text);
   /** Why the typed or linked text was not used (the field shows it, marked invalid); empty when it was. */
   notice = $state('');

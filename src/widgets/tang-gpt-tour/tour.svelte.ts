@@ -1,13 +1,14 @@
 /**
  * State of 附录 A's guided tour: which step is shown (in the URL as `tour.step`, 1-based), and
  * what happens when the reader moves: the step's Focus goes to its widget (shared/focus.ts) and
- * the widget is scrolled into view. The Focus is also written to the widget's own URL keys, so a
+ * the widget is scrolled into view (jump.ts). The Focus is also written to the widget's own URL keys, so a
  * widget that hydrates only once scrolled to starts from it, and 复制链接 shares it. Nothing is sent or scrolled on page load: the page's own
  * default already matches step 1, and a link's `map.`… keys already carry the widget's state.
  */
 import { TOUR_PREFIX, TOUR_STEPS, tourStepFrom, FOCUS_HEADINGS } from '../../lib/transformer/tour';
 import { focusKeys } from '../../lib/transformer/focus-link';
 import { sendFocus } from '../shared/focus';
+import { jumpTo } from './jump';
 import { copyLink, hashParams, linkDamage, mergeHashParams, writeHash } from '../shared/link';
 
 /** The element a Focus names: the widget's root, else the heading of its section, else null. */
@@ -35,7 +36,10 @@ export class TourState {
     this.linkProblems = [...linkDamage(TOUR_PREFIX), ...(problem ? [problem] : [])];
   }
 
-  /** Shows step `i` (clamped), drives its widget and brings the widget into view, `panel` kept clear of it. */
+  /**
+   * Shows step `i` (clamped), drives its widget and brings the widget into view, `panel` kept clear
+   * of it; where `panel` does not stick, focus follows to the widget's heading (jump.ts).
+   */
   go(i: number, panel?: HTMLElement): void {
     this.step = Math.min(Math.max(0, i), this.count - 1);
     this.active = true;
@@ -50,13 +54,7 @@ export class TourState {
     }
     const el = target(this.current.focus.widget);
     if (!el) return;
-    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    // On wide screens the panel sticks at the top while active (its CSS `top`), so the widget goes just below it.
-    requestAnimationFrame(() => {
-      const sticky = panel && getComputedStyle(panel).position === 'sticky';
-      const clear = sticky ? (parseFloat(getComputedStyle(panel).top) || 0) + panel.offsetHeight + 8 : 0;
-      window.scrollTo({ top: window.scrollY + el.getBoundingClientRect().top - clear, behavior: reduced ? 'auto' : 'smooth' });
-    });
+    jumpTo(el, panel);
   }
 
   close(): void {
