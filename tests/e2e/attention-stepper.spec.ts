@@ -199,7 +199,11 @@ test('the hand computation is checked against the model’s own forward pass: �
   await expect(widget).toHaveAttribute('data-step', '5', WAIT);
   const check = widget.getByText(/与模型自身的前向计算（TF\.js）一致/);
   await expect(check).toContainText('✓');
-  const diff = Number((await check.textContent())!.match(/最大差值 ([\d.e+-]+)/)![1]);
+  // The book's number format: 0, or "8.33 × 10⁻⁸" (never a program's "8.33e-8").
+  const shown = (await check.textContent())!.match(/最大差值 ([^）]+)）/)![1];
+  expect(shown).toMatch(/^(?:0|\d(?:\.\d+)? × 10⁻[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$/);
+  const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  const diff = Number(shown.replace(' × 10⁻', 'e-').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => String(sup.indexOf(c))));
   expect(diff).toBeGreaterThanOrEqual(0);
   expect(diff).toBeLessThan(1e-4);
   for (let k = 6; k <= 10; k++) await next.click();
