@@ -11,6 +11,29 @@ async function chooseTheme(page: Page, label: '浅色' | '深色') {
   await page.getByRole('combobox', { name: '选择主题' }).first().selectOption({ label });
 }
 
+/** Resolves after two animation frames: by then the browser has laid out what scrolled near. */
+const twoFrames = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/** Each diagram's height in px, rounded to a tenth. */
+const heights = (figures: Locator) => figures.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height * 10) / 10));
+
+for (const width of [1280, 375]) {
+  test(`at ${width} px a diagram has its final height before it is laid out, so nothing below it moves when it is`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of [...DIAGRAM_CHAPTERS.map((n) => `/chapter-0${n}/`), '/appendix-a/']) {
+      await page.goto(path);
+      const figures = page.locator('figure.diagram');
+      const before = await heights(figures);
+      expect(before.length, path).toBeGreaterThan(0);
+      for (const figure of await figures.all()) {
+        await figure.scrollIntoViewIfNeeded();
+        await twoFrames(page);
+      }
+      expect(await heights(figures), path).toEqual(before);
+    }
+  });
+}
+
 test.describe('diagrams', () => {
   test('the book has at least six diagrams, in chapters 2, 3, 4, 5 and 9, each with a light and a dark SVG', async ({ page }) => {
     const perChapter = new Map<number, number>();

@@ -12,6 +12,7 @@ import { relative } from 'node:path';
 import { DiagramCache, diagramKey, scopeIds } from './mermaid/cache';
 import { MermaidRenderer, type DiagramTheme } from './mermaid/render';
 import { optimizeSvg } from './mermaid/optimize';
+import { boxStyle, diagramBox } from './mermaid/box';
 import { diagramLabels, searchCopy } from '../book/search-markup';
 
 export interface RemarkMermaidOptions {
@@ -76,12 +77,17 @@ function variant(theme: DiagramTheme, svg: string): Element {
   const children = tree.children as ElementContent[];
   // Search skips <svg>: the shown (light) copy also lists its labels, hidden, for the index.
   if (theme === 'light') children.push(searchCopy(diagramLabels(tree)));
+  const root = children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
+  const box = root ? diagramBox(root.properties.viewBox, root.properties.style) : null;
+  // A variant whose box is known reserves it and is laid out only near the viewport (box.ts).
+  const sized = box
+    ? { className: ['diagram-variant', `diagram-${theme}`, 'diagram-sized'], style: boxStyle(box) }
+    : { className: ['diagram-variant', `diagram-${theme}`] };
   return {
     type: 'element',
     tagName: 'div',
     // The dark copy repeats the light one's labels; index them once.
-    properties:
-      theme === 'dark' ? { className: ['diagram-variant', 'diagram-dark'], dataPagefindIgnore: '' } : { className: ['diagram-variant', 'diagram-light'] },
+    properties: theme === 'dark' ? { ...sized, dataPagefindIgnore: '' } : sized,
     children,
   };
 }

@@ -1,9 +1,8 @@
 /**
  * The guided tour's scroll rule: where a jump to a widget ends, and when it is over. A position
  * measured once, before scrolling, goes stale when the layout above the widget changes during
- * the scroll: a figure with `content-visibility: auto` is laid out at its real height only as
- * it nears the viewport (until then it reserves its `contain-intrinsic-size`, 40rem), and an
- * island above may hydrate. So the tour measures again on every animation frame, re-aims when
+ * the scroll: an island above may hydrate, an image or font may arrive. (Diagrams reserve their
+ * exact box before they are laid out: markdown/mermaid/box.ts.) So the tour measures again on every animation frame, re-aims when
  * the widget moved, and stops once the page has stood still at the widget for a few frames.
  * This works whatever moved the widget, and it needs no knowledge of which elements are skipped.
  * Pure numbers (CSS px, document scroll offsets), no DOM: the widget feeds it what it measures.

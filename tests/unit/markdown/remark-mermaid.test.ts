@@ -24,6 +24,17 @@ describe('remarkMermaid', () => {
     expect(html).toMatch(/<div class="diagram-variant diagram-dark" data-pagefind-ignore=""><svg[^>]*><text>dark/);
     expect(html).toContain('<figcaption>图 1　示例</figcaption>');
   });
+  it('gives each SVG with a viewBox a wrapper that reserves its box, laid out only near the viewport', async () => {
+    const launch = vi.fn(async () => ({
+      render: vi.fn(async (id: string) => `<svg id="${id}" width="100%" style="max-width:200px" viewBox="0 0 200 100"><text>x</text></svg>`),
+      close: vi.fn(async () => {}),
+    }));
+    const html = await render(fence, { remark: [[remarkMermaid, { cacheDir: tmpCache(), launch }]] });
+    expect(html).toContain('<div class="diagram-variant diagram-light diagram-sized" style="aspect-ratio: 200 / 100; max-width: 200px">');
+    expect(html).toContain(
+      '<div class="diagram-variant diagram-dark diagram-sized" style="aspect-ratio: 200 / 100; max-width: 200px" data-pagefind-ignore="">',
+    );
+  });
   it('lists the shown diagram’s labels in a hidden list for search, which skips <svg>', async () => {
     const { launch } = fakeLauncher();
     const html = await render(fence, { remark: [[remarkMermaid, { cacheDir: tmpCache(), launch }]] });
