@@ -38,7 +38,8 @@ export function checkMultiple(ex: MultipleChoice, chosen: number[]): Verdict {
 const EXACT_WRONG = '需与正确值完全一致。';
 
 export function checkNumeric(expected: number, tolerance: number, text: string): Verdict {
-  const parsed = parseNumber(text, { min: -1e6, max: 1e6 }, '答案');
+  // Any finite number is an answer to judge: a range here would tell the reader where the answer is not.
+  const parsed = parseNumber(text, { min: -Number.MAX_VALUE, max: Number.MAX_VALUE }, '答案');
   if (!parsed.ok) return { correct: false, invalid: true, hint: parsed.message };
   const given = parsed.value;
   if (Math.abs(given - expected) <= tolerance) return { correct: true };

@@ -5,7 +5,7 @@
  */
 import { isChoice } from '../parse/choice';
 import { notAnOption, quoteInput } from '../parse/fields';
-import { normaliseNumberText } from '../parse/number-text';
+import { hasSeparator, normaliseNumberText, SEPARATOR_HINT } from '../parse/number-text';
 import { formatCount } from '../scale/format';
 
 export interface NumberRule {
@@ -54,7 +54,8 @@ export function parseNumber(text: string, rule: NumberRule, name = '数值'): Pa
   // Number() accepts "0x10", "Infinity" and " "; require a plain decimal or exponent form.
   const plain = normaliseNumberText(trimmed);
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain)) {
-    return { ok: false, message: `${name}必须是数字，收到“${quoteInput(trimmed)}”。` };
+    const hint = hasSeparator(trimmed) ? `：${SEPARATOR_HINT}` : '';
+    return { ok: false, message: `${name}必须是数字，收到“${quoteInput(trimmed)}”${hint}。` };
   }
   const value = Number(plain);
   if (!Number.isFinite(value)) return { ok: false, message: `${name}太大了，超出了可以计算的范围。` };

@@ -27,3 +27,9 @@ export function normaliseNumberText(text: string): string {
   const m = GROUPED.exec(ascii);
   return m ? `${m[1]}${m[2].replace(/[,，]/g, '')}${m[3]}` : ascii;
 }
+
+/** What is wrong with a number that has a comma but not in groups of three (`1,00`, `1,5`, `,5`). */
+export const SEPARATOR_HINT = '逗号只能作千位分隔符，每三位一个（如 1,000）；小数点请用“.”';
+
+/** True when `text` has a thousands-separator comma (`,` or `，`): a refusal should then say how they go. */
+export const hasSeparator = (text: string): boolean => /[,，]/.test(text);

@@ -53,6 +53,11 @@ describe('exercise checkers', () => {
     expect(checkNumeric(42, 0, '41.5').hint).toBe('答案是整数，需与正确值完全一致。');
   });
 
+  it('numeric: an answer of any size is judged, never refused as out of range (a range would tell where the answer is not)', () => {
+    expect(checkNumeric(1_230_912, 0, '2,000,000')).toEqual({ correct: false, hint: '需与正确值完全一致。' });
+    expect(checkNumeric(677_816, 1000, '1e12')).toMatchObject({ correct: false, hint: expect.stringContaining('偏大，差了一个数量级以上') });
+    expect(checkNumeric(-5, 0.5, '-3e9').invalid).toBeUndefined();
+  });
   it('numeric: numbers in hints are in the book’s format, never a JS exponent', () => {
     const hint = checkNumeric(1e6, 680_000, '-1').hint!;
     expect(hint).toContain('±680,000');

@@ -35,11 +35,18 @@ describe('numbers as readers write them (parse/number-text.ts, through parseNumb
   });
 
   it.each(['1,00', '1,,000', ',5', '1,0000', '12,34,567', '1,000,', '1.000,5', '1,5'])(
-    'refuses the ambiguous “%s” with the usual message, quoting it as typed',
+    'refuses the ambiguous “%s”, quoting it as typed and saying how separators go',
     (text) => {
-      expect(parseNumber(text, wide, '答案')).toEqual({ ok: false, message: `答案必须是数字，收到“${text}”。` });
+      expect(parseNumber(text, wide, '答案')).toEqual({
+        ok: false,
+        message: `答案必须是数字，收到“${text}”：逗号只能作千位分隔符，每三位一个（如 1,000）；小数点请用“.”。`,
+      });
     },
   );
+
+  it('says nothing of separators when the text has no comma', () => {
+    expect(parseNumber('1.2.3', wide, '答案')).toEqual({ ok: false, message: '答案必须是数字，收到“1.2.3”。' });
+  });
 
   it('quotes a full-width number out of range as the reader typed it', () => {
     expect(parseNumber('１２', { min: 0, max: 5 }, '层数')).toEqual({ ok: false, message: '层数必须在 0 到 5 之间，收到 １２。' });
