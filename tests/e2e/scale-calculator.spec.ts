@@ -128,7 +128,9 @@ test('numbers typed as the book prints them (1,000 separators) or in full-width 
   await expect(widget.locator('.flops')).toHaveText('3.14 × 10²³');
   await expect(widget.getByRole('alert')).toHaveCount(0);
   await setField(widget, '训练词元数 D', '3,00');
-  await expect(widget.getByRole('alert').filter({ hasText: '训练词元数 D 必须是数字，收到“3,00”。' })).toBeVisible();
+  await expect(
+    widget.getByRole('alert').filter({ hasText: '训练词元数 D 必须是数字，收到“3,00”：逗号只能作千位分隔符，每三位一个（如 1,000）' }),
+  ).toBeVisible();
 });
 
 test('a message sets a Latin field name apart and writes large bounds as the results are written', async ({ page }) => {
