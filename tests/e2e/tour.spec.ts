@@ -185,6 +185,22 @@ for (const [width, height] of [
   });
 }
 
+for (const [width, height] of [
+  [1280, 900],
+  [375, 700],
+] as const) {
+  test(`at ${width} px, the step on the second layer brings the head it talks about into view, marked`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const { tour, map } = await openTour(page);
+    await (await stepButton(tour, 3)).click(); // step 4: 第 2 层 · 头 1, below the first row of heads
+    await expect.poll(() => mapState(map)).toEqual({ selected: '第 12 个字“。”', head: '第 2 层 · 头 1' });
+    await scrollSettled(page);
+    const head = map.getByRole('figure', { name: '第 2 层 · 头 1', exact: true });
+    await expect(head).toContainText('◆ 重点');
+    await expect(head).toBeInViewport({ ratio: 0.9 });
+  });
+}
+
 test('on a phone, where the tour panel scrolls away, focus moves to the widget the step shows', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 700 });
   const { tour } = await openTour(page);

@@ -48,6 +48,17 @@ export interface JumpStep {
   done: boolean;
 }
 
+/**
+ * Where a jump aims (its `top`, px from the viewport's top) when a step talks about one `part` of
+ * the widget (the attention map's highlighted head, maybe far down its grid): the widget's own
+ * top while the part then still ends inside the view below `clear` (`view` px tall), else the
+ * part's top, so the head the step names is in view rather than below the fold. Never throws.
+ */
+export function aimTop(widgetTop: number, part: { top: number; bottom: number } | null, clear: number, view: number): number {
+  if (!part || !Number.isFinite(part.top) || !Number.isFinite(part.bottom)) return widgetTop;
+  return part.bottom - widgetTop <= view - clear ? widgetTop : part.top;
+}
+
 /** The scroll offset that brings the widget's top to `clear` px below the viewport's top, within [0, max]. Never throws. */
 export function scrollDestination(m: ScrollMeasure): number {
   const want = m.scrollY + m.top - m.clear;

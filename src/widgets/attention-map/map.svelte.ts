@@ -9,6 +9,7 @@ import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
 import type { Focus } from '../../lib/transformer/focus';
 import { MAP_CONTINUE, MAP_PREFIX, MAP_RULES, decodeMapSettings } from '../../lib/transformer/map-settings';
 import { checkMapText, shownChar } from '../../lib/transformer/map-text';
+import { positionLabels } from '../../lib/transformer/map-positions';
 import { pageBackend } from '../shared/backend.svelte';
 import { onFocus } from '../shared/focus';
 import { checkField, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
@@ -50,6 +51,8 @@ export class AttentionMapState {
   /** Row `pos` of every head: [layers][heads][0 … pos]; the future positions are left out. */
   rows = $derived(this.maps.map((layer) => layer.map((head) => (head[this.pos] ?? []).slice(0, this.pos + 1))));
   text = $derived(this.chars.join(''));
+  /** How each position is shown and named: a code point of 🇨🇳 or é as a part of it (map-positions.ts). */
+  labels = $derived(positionLabels(this.chars));
 
   private rt: Runtime | undefined;
   /** Counts computations, so only the latest one's result is shown. */
@@ -87,7 +90,8 @@ export class AttentionMapState {
     const row = this.rows[this.layer]?.[this.head];
     if (!row?.length) return '';
     const top = row.indexOf(Math.max(...row));
-    return `选中第 ${this.pos + 1} 个字“${shownChar(this.chars[this.pos])}”，它能看到前面 ${this.pos + 1} 个位置（含自己）。第 ${this.layer + 1} 层头 ${this.head + 1} 给第 ${top + 1} 个字“${shownChar(this.chars[top])}”的权重最大：${row[top].toFixed(2)}。`;
+    const name = (i: number) => this.labels[i]?.name ?? '';
+    return `选中第 ${this.pos + 1} 个字${name(this.pos)}，它能看到前面 ${this.pos + 1} 个位置（含自己）。第 ${this.layer + 1} 层头 ${this.head + 1} 给第 ${top + 1} 个字${name(top)}的权重最大：${row[top].toFixed(2)}。`;
   }
 
   private async runtime(): Promise<Runtime> {
@@ -96,8 +100,13 @@ export class AttentionMapState {
     return this.rt;
   }
 
-  /** Checks `raw`, then computes its attention maps; bad text leaves the map as it was and says why. */
-  async compute(raw: string): Promise<void> {
+  /**
+   * Checks `raw`, then computes its attention maps; bad text leaves the map as it was and says why.
+   * The field keeps the reader's text as typed (a family emoji with its joiners, a text past the
+   * context): the notices say how the model reads it. `show` puts the text read into the field
+   * (the model's continuation).
+   */
+  async compute(raw: string, show = false): Promise<void> {
     const first = checkMapText(raw, this.contextLength);
     if (!first.ok) {
       this.notices = [`${first.message}图中仍是上一段文字。`];
@@ -119,7 +128,7 @@ export class AttentionMapState {
       this.maps = maps;
       this.chars = checked.chars;
       this.notices = checked.notices;
-      this.input = checked.text;
+      if (show) this.input = checked.text;
       this.pos = clampIndex(this.pos, this.chars.length);
       this.tensors = rt.memory().numTensors;
       this.writeHash();
@@ -150,7 +159,7 @@ export class AttentionMapState {
       const written = await rt.continueText(ck, this.text, Math.min(MAP_CONTINUE.chars, room), MAP_CONTINUE.temperature, this.seed);
       this.busy = false;
       this.pos = this.chars.length + [...written].length - 1;
-      await this.compute(this.text + written);
+      await this.compute(this.text + written, true);
       this.written = `模型续写了 ${[...written].length} 个字：${[...written].map(shownChar).join('')}`;
     } catch (e) {
       this.error = `续写失败：${e instanceof Error ? e.message : String(e)}`;

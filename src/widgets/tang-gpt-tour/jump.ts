@@ -5,7 +5,7 @@
  * a figure laid out late above the widget would otherwise leave it hundreds of px low). Where the
  * panel does not stick it scrolls away, so focus moves to the widget's heading, where the eye is.
  */
-import { jumpFrame, type Jump } from '../../lib/transformer/tour-scroll';
+import { aimTop, jumpFrame, type Jump } from '../../lib/transformer/tour-scroll';
 
 /** Reader input that ends a jump: the reader scrolls or acts, the tour stops steering. */
 const READER_INPUT = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
@@ -28,6 +28,8 @@ function headingOf(el: HTMLElement): HTMLElement {
 /**
  * Brings `el` into view below the tour's `panel` (a new jump replaces one under way) and, where
  * the panel does not stick, focuses `el`'s heading without scrolling. Starts on the next frame.
+ * Inside `el`, the element marked `data-focus-part` (the map's highlighted head) is what the step
+ * talks about: when it would end below the view, the jump aims at it instead (aimTop).
  */
 export function jumpTo(el: HTMLElement, panel: HTMLElement | undefined): void {
   cancelRunning?.();
@@ -42,10 +44,12 @@ export function jumpTo(el: HTMLElement, panel: HTMLElement | undefined): void {
   const step = () => {
     const sticky = !!panel && getComputedStyle(panel).position === 'sticky';
     if (!jump && !sticky) headingOf(el).focus({ preventScroll: true });
+    const clear = clearance(panel, sticky);
+    const part = el.querySelector('[data-focus-part]')?.getBoundingClientRect() ?? null;
     const measure = {
       scrollY: window.scrollY,
-      top: el.getBoundingClientRect().top,
-      clear: clearance(panel, sticky),
+      top: aimTop(el.getBoundingClientRect().top, part, clear, window.innerHeight),
+      clear,
       max: document.documentElement.scrollHeight - window.innerHeight,
     };
     const next = jumpFrame(jump, measure);

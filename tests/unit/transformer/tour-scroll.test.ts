@@ -1,6 +1,6 @@
 /** The guided tour's scroll rule (lib/transformer/tour-scroll.ts), on a simulated page that scrolls smoothly. */
 import { describe, expect, it } from 'vitest';
-import { jumpFrame, MAX_FRAMES, MAX_REAIMS, scrollDestination, type Jump, type ScrollMeasure } from '../../../src/lib/transformer/tour-scroll';
+import { aimTop, jumpFrame, MAX_FRAMES, MAX_REAIMS, scrollDestination, type Jump, type ScrollMeasure } from '../../../src/lib/transformer/tour-scroll';
 
 const VIEW = 700;
 const CLEAR = 120;
@@ -99,5 +99,18 @@ describe('scrollDestination', () => {
 
   it('stays put on a measure that is not a number', () => {
     expect(scrollDestination({ scrollY: 300, top: Number.NaN, clear: 0, max: 5000 })).toBe(300);
+  });
+});
+
+describe('aimTop', () => {
+  it('aims at the widget while the part it talks about then fits in the view', () => {
+    expect(aimTop(500, { top: 900, bottom: 1100 }, 100, 900)).toBe(500);
+  });
+  it('aims at the part when it would end below the view', () => {
+    expect(aimTop(500, { top: 1200, bottom: 1400 }, 100, 900)).toBe(1200);
+  });
+  it('aims at the widget when there is no part, or its box is not a number', () => {
+    expect(aimTop(500, null, 100, 900)).toBe(500);
+    expect(aimTop(500, { top: NaN, bottom: 1400 }, 100, 900)).toBe(500);
   });
 });
