@@ -219,6 +219,7 @@ test('control characters are dropped with a notice', async ({ page }) => {
     el.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await expect(widget.getByRole('status').filter({ hasText: '删去 2 个' })).toBeVisible(LONG);
+  await expect(widget.getByRole('status').filter({ hasText: '删去 2 个' })).toContainText('（U+0007、U+200B）');
   await expect.poll(() => shownText(widget)).toEqual(['明', '月', '光']);
   await expectReadable(widget);
 });

@@ -24,8 +24,12 @@ export const isInvisible = (c: string): boolean => c !== '\n' && /^(?:\p{Cc}|\p{
 /** What a text with the broken character `c` is told: `what` is the field's name (输入, 文字, 开头文字). */
 export const brokenMessage = (c: string, what = '输入'): string => `${what}里有无法识别的字符（${codeOf(c)}），可能是链接在转发时损坏了。`;
 
-/** What a text with the invisible character `c` is told; the caller adds what becomes of it. */
-export const invisibleMessage = (c: string, what = '输入'): string => `${what}里有看不见的控制字符或格式字符（${codeOf(c)}）。`;
+/**
+ * What a text with the invisible character `c` (or characters: each distinct one named, in order
+ * of first appearance, “（U+0007、U+200B）”) is told; the caller adds what becomes of them.
+ */
+export const invisibleMessage = (c: string | readonly string[], what = '输入'): string =>
+  `${what}里有看不见的控制字符或格式字符（${[...new Set(typeof c === 'string' ? [c] : c)].map(codeOf).join('、')}）。`;
 
 /**
  * The warning for `text`, or null when it has neither a broken nor an invisible character
@@ -36,8 +40,8 @@ export function unreadableWarning(text: string, what = '输入'): string | null 
   const chars = Array.from(text);
   const broken = chars.find(isBroken);
   if (broken !== undefined) return brokenMessage(broken, what);
-  const invisible = chars.find(isInvisible);
-  return invisible === undefined ? null : invisibleMessage(invisible, what);
+  const invisible = chars.filter(isInvisible);
+  return invisible.length === 0 ? null : invisibleMessage(invisible, what);
 }
 
 /** `text` with each broken or invisible character written as its code point ("春U+0000眠"), for showing it back to the reader. */

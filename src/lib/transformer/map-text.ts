@@ -66,7 +66,7 @@ export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab)
     notices.push(
       broken !== undefined
         ? `${brokenMessage(broken, '文字')}已删去 ${n} 个无法识别或不可见的字符。`
-        : `${invisibleMessage(stray[0], '文字')}已删去 ${n} 个控制字符或不可见字符。`, // names U+0000 as the stepper does
+        : `${invisibleMessage(stray, '文字')}已删去 ${n} 个控制字符或不可见字符。`, // names each, as the stepper names U+0000
     );
   }
   const { kept: chars, dropped } = lastInContext(kept, contextLength);

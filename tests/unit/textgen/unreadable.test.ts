@@ -28,6 +28,10 @@ describe('the rule for unreadable characters', () => {
     expect(unreadableWarning('春\u0000眠', '开头文字')).toBe('开头文字里有看不见的控制字符或格式字符（U+0000）。');
   });
 
+  it('names every distinct invisible character, in order of first appearance, not only the first', () => {
+    expect(unreadableWarning('春\u0007眠\u200b不\u0007觉', '开头文字')).toBe('开头文字里有看不见的控制字符或格式字符（U+0007、U+200B）。');
+  });
+
   it('says nothing about ordinary text, line breaks and emoji', () => {
     expect(unreadableWarning('春眠不觉晓\n处处闻啼鸟😀')).toBeNull();
     expect(unreadableWarning('')).toBeNull();
