@@ -88,7 +88,9 @@ function track(): void {
     button.setAttribute('aria-label', `已读：${h.textContent?.trim()}`);
     const id = h.dataset.sectionId ?? h.id;
     button.addEventListener('click', () => toggle(id, button));
-    wrapper.after(button);
+    // Inside a section heading's wrapper, in the line book.css reserves for it: nothing below moves.
+    if (wrapper.matches('.sl-heading-wrapper')) wrapper.append(button);
+    else wrapper.after(button);
     buttons.set(id, button);
     // The section ends where the next one starts (or with the content).
     const end = headings[k + 1]?.closest('.sl-heading-wrapper') ?? document.querySelector('.sl-markdown-content > :last-child');

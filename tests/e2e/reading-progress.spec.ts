@@ -73,3 +73,28 @@ test('我的进度 has no axe violations', async ({ page }) => {
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 });
+
+for (const path of ['/chapter-02/', '/chapter-04/']) {
+  test(`on ${path}, the 已读 buttons arrive in a line kept for them: nothing in the chapter's text moves (no layout shift)`, async ({ page }) => {
+    await page.addInitScript(() => {
+      const moved: string[] = [];
+      Object.assign(window, { moved });
+      new PerformanceObserver((list) => {
+        type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+        for (const entry of list.getEntries() as (PerformanceEntry & { sources?: Source[] })[]) {
+          for (const s of entry.sources ?? []) {
+            const el = s.node instanceof Element ? s.node : (s.node?.parentElement ?? null);
+            // Moved down or up by a line or more (a font arriving nudges glyphs by a pixel or two, sideways).
+            const dy = Math.abs(s.currentRect.y - s.previousRect.y);
+            if (el?.closest('.sl-markdown-content') && dy >= 10) moved.push(`${el.tagName}.${el.className} ${Math.round(dy)} px`);
+          }
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(path);
+    await expect(page.getByRole('button', { name: /^已读：/ }).first()).toBeVisible();
+    // Two frames: a shift caused by the buttons is reported by then.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => (window as unknown as { moved: string[] }).moved)).toEqual([]);
+  });
+}
