@@ -223,6 +223,37 @@ test('attention map: text typed before hydration is kept, and Enter then compute
   await expect(widget.getByRole('group', { name: '文字：选一个字' }).getByRole('button')).toHaveText([...'白日依山尽'], LONG);
 });
 
+// Issue 11 B: a field's text typed before hydration, still being edited (no change event yet),
+// must not be replaced by the server-rendered value when the island wakes.
+test('scale calculator: a card count typed before hydration, still being edited, stays, and Tab then computes with it', async ({ page }) => {
+  const { widget, release } = await beforeHydration(page, 'ScaleCalculator', '/chapter-02/', region('动手：模型有多大，训练要多少算力'));
+  const cards = widget.getByRole('textbox', { name: '加速卡数量', exact: true });
+  await cards.fill('7');
+  release();
+  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1, LONG);
+  await expect(cards).toHaveValue('7');
+  await cards.press('Tab');
+  await expect(widget.locator('.results')).toContainText('用 7 张');
+});
+
+test('interpretability view (§10.4): text typed before hydration, still being edited, stays', async ({ page }) => {
+  const { widget, release } = await beforeHydration(page, 'InterpretView', '/chapter-10/', region('动手：看模型内部在做什么'));
+  const text = widget.getByRole('textbox', { name: /^要分析的文字/ });
+  await text.fill('白日依山尽');
+  release();
+  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1, LONG);
+  await expect(text).toHaveValue('白日依山尽');
+});
+
+test('compress lab (§9.2): a sparsity typed before hydration, still being edited, stays', async ({ page }) => {
+  const { widget, release } = await beforeHydration(page, 'CompressLab', '/chapter-09/', region('动手：压缩模型，看它损失了多少'));
+  const sp = widget.getByRole('textbox', { name: '剪枝稀疏度（%）' });
+  await sp.fill('30');
+  release();
+  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1, LONG);
+  await expect(sp).toHaveValue('30');
+});
+
 test('interpretability view (§10.4): 分析 clicked before hydration analyses the text', async ({ page }) => {
   // Two models analysed on a 4× slower CPU: a longer wait for the state, not a speed.
   test.setTimeout(240_000);
