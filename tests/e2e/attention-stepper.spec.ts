@@ -446,3 +446,12 @@ test('a cleared input stays empty after Tab, the notice says it is empty, and ty
   await next.click();
   await expect(widget).toHaveAttribute('data-step', '2', WAIT);
 });
+
+test('a web page served in place of the weights file is named in Chinese, with both lengths, not in TF.js’s English', async ({ page }) => {
+  await page.route('**/models/transformer/weights.bin', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>登录</title><p>请先登录</p>' }),
+  );
+  const widget = await open(page);
+  await widget.getByRole('button', { name: '下一步' }).click();
+  await expect(widget.getByRole('alert').filter({ hasText: /^无法计算：“weights\.bin”的长度不对：应为 \d+ 字节，实为 \d+ 字节/ })).toBeVisible(WAIT);
+});
