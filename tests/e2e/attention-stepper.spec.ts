@@ -361,63 +361,67 @@ test('the tensor count stays flat over many steps, resets and head changes', asy
   await expect(widget).toHaveAttribute('data-tensors', before!);
 });
 
-test.describe('on a 375 px phone, the backend badge arriving with TF.js', () => {
-  test.use({ viewport: { width: 375, height: 700 } });
-  const LABS = ['动手：每个头在看哪里', TITLE, '动手：Transformer 写诗，并与 LSTM 对比', '动手：在页面里训练 Transformer'];
+// A phone and a laptop: at 1280 px the book's column label (widget.css) once stacked the badge's
+// real label in two lines while its sizing copy was one, so the badge grew when TF.js arrived.
+for (const width of [375, 1280])
+  test.describe(`at ${width} px, the backend badge arriving with TF.js`, () => {
+    test.use({ viewport: { width, height: 700 } });
+    const LABS = ['动手：每个头在看哪里', TITLE, '动手：Transformer 写诗，并与 LSTM 对比', '动手：在页面里训练 Transformer'];
 
-  /** `el`'s box relative to `widget`'s: page scrolling (a figure above laid out late) does not count, a wrapped header does. */
-  const within = async (el: Locator, widget: Locator) => {
-    const [a, b] = [await el.boundingBox(), await widget.boundingBox()];
-    return { x: a!.x - b!.x, y: a!.y - b!.y, width: a!.width, height: a!.height };
-  };
+    /** `el`'s box relative to `widget`'s: page scrolling (a figure above laid out late) does not count, a wrapped header does. */
+    const within = async (el: Locator, widget: Locator) => {
+      const [a, b] = [await el.boundingBox(), await widget.boundingBox()];
+      return { x: a!.x - b!.x, y: a!.y - b!.y, width: a!.width, height: a!.height };
+    };
 
-  test('does not move 下一步: the same box before the edit that loads TF.js and after the badge shows the backend', async ({ page }) => {
-    const widget = await open(page);
-    const next = widget.getByRole('button', { name: '下一步' });
-    const before = await within(next, widget);
-    const input = widget.getByRole('textbox', { name: /输入/ });
-    await input.fill('白日依山尽');
-    await input.press('Enter');
-    await expect(widget.getByRole('combobox', { name: '后端' })).toBeVisible(WAIT);
-    expect(await within(next, widget)).toEqual(before);
+    test('does not move 下一步: the same box before the edit that loads TF.js and after the badge shows the backend', async ({ page }) => {
+      const widget = await open(page);
+      const next = widget.getByRole('button', { name: '下一步' });
+      const before = await within(next, widget);
+      const input = widget.getByRole('textbox', { name: /输入/ });
+      await input.fill('白日依山尽');
+      await input.press('Enter');
+      await expect(widget.getByRole('combobox', { name: '后端' })).toBeVisible(WAIT);
+      expect(await within(next, widget)).toEqual(before);
+    });
+
+    test('does not lose a press near the top edge of 下一步 that loaded it: pressed, badge shown, released, the step is taken', async ({ page }) => {
+      const widget = await open(page);
+      // Chrome's scroll anchoring can scroll the page to make up for the header growing; not every
+      // browser has it, so it is off here: the button must not move in the first place.
+      await page.evaluate(() => document.documentElement.style.setProperty('overflow-anchor', 'none'));
+      const input = widget.getByRole('textbox', { name: /输入/ });
+      await input.fill('白日依山尽');
+      const box = (await widget.getByRole('button', { name: '下一步' }).boundingBox())!;
+      // Near the top edge: a button moved down by even a few pixels is no longer under the pointer.
+      await page.mouse.move(box.x + box.width / 2, box.y + 2);
+      await page.mouse.down(); // the field's change: the valid edit starts loading TF.js
+      await expect(widget.getByRole('combobox', { name: '后端' })).toBeVisible(WAIT);
+      await page.mouse.up();
+      await expect(widget).toHaveAttribute('data-step', '1', WAIT);
+      await expect(widget.locator('.step tbody th').first()).toHaveText('1 白');
+    });
+
+    test('keeps every lab’s header the same height on this page (the badge is shared)', async ({ page }) => {
+      await page.goto('/appendix-a/');
+      const heights: number[] = [];
+      for (const name of LABS) {
+        const lab = page.getByRole('region', { name });
+        await lab.scrollIntoViewIfNeeded();
+        await expect(lab.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1, WAIT);
+        heights.push((await lab.locator('header').first().boundingBox())!.height);
+      }
+      const stepper = page.getByRole('region', { name: TITLE });
+      await stepper.scrollIntoViewIfNeeded();
+      await stepper.getByRole('textbox', { name: /输入/ }).fill('白日依山尽');
+      await stepper.getByRole('textbox', { name: /输入/ }).press('Enter');
+      for (const [i, name] of LABS.entries()) {
+        const lab = page.getByRole('region', { name });
+        await expect(lab.getByRole('combobox', { name: '后端' })).toBeVisible(WAIT);
+        expect((await lab.locator('header').first().boundingBox())!.height, name).toBe(heights[i]);
+      }
+    });
   });
-
-  test('does not lose the press of 下一步 that loaded it: pressed, badge shown, released, the step is taken', async ({ page }) => {
-    const widget = await open(page);
-    // Chrome's scroll anchoring can scroll the page to make up for the header growing; not every
-    // browser has it, so it is off here: the button must not move in the first place.
-    await page.evaluate(() => document.documentElement.style.setProperty('overflow-anchor', 'none'));
-    const input = widget.getByRole('textbox', { name: /输入/ });
-    await input.fill('白日依山尽');
-    const box = (await widget.getByRole('button', { name: '下一步' }).boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down(); // the field's change: the valid edit starts loading TF.js
-    await expect(widget.getByRole('combobox', { name: '后端' })).toBeVisible(WAIT);
-    await page.mouse.up();
-    await expect(widget).toHaveAttribute('data-step', '1', WAIT);
-    await expect(widget.locator('.step tbody th').first()).toHaveText('1 白');
-  });
-
-  test('keeps every lab’s header the same height on this page (the badge is shared)', async ({ page }) => {
-    await page.goto('/appendix-a/');
-    const heights: number[] = [];
-    for (const name of LABS) {
-      const lab = page.getByRole('region', { name });
-      await lab.scrollIntoViewIfNeeded();
-      await expect(lab.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1, WAIT);
-      heights.push((await lab.locator('header').first().boundingBox())!.height);
-    }
-    const stepper = page.getByRole('region', { name: TITLE });
-    await stepper.scrollIntoViewIfNeeded();
-    await stepper.getByRole('textbox', { name: /输入/ }).fill('白日依山尽');
-    await stepper.getByRole('textbox', { name: /输入/ }).press('Enter');
-    for (const [i, name] of LABS.entries()) {
-      const lab = page.getByRole('region', { name });
-      await expect(lab.getByRole('combobox', { name: '后端' })).toBeVisible(WAIT);
-      expect((await lab.locator('header').first().boundingBox())!.height, name).toBe(heights[i]);
-    }
-  });
-});
 
 test('a cleared input stays empty after Tab, the notice says it is empty, and typing the old text again is accepted', async ({ page }) => {
   const widget = await open(page);
@@ -441,4 +445,13 @@ test('a cleared input stays empty after Tab, the notice says it is empty, and ty
   await expect(input).toHaveValue('床前明月光');
   await next.click();
   await expect(widget).toHaveAttribute('data-step', '2', WAIT);
+});
+
+test('a web page served in place of the weights file is named in Chinese, with both lengths, not in TF.js’s English', async ({ page }) => {
+  await page.route('**/models/transformer/weights.bin', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>登录</title><p>请先登录</p>' }),
+  );
+  const widget = await open(page);
+  await widget.getByRole('button', { name: '下一步' }).click();
+  await expect(widget.getByRole('alert').filter({ hasText: /^无法计算：“weights\.bin”的长度不对：应为 \d+ 字节，实为 \d+ 字节/ })).toBeVisible(WAIT);
 });

@@ -255,3 +255,21 @@ for (const [variant, refuse, says] of [
     expect(errors).toEqual([]);
   });
 }
+
+test('when IndexedDB never answers in the lab worker, §10.4 stops waiting, says so, and analyses the checkpoints', async ({ page }) => {
+  const errors = pageErrors(page);
+  // The worker's open requests stay pending for good, as Safari 14.1's first open can; the page's own probe is untouched.
+  await page.route('**/_astro/lab.worker.*.js', async (route) => {
+    const response = await route.fetch();
+    // The response's own headers kept: the worker is refused without them.
+    await route.fulfill({ response, body: `IDBFactory.prototype.open = function () { return {}; };\n${await response.text()}` });
+  });
+  const widget = await openWidget(page, '/chapter-10/#why.src=mine', '动手：看模型内部在做什么');
+  await widget.getByRole('button', { name: '分析', exact: true }).click();
+  await expect(widget).toHaveAttribute('data-analysed', 'yes', { timeout: 120_000 });
+  await expect(widget.getByRole('list', { name: '提示' })).toContainText('读不到你在本书里训练的模型：浏览器的本地存储 3 秒内没有响应。已改用预训练检查点。');
+  await expect(widget.getByRole('figure', { name: /LSTM 预训练检查点/ })).toBeVisible();
+  await expect(widget.getByRole('figure', { name: /Transformer 预训练检查点/ })).toBeVisible();
+  await expect(widget.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -114,6 +114,13 @@ export function unknownGraphemes(unknown: readonly string[], text: string): stri
 /** The one wording for characters a model's vocabulary lacks (it reads them as <unk>, id 0). */
 export const NOT_IN_VOCAB = '不在模型的字符表中';
 
+/**
+ * How the book names the size of its models' character table (the 5.2 节 LSTM's, which 附录 A's
+ * Transformer shares): 字符表是 2999 个唐诗常用字. `ids` is the vocabulary's length with <unk>
+ * (id 0), which is not a character and is not counted; the shipped one has 3,000 ids.
+ */
+export const charTableSize = (ids: number): string => `字符表是 ${ids - 1} 个唐诗常用字`;
+
 /** The characters `unknown` as notices name them (nameChar), joined by 、. */
 export const unknownNames = (unknown: readonly string[]): string => unknown.map(nameChar).join('、');
 
@@ -136,9 +143,11 @@ export const unknownNotice = (unknown: readonly string[], text?: string): string
 /**
  * The one message for a value that is not one of a field's options: `shown` names the options as
  * the reader sees them beside the field (labels, not link ids), so a link's refusal reads like
- * the form. `raw` is quoted by quoteInput.
+ * the form. `raw` is quoted by quoteInput; an empty one reads {name}是空的.
  */
-export const notAnOption = (name: string, raw: string, shown: readonly string[]): string => `未知的${name}“${quoteInput(raw)}”，可选：${shown.join('、')}。`;
+export const notAnOption = (name: string, raw: string, shown: readonly string[]): string =>
+  // An empty value (a link's `corpus=`) is said to be empty: 未知的语料“” names nothing.
+  `${raw === '' ? `${name}是空的` : `未知的${name}“${quoteInput(raw)}”`}，可选：${shown.join('、')}。`;
 
 /**
  * The parser for a field whose options the reader sees by labels (a preset's name, 预训练检查点)

@@ -33,11 +33,43 @@ export function modelJson(artifacts: tf.io.ModelArtifacts, weightsFile = 'weight
   };
 }
 
-/** The artifacts back from a model.json (as parsed JSON) and its weights file, however they were read. */
+/** Bytes per stored element of each dtype tf.io writes (a quantized weight is stored as its quantization dtype). */
+const DTYPE_BYTES: Readonly<Record<string, number>> = { float32: 4, int32: 4, bool: 1, complex64: 8, float16: 2, uint16: 2, uint8: 1 };
+
+/**
+ * Bytes the weights file must have for `specs` (tf.io's weight manifest): the sum over weights of
+ * their element count (the product of the shape) times the bytes of the stored dtype
+ * (`quantization.dtype` when quantized, else `dtype`; float16 = 2, float32 = int32 = 4), the
+ * layout tf.io.decodeWeights reads. Null when a dtype has no fixed size (string) or is unknown.
+ */
+export function weightBytes(specs: readonly tf.io.WeightsManifestEntry[]): number | null {
+  let total = 0;
+  for (const spec of specs) {
+    const stored: string = spec.quantization?.dtype ?? spec.dtype;
+    if (!Object.hasOwn(DTYPE_BYTES, stored)) return null;
+    total += spec.shape.reduce((a, b) => a * b, 1) * DTYPE_BYTES[stored];
+  }
+  return total;
+}
+
+/**
+ * The artifacts back from a model.json (as parsed JSON) and its weights file, however they were
+ * read. Throws an Error in Chinese naming the weights file when its length is not the manifest's
+ * (weightBytes): a download cut short, or a web page served in its place, which TF.js would
+ * otherwise refuse in English with a shape or byte-length error.
+ */
 export function fromModelJson(json: ReturnType<typeof modelJson>, weights: ArrayBuffer): tf.io.ModelArtifacts {
+  const weightSpecs = json.weightsManifest.flatMap((group) => group.weights ?? []);
+  const expected = weightBytes(weightSpecs);
+  if (expected !== null && expected !== weights.byteLength) {
+    const file = json.weightsManifest[0]?.paths?.[0] ?? '权重文件';
+    throw new Error(
+      `“${file}”的长度不对：应为 ${expected} 字节，实为 ${weights.byteLength} 字节（可能下载时被截断了，或服务器返回的是网页）。请刷新页面再试。`,
+    );
+  }
   return {
     modelTopology: json.modelTopology,
-    weightSpecs: json.weightsManifest.flatMap((group) => group.weights ?? []),
+    weightSpecs,
     weightData: weights,
     format: json.format,
     generatedBy: json.generatedBy,

@@ -5,7 +5,7 @@
  * message and never throws.
  */
 import type { Parsed } from '../nn/validate';
-import { graphemes, notInVocab, quoteInput } from '../parse/fields';
+import { charTableSize, graphemes, notInVocab, quoteInput } from '../parse/fields';
 import { normaliseNumberText } from '../parse/number-text';
 import { brokenMessage, codeOf, invisibleMessage, isBroken, isInvisible } from '../textgen/unreadable';
 
@@ -49,7 +49,7 @@ export function handTextProblem(text: string): string | null {
   if (control) return `输入里有换行等控制字符（${codeOf(control)}），请只输入汉字和标点。`;
   // Emoji before format characters: a family emoji's joiners (U+200D) are part of the emoji.
   const emoji = graphemes(text).find((g) => [...g].some(isEmoji)); // the whole 🇨🇳 or 👨‍👩‍👧, not its first code point
-  if (emoji) return `输入里有表情符号“${quoteInput(emoji)}”，模型的字表里没有表情符号，请只输入汉字和标点。`;
+  if (emoji) return `输入里有表情符号“${quoteInput(emoji)}”，模型的字符表里没有表情符号，请只输入汉字和标点。`;
   const invisible = chars.find(isInvisible);
   if (invisible) return `${invisibleMessage(invisible)}请只输入汉字和标点。`;
   if (chars.length > HAND_MAX_CHARS) return `输入最多 ${HAND_MAX_CHARS} 个字（矩阵才放得下），现在有 ${chars.length} 个。`;
@@ -69,8 +69,9 @@ export function parseHandText(text: string, vocab: readonly string[]): Parsed<Ha
   const ids = chars.map((ch) => idOf.get(ch) ?? 0);
   const unknown = [...new Set(chars.filter((_, i) => ids[i] === 0))];
   if (unknown.length) {
-    // The sentence every widget uses (parse/fields.ts notInVocab), whole characters (é, not e and U+0301); the stepper refuses rather than read <unk>.
-    return { ok: false, message: `输入里的 ${notInVocab(unknown, text)}（共 ${vocab.length} 个常用字），只会被当作 <unk>（未知字符）：请换成别的字。` };
+    // The sentence every widget uses (parse/fields.ts notInVocab), whole characters (é, not e and U+0301), and the
+    // table's size as the training lab names it (charTableSize); the stepper refuses rather than read <unk>.
+    return { ok: false, message: `输入里的 ${notInVocab(unknown, text)}（${charTableSize(vocab.length)}），只会被当作 <unk>（未知字符）：请换成别的字。` };
   }
   return { ok: true, value: { chars, ids } };
 }

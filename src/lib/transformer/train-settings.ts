@@ -11,7 +11,7 @@
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
 import { SEED_RULE } from '../nn/validate';
-import { labelledChoice, NOT_IN_VOCAB } from '../parse/fields';
+import { charTableSize, labelledChoice, NOT_IN_VOCAB } from '../parse/fields';
 import { checkText, droppedNotice, readableCorpus, type CorpusCheck } from '../textgen/corpus';
 import { CORPUS_NAMES, type CorpusName } from '../textgen/settings';
 import { encode, type Vocab } from '../textgen/vocab';
@@ -93,7 +93,7 @@ export function checkGptText(text: string, vocab: Vocab, trainLen: number): Corp
   if (known === 0) {
     return {
       ok: false,
-      message: `文本里没有一个字在模型的字符表中（字符表是 5.2 节 LSTM 的 ${vocab.chars.length - 1} 个唐诗常用字），模型没有可学的东西。请换一段中文文本。`,
+      message: `文本里没有一个字在模型的字符表中（${charTableSize(vocab.chars.length)}，与 5.2 节的 LSTM 相同），模型没有可学的东西。请换一段中文文本。`,
     };
   }
   if (gptData(ids, trainLen).train.length === 0) {

@@ -33,9 +33,10 @@ export async function loadModel(): Promise<StepperModel> {
     fetchOk(`${dir}meta.json`).then((r) => readJson(r) as Promise<{ vocab?: unknown }>),
   ]);
   const vocab = Array.isArray(meta.vocab) && meta.vocab.every((c) => typeof c === 'string') ? (meta.vocab as string[]) : null;
-  if (!vocab) throw new Error('检查点缺少字表');
-  const { config, weights: plain } = plainFromModelJson(json, bytes);
+  if (!vocab) throw new Error('检查点缺少字符表');
+  // fromModelJson first: it names the weights file when its length is wrong (cut short, or a web page).
   const { weights } = fromArtifacts(fromModelJson(json, bytes));
+  const { config, weights: plain } = plainFromModelJson(json, bytes);
   return { config, vocab, plain, weights };
 }
 

@@ -15,6 +15,8 @@ import { loadSavedTransformer } from '../gpt-train/saved';
 import { loadSaved } from '../text-lab/text-runtime';
 import { BASE } from '../shared/base';
 import { fetchOk, readJson } from '../shared/fetch-file';
+import { readerStorageNotice } from '../../lib/interpret/reader-storage';
+import { storageAnswer, type StorageAnswer } from '../../lib/storage/indexed-db';
 
 export interface LoadedLstm {
   weights: tf.NamedTensorMap;
@@ -95,31 +97,19 @@ export async function savedGpt(): Promise<LoadedGpt | null> {
 }
 
 /**
- * Whether this page may read the browser's model storage (IndexedDB): false when the browser has
- * none or refuses the site (a private window, site data blocked). tf.io's listModels opens the
- * database, so a refusal shows as its rejection. Never throws.
+ * Whether the worker may read the browser's model storage (IndexedDB), waiting at most
+ * STORAGE_WAIT_MS: tf.io's listModels opens the database, so a refusal shows as its rejection and
+ * a pending open as no answer. Never rejects.
  */
-export async function storageReadable(): Promise<boolean> {
-  try {
-    if (typeof indexedDB === 'undefined' || !indexedDB) return false;
-    await tf.io.listModels();
-    return true;
-  } catch {
-    return false;
-  }
-}
+const storageInWorker = (): Promise<StorageAnswer> => storageAnswer(typeof indexedDB !== 'undefined' && !!indexedDB, () => tf.io.listModels());
 
 /** Frees a model the caller owns. */
 export const disposeModel = (m: LoadedLstm): void => tf.dispose(Object.values(m.weights));
 
-/** Said when 我在本书里训练的模型 is chosen but the browser refuses the site its storage (IndexedDB). */
-export const STORAGE_REFUSED =
-  '读不到你在本书里训练的模型：浏览器不允许本站使用本地存储（可能是隐私窗口，或电脑的安全设置禁止了网站存储）。已改用预训练检查点。';
-
 /**
  * The reader's saved LSTM and Transformer (the caller owns and disposes them), each null when
  * there is none or it cannot be read; `notices` gets a sentence for each null (none saved, a
- * damaged one deleted, storage refused), saying the checkpoint is used instead. Never throws.
+ * damaged one deleted, storage refused or not answering), saying the checkpoint is used instead. Never throws.
  * @param pageStorage whether the page could open IndexedDB (the worker checks its own as well)
  */
 export async function readerModels(notices: string[], pageStorage: boolean): Promise<[LoadedLstm | null, LoadedGpt | null]> {
@@ -133,8 +123,9 @@ export async function readerModels(notices: string[], pageStorage: boolean): Pro
       return null;
     }
   };
-  if (!pageStorage || !(await storageReadable())) {
-    notices.push(STORAGE_REFUSED);
+  const unreadable = readerStorageNotice(pageStorage ? await storageInWorker() : 'refused');
+  if (unreadable) {
+    notices.push(unreadable);
     return [null, null];
   }
   const lstm = await get(savedLstm, '本浏览器里还没有保存在 5.2 节训练的 LSTM，改用 LSTM 预训练检查点。');

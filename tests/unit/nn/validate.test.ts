@@ -75,8 +75,11 @@ describe('parseChoice', () => {
   it('accepts an option exactly as written', () => {
     expect(parseChoice('adam', options, '优化器')).toEqual({ ok: true, value: 'adam' });
   });
-  it.each(['Adam', ' adam', '', 'toString', '__proto__', 'constructor'])('refuses “%s” and lists the options', (text) => {
+  it.each(['Adam', ' adam', 'toString', '__proto__', 'constructor'])('refuses “%s” and lists the options', (text) => {
     expect(choiceField(options, '优化器')(text)).toEqual({ ok: false, message: `未知的优化器“${text}”，可选：sgd、adam。` });
+  });
+  it('refuses an empty value as empty, listing the options', () => {
+    expect(choiceField(options, '优化器')('')).toEqual({ ok: false, message: '优化器是空的，可选：sgd、adam。' });
   });
 });
 

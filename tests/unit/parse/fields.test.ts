@@ -28,6 +28,10 @@ describe('notAnOption and labelledChoice', () => {
     const shown = mod[labelsName] as Record<string, string>;
     for (const [id, label] of Object.entries(shown)) expect(parse(label)).toEqual({ ok: true, value: id });
   });
+  it('says an empty value is empty rather than quoting nothing', () => {
+    expect(notAnOption('语料', '', ['唐诗', '本书'])).toBe('语料是空的，可选：唐诗、本书。');
+    expect(labelledChoice(labels, '模型来源')('')).toEqual({ ok: false, message: '模型来源是空的，可选：预训练检查点、我训练的模型。' });
+  });
   it('quotes what it received visibly', () => {
     expect(notAnOption('模型', '\u200B', ['甲'])).toBe('未知的模型“U+200B”，可选：甲。');
   });

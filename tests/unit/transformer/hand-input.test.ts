@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fromChars } from '../../../src/lib/textgen/vocab';
+import { checkGptText } from '../../../src/lib/transformer/train-settings';
 import { clampIndex, handTextProblem, isEmoji, parseHandText, readHandLink, staleStepsNote } from '../../../src/lib/transformer/hand-input';
 
 const VOCAB = ['<unk>', '。', '床', '前', '明', '月', '光', '\n'];
@@ -24,7 +27,7 @@ describe('the stepper input', () => {
   it('names a letter with a combining accent whole, in the sentence the other widgets use', () => {
     expect(parseHandText('床e\u0301', VOCAB)).toEqual({
       ok: false,
-      message: `输入里的 “e\u0301” 不在模型的字符表中（共 ${VOCAB.length} 个常用字），只会被当作 <unk>（未知字符）：请换成别的字。`,
+      message: `输入里的 “e\u0301” 不在模型的字符表中（字符表是 ${VOCAB.length - 1} 个唐诗常用字），只会被当作 <unk>（未知字符）：请换成别的字。`,
     });
   });
 
@@ -112,5 +115,15 @@ describe('the note under a refused input', () => {
 describe('an emoji in the input', () => {
   it.each(['🇨🇳', '👨‍👩‍👧'])('is quoted whole: %s', (emoji) => {
     expect(handTextProblem(`床${emoji}`)).toContain(`“${emoji}”`);
+  });
+});
+
+describe('the stepper’s vocabulary size, on the shipped checkpoint', () => {
+  it('names 2999 characters, as the training lab does: the 3,000 ids less <unk>', () => {
+    const vocab = JSON.parse(readFileSync('public/models/transformer/meta.json', 'utf8')).vocab as string[];
+    const r = parseHandText('床é', vocab);
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('（字符表是 2999 个唐诗常用字）') });
+    const trainLab = checkGptText('é'.repeat(200), fromChars(vocab), 8);
+    expect(trainLab).toMatchObject({ ok: false, message: expect.stringContaining('字符表是 2999 个唐诗常用字') });
   });
 });

@@ -31,6 +31,13 @@ describe('a link naming a corpus or a starting point', () => {
     expect(problems[1]).toContain('从头开始（随机初始化）');
   });
 
+  it('says an empty corpus value is empty, listing the options, and keeps the default', () => {
+    const { settings, problems } = decodeGtrain(new URLSearchParams('gtrain.corpus='));
+    expect(settings.corpus).toBe(GTRAIN_DEFAULT_SETTINGS.corpus);
+    expect(problems).toEqual([expect.stringContaining('语料是空的，可选：唐诗、本书、我的文本。')]);
+    expect(problems[0]).not.toContain('未知的语料“”');
+  });
+
   it('accepts an option by its label as well as its id', () => {
     expect(decodeGtrain(new URLSearchParams('gtrain.corpus=本书')).settings.corpus).toBe('book');
     expect(decodeGtrain(new URLSearchParams('gtrain.corpus=mine')).settings.corpus).toBe('mine');
