@@ -121,7 +121,8 @@ export const PRESETS: readonly Preset[] = [
     params: lstmParams({ vocab: MAX_VOCAB, embedding: 64, units: 128 }),
     tokens: LSTM_TOKENS.tokens,
     tokensOrigin: LSTM_TOKENS.origin,
-    source: '原文 5.2 节的 Keras 代码：Embedding 64 维、LSTM 128 个单元、Dense softmax；词表按本书唐诗语料的 3000 字（见 5.3 节勘误）',
+    source:
+      '原文 5.2 节的 Keras 代码：Embedding 64 维、LSTM 128 个单元、Dense softmax；词表按本书唐诗语料的 3000 项（2999 个常用字加一个未知字符 <unk>，见 5.3 节勘误）',
   },
   {
     id: 'tang',
