@@ -61,14 +61,19 @@ function showCluster(g: string): string {
   return shown.join('') + (cps.length > CLUSTER_MAX ? '…' : '');
 }
 
+/** Blank characters a reader knows by name: named so, with the code point that tells them apart. */
+const NAMED_BLANKS: Readonly<Record<string, string>> = { '\u3000': '全角空格（U+3000）', '\u00A0': '不换行空格（U+00A0）' };
+
 /**
  * One character as a notice names it: “床” when it shows as itself; the plain space as 空格 (a
- * quoted blank would look like nothing); an invisible one (see
- * quoteInput: U+200B, U+3000, a private-use or unassigned code point) as its bare code point,
- * U+200B, with no quotes around nothing visible.
+ * quoted blank would look like nothing), the ideographic space as 全角空格（U+3000）and the
+ * no-break space as 不换行空格（U+00A0）; another invisible one (see quoteInput: U+200B, a
+ * private-use or unassigned code point) as its bare code point, U+200B, with no quotes around
+ * nothing visible.
  */
 export function nameChar(c: string): string {
   if (c === ' ') return '空格';
+  if (Object.hasOwn(NAMED_BLANKS, c)) return NAMED_BLANKS[c];
   const shown = quoteInput(c);
   return shown === c ? `“${c}”` : shown;
 }

@@ -68,7 +68,10 @@ describe('nameChar', () => {
     expect(['床', '😀', '𠀀'].map(nameChar)).toEqual(['“床”', '“😀”', '“𠀀”']);
   });
   it('names an invisible one by its bare code point, with no quotes around nothing visible', () => {
-    expect(['\u200B', '\u3000', '\uE000', '\u0000'].map(nameChar)).toEqual(['U+200B', 'U+3000', 'U+E000', 'U+0000']);
+    expect(['\u200B', '\uE000', '\u0000'].map(nameChar)).toEqual(['U+200B', 'U+E000', 'U+0000']);
+  });
+  it('names the ideographic and the no-break space as a reader knows them, with their code points', () => {
+    expect(['\u3000', '\u00A0', ' '].map(nameChar)).toEqual(['全角空格（U+3000）', '不换行空格（U+00A0）', '空格']);
   });
 });
 

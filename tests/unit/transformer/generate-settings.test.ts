@@ -54,9 +54,9 @@ describe('notices about a prompt', () => {
     expect(cleanPrompt('春\u200d眠').notice).toContain('U+200D');
   });
 
-  it('names an unknown invisible separator by its code point', () => {
+  it('names an unknown ideographic space as 全角空格 with its code point', () => {
     const [notice] = promptNotices('春\u3000', vocab, 8);
-    expect(notice).toContain('U+3000 不在模型的字符表中');
+    expect(notice).toContain('全角空格（U+3000） 不在模型的字符表中');
     expect(notice).not.toContain('\u3000');
   });
 

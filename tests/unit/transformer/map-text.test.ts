@@ -42,9 +42,9 @@ describe('the attention map text', () => {
     expect(r.notices.join('')).toContain('“猫”');
   });
 
-  it('names an unknown invisible character (U+3000, private use) by its code point, never invisibly', () => {
+  it('names an unknown blank by its name and code point, a private-use one by its code point, never invisibly', () => {
     const r = ok('床\u3000\uE000');
-    expect(r.notices.join('')).toContain('U+3000、U+E000 不在模型的字符表中');
+    expect(r.notices.join('')).toContain('全角空格（U+3000）、U+E000 不在模型的字符表中');
     expect(r.notices.join('')).not.toMatch(/[\u3000\uE000]/);
   });
 
