@@ -20,6 +20,7 @@ import { FrameClock } from '../text-lab/output';
 import { streamText } from '../text-lab/stream';
 import type { LoadedModel } from './gpt-runtime';
 import { Track } from '../text-lab/track.svelte';
+import type { LinkProblem } from '../../lib/url/link-problem';
 
 type Runtime = typeof import('./gpt-runtime');
 
@@ -36,7 +37,7 @@ export class GptLabState {
   text = $state(asText(this.numbers));
   compare = $state(false);
   fieldErrors = $state<Partial<Record<GptKey, string>>>({});
-  linkProblems = $state<string[]>([]);
+  linkProblems = $state<LinkProblem[]>([]);
   gpt = new Track();
   lstm = new Track();
   generating = $state(false);
