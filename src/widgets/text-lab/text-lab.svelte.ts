@@ -43,7 +43,7 @@ export class TextLabState {
   fieldErrors = $state<Partial<Record<TextgenKey, string>>>({});
   linkProblems = $state<LinkProblem[]>([]);
   /** The text written and the character whose bars show. */
-  track = new Track();
+  track = new Track(() => ({ prompt: this.prompt, temperature: this.numbers.t }));
   generating = $state(false);
   loading = $state('');
   /** About the model or its storage; the prompt's own notice is separate so a new run keeps these. */
