@@ -94,7 +94,13 @@ test.describe('a widget settings link', () => {
   test('typed by hand with a 。 glued on by a chat app: the value is read without it, and the widget says it dropped the 。', async ({ page }) => {
     const widget = await openWidget(page, '/chapter-03/#train.lr=0.1。', TRAIN);
     await expect(widget.getByRole('textbox', { name: '学习率' })).toHaveValue('0.1');
-    await expect(widget.getByRole('alert')).toHaveText('链接末尾的“。”已忽略（转发时常有标点粘在链接末尾）。');
+    await expect(widget.getByRole('status').filter({ hasText: '链接末尾的“。”已忽略（转发时常有标点粘在链接末尾）。' })).toBeVisible();
+  });
+
+  test('the dropped 。 is a notice (status), not an alert: it is a repair, nothing the reader asked for was refused', async ({ page }) => {
+    const widget = await openWidget(page, '/chapter-03/#train.lr=0.1。', TRAIN);
+    await expect(widget.getByRole('status').filter({ hasText: '链接末尾的“。”已忽略' })).toHaveCount(1);
+    await expect(widget.getByRole('alert')).toHaveCount(0);
   });
 
   test('typed by hand with a 。 glued onto another widget’s value: this widget says nothing', async ({ page }) => {

@@ -5,6 +5,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { COMPUTE_TIMEOUT, openWidget } from './support/widgets';
+import { refusedThenTaken } from './support/refused-field';
 
 const TRAIN = '动手：训练并运行 5.2 节的文本生成模型';
 /** The pasted training text: a model trained on it alone can write only these characters. */
@@ -155,22 +156,11 @@ test('an empty prompt writes from the start; unknown characters and emoji get a 
 test('a refused prompt or number stays in its field beside its message, and the previous text typed again is taken', async ({ page }) => {
   const widget = await open(page);
   const prompt = widget.getByLabel('开头文字');
-  await prompt.fill('字'.repeat(101));
-  await prompt.press('Tab');
-  await expect(widget.getByRole('alert').filter({ hasText: '开头文字不能超过' })).toContainText('收到 101 个');
-  await expect(prompt).toHaveValue('字'.repeat(101));
-  await prompt.fill('春眠不觉晓');
-  await prompt.press('Tab');
+  await refusedThenTaken(prompt, widget.getByRole('alert').filter({ hasText: '开头文字不能超过' }), [['字'.repeat(101), '收到 101 个']], '春眠不觉晓');
   await expect(widget.getByRole('alert')).toHaveCount(0);
-  await expect(prompt).not.toHaveAttribute('aria-invalid', 'true');
   // The training panel's fields are the shared NumberField too.
   const batch = widget.getByLabel('批大小', { exact: true });
-  await batch.fill('');
-  await batch.press('Tab');
-  await expect(widget.getByRole('alert').filter({ hasText: '批大小' })).toContainText('不能为空');
-  await expect(batch).toHaveValue('');
-  await batch.fill('64');
-  await batch.press('Tab');
+  await refusedThenTaken(batch, widget.getByRole('alert').filter({ hasText: '批大小' }), [['', '不能为空']], '64');
   await expect(widget.getByRole('alert')).toHaveCount(0);
 });
 

@@ -10,6 +10,7 @@ import { codePoints, type Vocab } from '../textgen/vocab';
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { numberField, type FieldParser, type NamedRule } from '../nn/validate';
 import { labelledChoice } from '../parse/fields';
+import type { LinkProblem } from '../url/link-problem';
 
 export const COMPRESS_PREFIX = 'zip';
 
@@ -52,7 +53,7 @@ export const COMPRESS_FIELDS: FieldParsers<CompressSettings> = {
 };
 
 /** The settings a hash asks for, over the defaults, and what was wrong with it. Never throws. */
-export function decodeCompress(params: URLSearchParams): { settings: CompressSettings; problems: string[] } {
+export function decodeCompress(params: URLSearchParams): { settings: CompressSettings; problems: LinkProblem[] } {
   const { values, problems } = decodeFields(params, COMPRESS_PREFIX, COMPRESS_FIELDS);
   return { settings: { ...COMPRESS_DEFAULTS, ...values }, problems };
 }

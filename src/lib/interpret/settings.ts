@@ -12,6 +12,7 @@ import { codePoints } from '../textgen/vocab';
 import { TANG_GPT } from '../transformer/config';
 import { checkMapText, type CheckedMapText } from '../transformer/map-text';
 import { CLASS_LABELS, type CharClass } from './units';
+import type { LinkProblem } from '../url/link-problem';
 
 export const WHY_PREFIX = 'why';
 
@@ -102,7 +103,7 @@ function linkRepairs(params: URLSearchParams, values: Partial<WhySettings>): Par
  * The settings a hash asks for, over the defaults; what was wrong with it (those values keep
  * their default); and what was repaired in the values it did apply. Never throws.
  */
-export function decodeWhy(params: URLSearchParams): { settings: WhySettings; problems: string[]; repairs: Partial<Record<Repairable, string>> } {
+export function decodeWhy(params: URLSearchParams): { settings: WhySettings; problems: LinkProblem[]; repairs: Partial<Record<Repairable, string>> } {
   const { values, problems } = decodeFields(params, WHY_PREFIX, WHY_FIELDS);
   return { settings: { ...WHY_DEFAULTS, ...values }, problems, repairs: linkRepairs(params, values) };
 }

@@ -9,6 +9,7 @@ import { DATASETS, DEFAULT_SAMPLES, DEFAULT_TRAIN_FRACTION, trainCount, type Dat
 import { ACTIVATIONS, LIMITS, type Activation } from './spec';
 import { decodeFields, type FieldParsers } from './url-fields';
 import { choiceField, flagField, numberField, parseNumber, SEED_RULE, type FieldParser, type NamedRule } from './validate';
+import type { LinkProblem } from '../url/link-problem';
 
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
 export type OptimizerKind = (typeof OPTIMIZERS)[number];
@@ -103,7 +104,7 @@ export function decodeConfig(
   prefix: string,
   defaults: LabConfig = DEFAULT_CONFIG,
   fields: FieldParsers<LabConfig> = labFields(),
-): { config: LabConfig; problems: string[] } {
+): { config: LabConfig; problems: LinkProblem[] } {
   const { values, problems } = decodeFields(new URLSearchParams(hash.replace(/^#/, '')), prefix, fields);
   return { config: { ...defaults, hidden: [...defaults.hidden], ...values }, problems };
 }

@@ -4,7 +4,7 @@
  * runs, so a link can set exactly what typing can. Never throws.
  */
 import { quoteInput } from '../parse/fields';
-import { unknownKeyProblem } from '../url/link-problem';
+import { settingProblem, unknownKeyProblem, type LinkProblem } from '../url/link-problem';
 import { trailingNotice, type TrailingCut } from '../url/trailing';
 import type { FieldParser } from './validate';
 
@@ -16,8 +16,8 @@ const ownKey = <V>(parsers: FieldParsers<V>, name: string): name is Extract<keyo
 /**
  * The settings under `prefix.` in `params`. A value its parser refuses is left out (the widget
  * keeps its default) and explained; a name that is not one of the widget's own keys
- * (`train.__proto__`, `train.toString`, a typo) is ignored and reported. Messages follow the
- * widget's own order of settings, then the unknown names in link order. When a key repeats,
+ * (`train.__proto__`, `train.toString`, a typo) is ignored and reported (kind `unknown-key`). Messages follow the
+ * widget's own order of settings (kind `setting`), then the unknown names in link order. When a key repeats,
  * the first occurrence counts, as with `URLSearchParams.get`. `cut` (trailingCut of the page's
  * hash) is what the link repair trimmed off the last value: that value is tried as it arrived
  * first, and only then as repaired, with a notice in `notices` saying what was dropped.
@@ -27,9 +27,9 @@ export function decodeFields<V>(
   prefix: string,
   parsers: FieldParsers<V>,
   cut: TrailingCut | null = null,
-): { values: Partial<V>; problems: string[]; notices: string[] } {
+): { values: Partial<V>; problems: LinkProblem[]; notices: string[] } {
   const values: Partial<V> = {};
-  const problems: string[] = [];
+  const problems: LinkProblem[] = [];
   const notices: string[] = [];
   for (const name of Object.keys(parsers)) {
     const raw = params.get(`${prefix}.${name}`);
@@ -37,7 +37,7 @@ export function decodeFields<V>(
     const arrived = cut && cut.key === `${prefix}.${name}` ? parsers[name](cut.raw) : null;
     const parsed = arrived?.ok ? arrived : parsers[name](raw);
     if (parsed.ok) values[name] = parsed.value;
-    else problems.push(parsed.message);
+    else problems.push(settingProblem(parsed.message));
     if (parsed.ok && cut && arrived && !arrived.ok) notices.push(trailingNotice(cut.cut));
   }
   for (const key of new Set(params.keys())) {

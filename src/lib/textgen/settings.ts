@@ -8,6 +8,7 @@ import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
 import { choiceField, SEED_RULE, type FieldParser } from '../nn/validate';
 import { codePoints } from './vocab';
+import type { LinkProblem } from '../url/link-problem';
 
 export const CORPUS_NAMES = ['poetry', 'book', 'mine'] as const;
 export type CorpusName = (typeof CORPUS_NAMES)[number];
@@ -49,7 +50,7 @@ export interface TextgenSettings {
 export const DEFAULT_SETTINGS: TextgenSettings = { corpus: 'poetry', prompt: '春眠不觉晓', numbers: { ...TEXTGEN_DEFAULTS } };
 
 /** The settings a hash asks for, over the defaults, and what was wrong with it. Never throws. */
-export function decodeSettings(params: URLSearchParams): { settings: TextgenSettings; problems: string[] } {
+export function decodeSettings(params: URLSearchParams): { settings: TextgenSettings; problems: LinkProblem[] } {
   const { values, problems } = decodeFields(params, TEXTGEN_PREFIX, TEXTGEN_FIELDS);
   const { corpus = DEFAULT_SETTINGS.corpus, prompt = DEFAULT_SETTINGS.prompt, ...numbers } = values;
   return { settings: { corpus, prompt, numbers: { ...TEXTGEN_DEFAULTS, ...numbers } }, problems };

@@ -12,6 +12,7 @@ import { parsePrompt, TEXTGEN_DEFAULTS, TEXTGEN_RULES } from '../textgen/setting
 import { brokenMessage, codeOf, isBroken, readable, unreadable } from '../textgen/unreadable';
 import { codePoints, encode, type Vocab } from '../textgen/vocab';
 import { contextNotice, lastInContext } from './context';
+import type { LinkProblem } from '../url/link-problem';
 
 export const GPT_PREFIX = 'gpt';
 
@@ -41,7 +42,7 @@ export const GPT_FIELDS: FieldParsers<Record<GptKey, number> & { prompt: string;
 };
 
 /** The settings a hash asks for, over the defaults, and what was wrong with it. Never throws. */
-export function decodeGptSettings(params: URLSearchParams): { settings: GptSettings; problems: string[] } {
+export function decodeGptSettings(params: URLSearchParams): { settings: GptSettings; problems: LinkProblem[] } {
   const { values, problems } = decodeFields(params, GPT_PREFIX, GPT_FIELDS);
   const { prompt = GPT_DEFAULTS.prompt, cmp = GPT_DEFAULTS.compare, ...numbers } = values;
   return { settings: { prompt, compare: cmp, numbers: { ...GPT_DEFAULTS.numbers, ...numbers } }, problems };

@@ -8,6 +8,7 @@ import type { Parsed } from '../nn/validate';
 import { charTableSize, graphemes, notInVocab, quoteInput } from '../parse/fields';
 import { normaliseNumberText } from '../parse/number-text';
 import { brokenMessage, codeOf, invisibleMessage, isBroken, isInvisible } from '../textgen/unreadable';
+import { settingProblem, type LinkProblem } from '../url/link-problem';
 
 /** The stepper's input is at most this many characters, so its matrices stay readable. */
 export const HAND_MAX_CHARS = 8;
@@ -105,14 +106,14 @@ export const staleStepsNote = (text: string): string => `下面仍是“${quoteI
  * model's limits; values out of range or malformed keep the default and are explained. The text
  * is checked here without the vocabulary; the widget checks the characters once it has it.
  */
-export function readHandLink(params: URLSearchParams, limits: { layers: number; heads: number }): { settings: HandSettings; problems: string[] } {
+export function readHandLink(params: URLSearchParams, limits: { layers: number; heads: number }): { settings: HandSettings; problems: LinkProblem[] } {
   const settings = { ...HAND_DEFAULTS };
-  const problems: string[] = [];
+  const problems: LinkProblem[] = [];
   const get = (key: string) => params.get(`${HAND_PREFIX}.${key}`);
   const text = get('text');
   if (text !== null) {
     const problem = handTextProblem(text);
-    if (problem) problems.push(problem);
+    if (problem) problems.push(settingProblem(problem));
     else settings.text = text;
   }
   const numbers: [keyof HandSettings & ('step' | 'layer' | 'head'), number, string][] = [
@@ -124,7 +125,7 @@ export function readHandLink(params: URLSearchParams, limits: { layers: number; 
     const raw = get(key);
     if (raw === null) continue;
     const n = index(raw, max);
-    if (n === null) problems.push(`${message}。`);
+    if (n === null) problems.push(settingProblem(`${message}。`));
     else settings[key] = n;
   }
   return { settings, problems };

@@ -9,6 +9,7 @@ import { numberFields, type NumberRules } from '../nn/url-numbers';
 import { SEED_RULE, type FieldParser } from '../nn/validate';
 import { TANG_GPT } from './config';
 import { checkMapText } from './map-text';
+import type { LinkProblem } from '../url/link-problem';
 
 export const MAP_PREFIX = 'map';
 
@@ -41,7 +42,7 @@ export const MAP_FIELDS: FieldParsers<Record<MapKey, number> & { text: string }>
 export type MapSettings = typeof MAP_DEFAULTS;
 
 /** The settings a hash asks for, over the defaults, and what was wrong with it. Never throws. */
-export function decodeMapSettings(params: URLSearchParams): { settings: MapSettings; problems: string[] } {
+export function decodeMapSettings(params: URLSearchParams): { settings: MapSettings; problems: LinkProblem[] } {
   const { values, problems } = decodeFields(params, MAP_PREFIX, MAP_FIELDS);
   return { settings: { ...MAP_DEFAULTS, ...values }, problems };
 }

@@ -17,6 +17,7 @@ import { CORPUS_NAMES, type CorpusName } from '../textgen/settings';
 import { encode, type Vocab } from '../textgen/vocab';
 import { LSTM_SPLIT, makeWindows } from '../textgen/windows';
 import { transformerData, type TransformerData } from './data';
+import type { LinkProblem } from '../url/link-problem';
 
 export const GTRAIN_PREFIX = 'gtrain';
 export { CORPUS_NAMES, type CorpusName };
@@ -60,7 +61,7 @@ export interface GtrainSettings {
 export const GTRAIN_DEFAULT_SETTINGS: GtrainSettings = { corpus: 'poetry', from: 'checkpoint', numbers: { ...GTRAIN_DEFAULTS } };
 
 /** The settings a hash asks for, over the defaults, and what was wrong with it. Never throws. */
-export function decodeGtrain(params: URLSearchParams): { settings: GtrainSettings; problems: string[] } {
+export function decodeGtrain(params: URLSearchParams): { settings: GtrainSettings; problems: LinkProblem[] } {
   const { values, problems } = decodeFields(params, GTRAIN_PREFIX, GTRAIN_FIELDS);
   const { corpus = GTRAIN_DEFAULT_SETTINGS.corpus, from = GTRAIN_DEFAULT_SETTINGS.from, ...numbers } = values;
   return { settings: { corpus, from, numbers: { ...GTRAIN_DEFAULTS, ...numbers } }, problems };

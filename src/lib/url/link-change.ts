@@ -41,10 +41,5 @@ export function repeatedKeys(params: URLSearchParams, prefix: string): [string, 
   return [...counts].filter(([, n]) => n > 1);
 }
 
-const REPEATED_LEAD = '链接里的“';
-
 /** The notice for a key given `count` times (a whole sentence, shown as it is). */
-export const repeatedNotice = (key: string, count: number): string => `${REPEATED_LEAD}${key}”出现了 ${count} 次，只采用了第一个值。`;
-
-/** Whether `line` is a repeatedNotice. */
-export const isRepeatedNotice = (line: string): boolean => line.startsWith(REPEATED_LEAD);
+export const repeatedNotice = (key: string, count: number): string => `链接里的“${key}”出现了 ${count} 次，只采用了第一个值。`;

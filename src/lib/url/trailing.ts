@@ -35,14 +35,9 @@ export function trailingCut(hash: string): TrailingCut | null {
   return { key, raw, cut: raw.slice(value.length) };
 }
 
-const TRAILING_LEAD = '链接末尾的“';
-
 /**
  * The notice for a value read without `cut`, which the repair dropped from its end. Worded for any
  * value: a text's own final 。 may be dropped too (only the scale calculator tries a value as it
  * arrived first), so the reader is told what went, and why it usually does not belong.
  */
-export const trailingNotice = (cut: string): string => `${TRAILING_LEAD}${cut}”已忽略（转发时常有标点粘在链接末尾）。`;
-
-/** Whether `line` is a trailingNotice (a whole sentence, shown as it is). */
-export const isTrailingNotice = (line: string): boolean => line.startsWith(TRAILING_LEAD);
+export const trailingNotice = (cut: string): string => `链接末尾的“${cut}”已忽略（转发时常有标点粘在链接末尾）。`;

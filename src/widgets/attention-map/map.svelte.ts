@@ -13,6 +13,7 @@ import { positionLabels } from '../../lib/transformer/map-positions';
 import { pageBackend } from '../shared/backend.svelte';
 import { onFocus } from '../shared/focus';
 import { checkField, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
+import type { LinkProblem } from '../../lib/url/link-problem';
 
 type Runtime = typeof import('./map-runtime');
 
@@ -40,7 +41,7 @@ export class AttentionMapState {
   notices = $state<string[]>([]);
   error = $state('');
   loading = $state('');
-  linkProblems = $state<string[]>([]);
+  linkProblems = $state<LinkProblem[]>([]);
   copyStatus = $state('');
   /** What the model wrote last, announced once. */
   written = $state('');

@@ -25,6 +25,7 @@ import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
 import { refusalLine } from '../shared/refuse';
 import { copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
 import type { StepperModel } from './att-runtime';
+import { settingProblem, type LinkProblem } from '../../lib/url/link-problem';
 
 type Runtime = typeof import('./att-runtime');
 
@@ -37,7 +38,7 @@ export class AttentionStepperState {
   typed = $state(HAND_DEFAULTS.text);
   /** Why the typed or linked text was not used (the field shows it, marked invalid); empty when it was. */
   notice = $state('');
-  linkProblems = $state<string[]>([]);
+  linkProblems = $state<LinkProblem[]>([]);
   copyStatus = $state('');
   loading = $state('');
   error = $state('');
@@ -178,7 +179,7 @@ export class AttentionStepperState {
       // field keeps it and shows why, 下一步 refuses, and the steps stay on the last good text.
       // From a link, it is the link's problem: the field, the link and the steps all take the good text.
       if (this.textFromLink && this.typed === this.settings.text) {
-        this.linkProblems = [...this.linkProblems, parsed.message];
+        this.linkProblems = [...this.linkProblems, settingProblem(parsed.message)];
         this.typed = this.good;
         this.notice = '';
       } else this.notice = parsed.message;

@@ -11,6 +11,7 @@ import { decodeFields } from '../../lib/nn/url-fields';
 import { pageBackend } from '../shared/backend.svelte';
 import { BASE } from '../shared/base';
 import { asText, checkField, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
+import type { LinkProblem } from '../../lib/url/link-problem';
 
 type Lib = typeof import('../shared/tf-runtime');
 
@@ -24,7 +25,7 @@ export class StepperState {
   text = $state(asText(STEPPER_DEFAULTS));
   fieldErrors = $state<Partial<Record<StepperKey, string>>>({});
   /** Problems with the link this page was opened from. */
-  linkProblems = $state<string[]>([]);
+  linkProblems = $state<LinkProblem[]>([]);
   copyStatus = $state('');
   x = $derived([this.settings.x1, this.settings.x2]);
   y = $derived([this.settings.y]);

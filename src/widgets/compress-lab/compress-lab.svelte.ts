@@ -26,6 +26,7 @@ import { startLabWorker } from '../shared/lab-worker';
 import { unknownNotice } from '../../lib/transformer/map-text';
 import { refusalLine } from '../shared/refuse';
 import { promptVocab } from './prompt-vocab';
+import type { LinkProblem } from '../../lib/url/link-problem';
 
 /** A setting's name as the reader sees it; pruning with its sparsity. */
 export const schemeLabel = (scheme: Scheme, sp: number): string => (scheme === 'pruned' ? `${SCHEME_LABELS.pruned} ${sp}%` : SCHEME_LABELS[scheme]);
@@ -39,7 +40,7 @@ export class CompressLabState {
    */
   promptDraft = $state(this.settings.prompt);
   fieldErrors = $state<{ sp?: string; prompt?: string }>({});
-  linkProblems = $state<string[]>([]);
+  linkProblems = $state<LinkProblem[]>([]);
   /** Rows of the last run, and the settings they were computed with. */
   rows = $state.raw<LabRow[]>([]);
   rowsFor = $state.raw<CompressSettings | null>(null);

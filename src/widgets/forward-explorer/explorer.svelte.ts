@@ -16,12 +16,13 @@ import type { Activation, OutputFn } from '../../lib/nn/spec';
 import { decodeFields } from '../../lib/nn/url-fields';
 import { pageBackend } from '../shared/backend.svelte';
 import { asText, checkField, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
+import type { LinkProblem } from '../../lib/url/link-problem';
 
 export class ExplorerState {
   values = $state({ ...EXPLORER_DEFAULTS });
   text = $state(asText(EXPLORER_DEFAULTS));
   fieldErrors = $state<Partial<Record<ExplorerKey, string>>>({});
-  linkProblems = $state<string[]>([]);
+  linkProblems = $state<LinkProblem[]>([]);
   activation = $state<Activation>('sigmoid');
   output = $state<OutputFn>('identity');
   lines = $state<string[]>([]);

@@ -19,7 +19,8 @@ import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams
 import { FrameClock } from '../text-lab/output';
 import { streamText } from '../text-lab/stream';
 import type { LoadedModel } from './gpt-runtime';
-import { Track } from '../text-lab/track.svelte';
+import { Track, type RunSettings } from '../text-lab/track.svelte';
+import type { LinkProblem } from '../../lib/url/link-problem';
 
 type Runtime = typeof import('./gpt-runtime');
 
@@ -36,9 +37,10 @@ export class GptLabState {
   text = $state(asText(this.numbers));
   compare = $state(false);
   fieldErrors = $state<Partial<Record<GptKey, string>>>({});
-  linkProblems = $state<string[]>([]);
-  gpt = new Track();
-  lstm = new Track();
+  linkProblems = $state<LinkProblem[]>([]);
+  /** Both sides show the same fields' prompt (as read) and temperature until each has a run. */
+  gpt = new Track(() => this.fieldRun);
+  lstm = new Track(() => this.fieldRun);
   generating = $state(false);
   loading = $state('');
   /** About the prompt of the text shown, from its run (empty, unknown characters, longer than the context). */
@@ -50,6 +52,11 @@ export class GptLabState {
   error = $state('');
   copyStatus = $state('');
   tensors = $state(0);
+
+  /** The prompt and temperature a run started now would be written with. */
+  private get fieldRun(): RunSettings {
+    return { prompt: this.shownPrompt, temperature: this.numbers.t };
+  }
 
   private rt: Runtime | undefined;
   private transformer: LoadedModel<TransformerStepper> | undefined;

@@ -30,6 +30,7 @@ import { TrainRun, type Done } from '../shared/train-run.svelte';
 import { peekSavedTransformer } from './peek';
 import type { Saved } from './saved';
 import { startLabWorker } from '../shared/lab-worker';
+import type { LinkProblem } from '../../lib/url/link-problem';
 
 type Runtime = typeof import('./runtime');
 
@@ -52,7 +53,7 @@ export class GptTrainState extends TrainRun {
   numbers = $state(decodeGtrain(new URLSearchParams()).settings.numbers);
   text = $state(asText(this.numbers));
   fieldErrors = $state<Partial<Record<GtrainKey, string>>>({});
-  linkProblems = $state<string[]>([]);
+  linkProblems = $state<LinkProblem[]>([]);
   myText = $state('');
   message = $state('');
   saveFailed = $state(false);
@@ -79,7 +80,7 @@ export class GptTrainState extends TrainRun {
     this.numbers = settings.numbers;
     this.text = asText(settings.numbers);
     this.linkProblems = [...linkDamage(GTRAIN_PREFIX), ...problems];
-    this.fromInLink = params.has(`${GTRAIN_PREFIX}.from`) && !problems.some((p) => p.includes('起点'));
+    this.fromInLink = params.has(`${GTRAIN_PREFIX}.from`) && !problems.some((p) => p.text.includes('起点'));
     this.unsubscribe = onFocus('train', () => this.focusRequests++);
   }
 

@@ -22,6 +22,7 @@ import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/l
 import { startLabWorker } from '../shared/lab-worker';
 import { refusalLine } from '../shared/refuse';
 import { indexedDBOpens } from '../../lib/storage/indexed-db';
+import type { LinkProblem } from '../../lib/url/link-problem';
 
 type FieldName = 'text' | 'unit' | 'ch';
 
@@ -30,7 +31,7 @@ export class InterpretViewState {
   /** What the fields show, as typed (a refused value stays visible beside its message). */
   drafts = $state<Record<FieldName, string>>({ text: '', unit: '', ch: '' });
   fieldErrors = $state<Partial<Record<FieldName, string>>>({});
-  linkProblems = $state<string[]>([]);
+  linkProblems = $state<LinkProblem[]>([]);
   /** What was changed in the link's applied values; each goes once the reader edits that field. */
   linkRepairs = $state<Partial<Record<Repairable, string>>>({});
   /** How the text was changed when it was entered (dropped characters, cut to length). */

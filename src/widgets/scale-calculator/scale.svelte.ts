@@ -9,12 +9,13 @@ import { defaultTokens, scaleReport } from '../../lib/scale/report';
 import { SCALE_DEFAULTS, SCALE_FIELDS, SCALE_PREFIX, SHAPE_KEYS, type ScaleKey, type ScaleSettings } from '../../lib/scale/settings';
 import { trailingCut } from '../../lib/url/trailing';
 import { asText, copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
+import type { LinkProblem } from '../../lib/url/link-problem';
 
 export class ScaleState {
   values = $state<ScaleSettings>({ ...SCALE_DEFAULTS });
   text = $state<Record<ScaleKey, string>>(asText<ScaleKey>(SCALE_DEFAULTS));
   fieldErrors = $state<Partial<Record<ScaleKey, string>>>({});
-  linkProblems = $state<string[]>([]);
+  linkProblems = $state<LinkProblem[]>([]);
   /** What the link repair dropped from a hand-typed link (a glued-on 。 or ）), said rather than done silently. */
   linkNotices = $state<string[]>([]);
   copyStatus = $state('');

@@ -7,10 +7,8 @@ import { encodeNumbers } from '../../lib/nn/url-numbers';
 import { parseNumber, type NumberRule } from '../../lib/nn/validate';
 import { damageConcerns, readFragment, signFragment } from '../../lib/url/fragment';
 import { linkChangeConcerns, repeatedKeys, repeatedNotice } from '../../lib/url/link-change';
-import { LINK_DAMAGED } from '../../lib/url/link-problem';
+import { damagedProblem, type LinkProblem } from '../../lib/url/link-problem';
 import { trailingCut, trailingNotice } from '../../lib/url/trailing';
-
-export { LINK_DAMAGED };
 
 const pageFragment = () => readFragment(typeof location === 'undefined' ? '' : location.hash);
 
@@ -53,21 +51,21 @@ export function hashParams(): URLSearchParams {
 
 /**
  * What is wrong with the page's link as a whole, for the widget with `prefix`'s list of link
- * problems: LINK_DAMAGED when the link is damaged and concerns it (its keys name it; one that
+ * problems (lib/url/link-problem.ts): the damaged link when the link is damaged and concerns it (its keys name it; one that
  * names no widget is reported once, by the first widget to load); a notice for each of its keys
  * the link gives more than once (only the first value is read); and, when the repair of a hand-typed link dropped characters (a chat app's 。 or
  * ）) from the end of this widget's last value, a notice saying so (lib/url/trailing.ts). A widget
  * that tries the value as it arrived first, and says so itself, passes `{ trailing: false }`.
  */
-export function linkDamage(prefix: string, { trailing = true } = {}): string[] {
+export function linkDamage(prefix: string, { trailing = true } = {}): LinkProblem[] {
   watchLink(prefix);
   const f = pageFragment();
   const unnamed = f.kind === 'damaged' && f.prefixes.length === 0;
-  const problems = damageConcerns(f, prefix) && !(unnamed && unnamedReported) ? [LINK_DAMAGED] : [];
+  const problems: LinkProblem[] = damageConcerns(f, prefix) && !(unnamed && unnamedReported) ? [damagedProblem] : [];
   if (unnamed) unnamedReported = true;
-  if (f.kind === 'params') for (const [key, n] of repeatedKeys(f.params, prefix)) problems.push(repeatedNotice(key, n));
+  if (f.kind === 'params') for (const [key, n] of repeatedKeys(f.params, prefix)) problems.push({ kind: 'repeated', text: repeatedNotice(key, n) });
   const cut = trailing && typeof location !== 'undefined' ? trailingCut(location.hash) : null;
-  if (cut?.key.startsWith(`${prefix}.`)) problems.push(trailingNotice(cut.cut));
+  if (cut?.key.startsWith(`${prefix}.`)) problems.push({ kind: 'trailing', text: trailingNotice(cut.cut) });
   return problems;
 }
 

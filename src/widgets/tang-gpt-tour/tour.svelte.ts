@@ -10,6 +10,7 @@ import { focusKeys } from '../../lib/transformer/focus-link';
 import { sendFocus } from '../shared/focus';
 import { jumpTo } from './jump';
 import { copyLink, hashParams, linkDamage, mergeHashParams, writeHash } from '../shared/link';
+import { settingProblem, type LinkProblem } from '../../lib/url/link-problem';
 
 /** The element a Focus names: the widget's root, else the heading of its section, else null. */
 function target(widget: keyof typeof FOCUS_HEADINGS): HTMLElement | null {
@@ -25,7 +26,7 @@ export class TourState {
   active = $state(false);
   /** What the live region says: the step's text, after the reader moved to it. */
   announced = $state('');
-  linkProblems = $state<string[]>([]);
+  linkProblems = $state<LinkProblem[]>([]);
   copyStatus = $state('');
   readonly count = TOUR_STEPS.length;
   current = $derived(TOUR_STEPS[this.step]);
@@ -33,7 +34,7 @@ export class TourState {
   constructor() {
     const { step, problem } = tourStepFrom(hashParams());
     this.step = step;
-    this.linkProblems = [...linkDamage(TOUR_PREFIX), ...(problem ? [problem] : [])];
+    this.linkProblems = [...linkDamage(TOUR_PREFIX), ...(problem ? [settingProblem(problem, false)] : [])];
   }
 
   /**

@@ -24,6 +24,7 @@ import { reportWidget } from '../shared/report';
 import { streamText } from './stream';
 import { Track } from './track.svelte';
 import type { Saved } from './text-runtime';
+import type { LinkProblem } from '../../lib/url/link-problem';
 
 type Runtime = typeof import('./text-runtime');
 /** The fields 生成 reads (the training panel's 训练轮数 and 批大小 do not block it). */
@@ -40,9 +41,9 @@ export class TextLabState {
   numbers = $state(decodeSettings(new URLSearchParams()).settings.numbers);
   text = $state(asText(this.numbers));
   fieldErrors = $state<Partial<Record<TextgenKey, string>>>({});
-  linkProblems = $state<string[]>([]);
+  linkProblems = $state<LinkProblem[]>([]);
   /** The text written and the character whose bars show. */
-  track = new Track();
+  track = new Track(() => ({ prompt: this.prompt, temperature: this.numbers.t }));
   generating = $state(false);
   loading = $state('');
   /** About the model or its storage; the prompt's own notice is separate so a new run keeps these. */

@@ -1,7 +1,7 @@
 /**
  * One model's text in a text lab (§5.2's, and each side of 附录 A's): its characters (each with
  * the bars of its distribution), which one the bars show, and the prompt and temperature it was
- * written with, so that a prompt typed after the run does not relabel the run's text. Replaced
+ * written with, so that a prompt typed after the run does not relabel the run's text (`shown`). Replaced
  * once a frame, never mutated ($state.raw): a deep proxy per character would cost more than the model.
  */
 import type { OutChar } from './output';
@@ -13,6 +13,9 @@ export interface RunSettings {
 }
 
 export class Track {
+  /** `fields`: the prompt and temperature the lab's fields hold now, shown until a run has its own. */
+  constructor(private readonly fields: () => RunSettings) {}
+
   output = $state.raw<OutChar[]>([]);
   /** Index into output whose distribution the bars show; the latest while writing. */
   selected = $state(-1);
@@ -20,6 +23,11 @@ export class Track {
   label = $state('');
   /** The settings of the run whose text this is; null while there is none. */
   ran = $state.raw<RunSettings | null>(null);
+
+  /** The prompt and temperature to show beside the text: its run's, or before any run the fields'. */
+  get shown(): RunSettings {
+    return this.ran ?? this.fields();
+  }
 
   clear(): void {
     this.output = [];

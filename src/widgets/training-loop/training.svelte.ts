@@ -14,6 +14,7 @@ import type { Trainer } from '../../lib/nn/trainer';
 import { pageBackend } from '../shared/backend.svelte';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { reportWidget } from '../shared/report';
+import type { LinkProblem } from '../../lib/url/link-problem';
 
 type Lib = typeof import('../shared/tf-runtime');
 export const LOOP_STEPS = ['初始化模型参数', '前向传播', '计算损失函数', '反向传播', '迭代优化'];
@@ -38,7 +39,7 @@ export interface TrainingOptions {
 
 export class TrainingState {
   config = $state<LabConfig>({ ...DEFAULT_CONFIG });
-  linkProblems = $state<string[]>([]);
+  linkProblems = $state<LinkProblem[]>([]);
   running = $state(false);
   /** Index into LOOP_STEPS of the step that is lit. */
   phase = $state(0);

@@ -14,7 +14,7 @@ describe('compression lab settings', () => {
       const { settings, problems } = decodeCompress(new URLSearchParams({ 'zip.sp': bad }));
       expect(settings.sp).toBe(COMPRESS_DEFAULTS.sp);
       expect(problems, bad).toHaveLength(1);
-      expect(problems[0]).toContain('剪枝稀疏度');
+      expect(problems[0].text).toContain('剪枝稀疏度');
     }
   });
 
@@ -22,7 +22,7 @@ describe('compression lab settings', () => {
     const { settings, problems } = decodeCompress(new URLSearchParams({ 'zip.model': 'bert', 'zip.__proto__': '1' }));
     expect(settings.model).toBe('lstm');
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toBe('未知的模型“bert”，可选：LSTM（5.2 节）、Transformer（附录 A）。');
+    expect(problems[0].text).toBe('未知的模型“bert”，可选：LSTM（5.2 节）、Transformer（附录 A）。');
   });
 
   it('accepts the field text a reader types with the same parser', () => {
@@ -50,14 +50,14 @@ describe('the compression lab prompt, empty or with characters outside the vocab
     expect(COMPRESS_FIELDS.prompt('')).toEqual({ ok: false, message: '开头文字为空：请输入至少一个字。' });
     const { settings, problems } = decodeCompress(new URLSearchParams('zip.prompt='));
     expect(settings.prompt).toBe(COMPRESS_DEFAULTS.prompt);
-    expect(problems.join('')).toContain('开头文字为空');
+    expect(problems.map((p) => p.text).join('')).toContain('开头文字为空');
   });
   it('refuses a prompt of only spaces (half- or full-width) like an empty one, from the field or a link', () => {
     for (const blank of ['   ', '\u3000\u3000', ' \n '])
       expect(COMPRESS_FIELDS.prompt(blank)).toEqual({ ok: false, message: '开头文字只有空白：请输入至少一个字。' });
     const { settings, problems } = decodeCompress(new URLSearchParams('zip.prompt=%20%20'));
     expect(settings.prompt).toBe(COMPRESS_DEFAULTS.prompt);
-    expect(problems.join('')).toContain('开头文字只有空白');
+    expect(problems.map((p) => p.text).join('')).toContain('开头文字只有空白');
   });
   it('finds the characters read as <unk>, once each, leaving unreadable ones to the warning', () => {
     const vocab = fromChars(['<unk>', '春', '眠']);

@@ -17,7 +17,7 @@ describe('interpretability view settings', () => {
       const { settings, problems } = decodeWhy(new URLSearchParams({ 'why.unit': bad }));
       expect(settings.unit).toBe(WHY_DEFAULTS.unit);
       expect(problems, bad).toHaveLength(1);
-      expect(problems[0]).toContain('隐藏单元编号');
+      expect(problems[0].text).toContain('隐藏单元编号');
     }
   });
 
@@ -72,7 +72,10 @@ describe('interpretability view settings', () => {
 
   it('names the options of a refused source or class by the labels the reader sees, not the link names', () => {
     const { problems } = decodeWhy(new URLSearchParams({ 'why.src': 'cloud', 'why.cls': 'bogus' }));
-    expect(problems).toEqual(['未知的模型来源“cloud”，可选：预训练检查点、我在本书里训练的模型。', '未知的字符类别“bogus”，可选：标点、换行、指定的字。']);
-    expect(problems.join()).not.toMatch(/ckpt|mine|punct|break|char/);
+    expect(problems.map((p) => p.text)).toEqual([
+      '未知的模型来源“cloud”，可选：预训练检查点、我在本书里训练的模型。',
+      '未知的字符类别“bogus”，可选：标点、换行、指定的字。',
+    ]);
+    expect(problems.map((p) => p.text).join()).not.toMatch(/ckpt|mine|punct|break|char/);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { batchRule, DEFAULT_CONFIG, decodeConfig, encodeConfig, labFields, parseHidden, type LabConfig } from '../../../src/lib/nn/config';
 import { DEFAULT_SAMPLES, DEFAULT_TRAIN_FRACTION, makeDataset, trainCount } from '../../../src/lib/nn/datasets';
 import { HIDDEN_LAYER_CHOICES, LIMITS, UNIT_CHOICES } from '../../../src/lib/nn/spec';
+import { settingProblem, unknownKeyProblem } from '../../../src/lib/url/link-problem';
 
 const custom: LabConfig = {
   ...DEFAULT_CONFIG,
@@ -41,7 +42,7 @@ describe('lab config in the URL', () => {
   ])('reports %s and keeps the default', (hash, message) => {
     const { config, problems } = decodeConfig(hash, 'train');
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(message);
+    expect(problems[0].text).toMatch(message);
     expect(config).toEqual(DEFAULT_CONFIG);
   });
 });
@@ -71,7 +72,7 @@ describe('batch size: at most the training set', () => {
   it('refuses in a link exactly what the field refuses, and keeps the default', () => {
     expect(decodeConfig('#train.batch=251', 'train', DEFAULT_CONFIG, chapter3)).toEqual({
       config: DEFAULT_CONFIG,
-      problems: ['批大小必须在 1 到 250 之间，收到 251。'],
+      problems: [settingProblem('批大小必须在 1 到 250 之间，收到 251。')],
     });
     expect(decodeConfig('#train.batch=250', 'train', DEFAULT_CONFIG, chapter3).config.batch).toBe(250);
   });
@@ -139,7 +140,7 @@ describe('only the widget’s own settings are read from a link', () => {
   it.each(['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'batchSize'])('ignores and reports train.%s', (name) => {
     const { config, problems } = decodeConfig(`#train.${name}=1&train.batch=20`, 'train');
     expect(config).toEqual({ ...DEFAULT_CONFIG, batch: 20 });
-    expect(problems).toEqual([`不认识的设置“train.${name}”，已忽略。`]);
+    expect(problems).toEqual([unknownKeyProblem(`train.${name}`)]);
     expect(Object.getPrototypeOf(config)).toBe(Object.prototype);
   });
   it('leaves other widgets’ settings alone', () => {

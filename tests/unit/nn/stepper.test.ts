@@ -108,6 +108,6 @@ describe('stepper link', () => {
     const { STEPPER_FIELDS, STEPPER_PREFIX } = await import('../../../src/lib/nn/stepper');
     const r = decodeFields(new URLSearchParams('bp.alpha=1e308&bp.x1=%22%3E%3Cscript%3E'), STEPPER_PREFIX, STEPPER_FIELDS);
     expect(r.values).toEqual({});
-    expect(r.problems).toEqual([expect.stringMatching(/输入 x₁必须是数字/), expect.stringMatching(/学习率 α必须在/)]);
+    expect(r.problems.map((p) => p.text)).toEqual([expect.stringMatching(/输入 x₁必须是数字/), expect.stringMatching(/学习率 α必须在/)]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSettings, DEFAULT_SETTINGS, encodeSettings, MAX_PROMPT, parsePrompt, TEXTGEN_FIELDS } from '../../../src/lib/textgen/settings';
+import { unknownKeyProblem } from '../../../src/lib/url/link-problem';
 
 describe('text lab link', () => {
   it('round-trips corpus, prompt and numbers, emoji included', () => {
@@ -43,6 +44,6 @@ describe('text lab link', () => {
   it('ignores and reports names that are not its own', () => {
     const { settings, problems } = decodeSettings(new URLSearchParams('tg.__proto__=x&tg.constructor=1&tg.t=0.5'));
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, numbers: { ...DEFAULT_SETTINGS.numbers, t: 0.5 } });
-    expect(problems).toEqual(['不认识的设置“tg.__proto__”，已忽略。', '不认识的设置“tg.constructor”，已忽略。']);
+    expect(problems).toEqual([unknownKeyProblem('tg.__proto__'), unknownKeyProblem('tg.constructor')]);
   });
 });

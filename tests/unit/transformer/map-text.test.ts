@@ -3,6 +3,7 @@ import { fromChars } from '../../../src/lib/textgen/vocab';
 import { handTextProblem } from '../../../src/lib/transformer/hand-input';
 import { checkMapText } from '../../../src/lib/transformer/map-text';
 import { decodeMapSettings, MAP_DEFAULTS } from '../../../src/lib/transformer/map-settings';
+import { settingProblem } from '../../../src/lib/url/link-problem';
 
 const vocab = fromChars(['<unk>', '。', '，', '\n', '床', '前', '明', '月', '光']);
 const ok = (raw: unknown, n = 64) => {
@@ -112,12 +113,12 @@ describe('the attention map link', () => {
 
   it('explains a refused text once, naming 文字, without its own “链接” prefix (the widget adds the one prefix)', () => {
     const { problems } = decodeMapSettings(new URLSearchParams('map.text=%EF%BF%BD'));
-    expect(problems).toEqual(['文字里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了。请输入至少一个字。']);
+    expect(problems).toEqual([settingProblem('文字里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了。请输入至少一个字。')]);
   });
 
   it('names a NaN position in words, never echoing it', () => {
     const { problems } = decodeMapSettings(new URLSearchParams('map.pos=NaN'));
-    expect(problems).toEqual(['选中的位置必须是数字，不能是“非数”或无穷大。']);
+    expect(problems).toEqual([settingProblem('选中的位置必须是数字，不能是“非数”或无穷大。')]);
   });
 });
 

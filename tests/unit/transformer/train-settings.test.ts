@@ -18,7 +18,7 @@ describe('the Transformer training settings in the URL', () => {
     const { settings, problems } = decodeGtrain(params);
     expect(settings).toEqual(GTRAIN_DEFAULT_SETTINGS);
     expect(problems).toHaveLength(4);
-    expect(problems.join()).toContain('批大小');
+    expect(problems.map((p) => p.text).join()).toContain('批大小');
   });
 });
 
@@ -26,9 +26,9 @@ describe('a link naming a corpus or a starting point', () => {
   it('offers the options by the names the reader sees, never echoing an inherited key as if it were one', () => {
     const { settings, problems } = decodeGtrain(new URLSearchParams('gtrain.corpus=__proto__&gtrain.from=constructor'));
     expect(settings).toEqual(GTRAIN_DEFAULT_SETTINGS);
-    expect(problems[0]).toContain('唐诗、本书、我的文本');
-    expect(problems[0]).not.toContain('poetry');
-    expect(problems[1]).toContain('从头开始（随机初始化）');
+    expect(problems[0].text).toContain('唐诗、本书、我的文本');
+    expect(problems[0].text).not.toContain('poetry');
+    expect(problems[1].text).toContain('从头开始（随机初始化）');
   });
 
   it('says an empty corpus value is empty, listing the options, and keeps the default', () => {
