@@ -189,15 +189,23 @@ for (const [width, height] of [
   [1280, 900],
   [375, 700],
 ] as const) {
-  test(`at ${width} px, the step on the second layer brings the head it talks about into view, marked`, async ({ page }) => {
+  test(`at ${width} px, the step on the second layer brings the head it talks about into view, marked, even before the map has hydrated`, async ({ page }) => {
     await page.setViewportSize({ width, height });
+    // The map's island is held back until the jump is over: the jump must find the head in the server-rendered map.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/AttentionMap\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
     const { tour, map } = await openTour(page);
     await (await stepButton(tour, 3)).click(); // step 4: 第 2 层 · 头 1, below the first row of heads
-    await expect.poll(() => mapState(map)).toEqual({ selected: '第 12 个字“。”', head: '第 2 层 · 头 1' });
     await scrollSettled(page);
     const head = map.getByRole('figure', { name: '第 2 层 · 头 1', exact: true });
-    await expect(head).toContainText('◆ 重点');
     await expect(head).toBeInViewport({ ratio: 0.9 });
+    release();
+    await expect.poll(() => mapState(map)).toEqual({ selected: '第 12 个字“。”', head: '第 2 层 · 头 1' });
+    await expect(head).toContainText('◆ 重点');
   });
 }
 

@@ -14,5 +14,13 @@ export type Focus =
   /** Training in the page: nothing to set; the widget is brought into view. */
   | { widget: 'train' };
 
+/**
+ * The part of its widget a Focus talks about, as the widget marks it (`data-focus-part`): the
+ * attention map's head “layer-head” (0-based), or null when the step is about the whole widget.
+ * Read from the Focus itself, not from the widget's state, so a jump finds the head in the
+ * server-rendered map before the island has hydrated.
+ */
+export const focusPart = (f: Focus): string | null => (f.widget === 'map' && f.layer !== undefined && f.head !== undefined ? `${f.layer}-${f.head}` : null);
+
 /** The widgets a Focus can name, in the order the page shows them. */
 export const FOCUS_WIDGETS = ['map', 'stepper', 'generate', 'train'] as const satisfies readonly Focus['widget'][];

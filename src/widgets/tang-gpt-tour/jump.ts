@@ -28,10 +28,10 @@ function headingOf(el: HTMLElement): HTMLElement {
 /**
  * Brings `el` into view below the tour's `panel` (a new jump replaces one under way) and, where
  * the panel does not stick, focuses `el`'s heading without scrolling. Starts on the next frame.
- * Inside `el`, the element marked `data-focus-part` (the map's highlighted head) is what the step
- * talks about: when it would end below the view, the jump aims at it instead (aimTop).
+ * `part` names what the step talks about inside `el` (its `data-focus-part`, lib focusPart: the
+ * map's head): when it would end below the view, the jump aims at it instead (aimTop).
  */
-export function jumpTo(el: HTMLElement, panel: HTMLElement | undefined): void {
+export function jumpTo(el: HTMLElement, panel: HTMLElement | undefined, part: string | null = null): void {
   cancelRunning?.();
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   let jump: Jump | null = null;
@@ -45,10 +45,10 @@ export function jumpTo(el: HTMLElement, panel: HTMLElement | undefined): void {
     const sticky = !!panel && getComputedStyle(panel).position === 'sticky';
     if (!jump && !sticky) headingOf(el).focus({ preventScroll: true });
     const clear = clearance(panel, sticky);
-    const part = el.querySelector('[data-focus-part]')?.getBoundingClientRect() ?? null;
+    const partBox = part === null ? null : (el.querySelector(`[data-focus-part="${CSS.escape(part)}"]`)?.getBoundingClientRect() ?? null);
     const measure = {
       scrollY: window.scrollY,
-      top: aimTop(el.getBoundingClientRect().top, part, clear, window.innerHeight),
+      top: aimTop(el.getBoundingClientRect().top, partBox, clear, window.innerHeight),
       clear,
       max: document.documentElement.scrollHeight - window.innerHeight,
     };

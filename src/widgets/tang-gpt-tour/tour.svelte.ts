@@ -7,6 +7,7 @@
  */
 import { TOUR_PREFIX, TOUR_STEPS, tourStepFrom, FOCUS_HEADINGS } from '../../lib/transformer/tour';
 import { focusKeys } from '../../lib/transformer/focus-link';
+import { focusPart } from '../../lib/transformer/focus';
 import { sendFocus } from '../shared/focus';
 import { jumpTo } from './jump';
 import { copyLink, hashParams, linkDamage, mergeHashParams, writeHash } from '../shared/link';
@@ -55,7 +56,7 @@ export class TourState {
     }
     const el = target(this.current.focus.widget);
     if (!el) return;
-    jumpTo(el, panel);
+    jumpTo(el, panel, focusPart(this.current.focus));
   }
 
   close(): void {
