@@ -34,8 +34,8 @@ describe('a link naming a corpus or a starting point', () => {
   it('says an empty corpus value is empty, listing the options, and keeps the default', () => {
     const { settings, problems } = decodeGtrain(new URLSearchParams('gtrain.corpus='));
     expect(settings.corpus).toBe(GTRAIN_DEFAULT_SETTINGS.corpus);
-    expect(problems).toEqual([expect.stringContaining('语料是空的，可选：唐诗、本书、我的文本。')]);
-    expect(problems[0]).not.toContain('未知的语料“”');
+    expect(problems.map((p) => p.text)).toEqual([expect.stringContaining('语料是空的，可选：唐诗、本书、我的文本。')]);
+    expect(problems[0].text).not.toContain('未知的语料“”');
   });
 
   it('accepts an option by its label as well as its id', () => {
