@@ -12,16 +12,22 @@ const TRAIN = '动手：训练并运行 5.2 节的文本生成模型';
 const POEM = '白日依山尽，黄河入海流。欲穷千里目，更上一层楼。\n';
 const open = (page: Page, hash = '') => openWidget(page, `/chapter-05/${hash}`, TRAIN);
 
+/** The generated text, by its accessible name: one button per character the model wrote. */
+const textGroup = (widget: Locator) => widget.getByRole('group', { name: /^生成的文本/ });
+
+/** The candidate bars of the selected character (the figure captioned 第 n 个字的候选…), one list item per candidate. */
+const candidates = (widget: Locator) => widget.getByRole('figure', { name: /个字的候选/ }).getByRole('listitem');
+
 async function generate(widget: Locator): Promise<string> {
   await widget.getByRole('button', { name: '生成', exact: true }).click();
   await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: COMPUTE_TIMEOUT });
   await expect(widget).not.toHaveAttribute('data-chars', '0');
-  return widget.locator('.output').innerText();
+  return textGroup(widget).innerText();
 }
 
 /** The characters the model wrote (not the prompt), one per button; ↵ stands for a newline. */
 async function written(widget: Locator): Promise<string[]> {
-  return (await widget.locator('.output button.ch').allTextContents()).map((c) => (c === '↵' ? '\n' : c));
+  return (await textGroup(widget).getByRole('button').allTextContents()).map((c) => (c === '↵' ? '\n' : c));
 }
 
 /** The shipped checkpoint's vocabulary, as the page fetches it. */
@@ -93,16 +99,17 @@ test('each character’s bars sum to at most 1 and mark the character drawn', as
   const widget = await open(page);
   await setField(widget, '长度', '12');
   await generate(widget);
-  const chars = widget.locator('.output button');
+  const chars = textGroup(widget).getByRole('button');
   for (const i of [0, 5, 11]) {
     await chars.nth(i).click();
     const drawn = (await chars.nth(i).innerText()).replace('↵', '↵');
-    const bars = widget.locator('.bars li');
-    const ps = (await bars.locator('.p').allInnerTexts()).map((t) => Number(t.match(/([\d.]+)%/)![1]) / 100);
+    const ps = (await candidates(widget).allInnerTexts()).map((t) => Number(t.match(/([\d.]+)%/)![1]) / 100);
     expect(ps.length).toBeGreaterThan(0);
     expect(ps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1.0005);
     for (let k = 1; k < ps.length; k++) expect(ps[k]).toBeLessThanOrEqual(ps[k - 1]);
-    await expect(widget.locator('.bars li.chosen .char')).toHaveText(drawn);
+    // The drawn character is marked in words, not only by colour.
+    await expect(candidates(widget).filter({ hasText: '（选中）' })).toHaveCount(1);
+    await expect(candidates(widget).filter({ hasText: '（选中）' })).toContainText(drawn);
   }
 });
 
