@@ -13,6 +13,9 @@ const COMPARE = /并排对比/;
 const open = (page: Page, hash = '') => openWidget(page, `/appendix-a/${hash}`, NAME);
 
 const side = (widget: Locator, model: 'transformer' | 'lstm') => widget.locator(`.side[data-model="${model}"]`);
+/** What `model` wrote, by the text's accessible name (“Transformer 生成的文本…”): one button per character. */
+const charButtons = (widget: Locator, model: 'transformer' | 'lstm') =>
+  widget.getByRole('group', { name: `${model === 'lstm' ? 'LSTM' : 'Transformer'} 生成的文本`, exact: false }).getByRole('button');
 
 async function setField(widget: Locator, name: string, value: string) {
   const field = widget.getByLabel(name, { exact: true });
@@ -35,7 +38,7 @@ async function generate(widget: Locator, chars: number): Promise<void> {
 
 /** What one model wrote, one button per character (↵ for a newline). */
 async function written(widget: Locator, model: 'transformer' | 'lstm'): Promise<string> {
-  return (await side(widget, model).locator('.output button.ch').allTextContents()).join('');
+  return (await charButtons(widget, model).allTextContents()).join('');
 }
 
 /** The Transformer checkpoint's context length, as the page reads it. */
@@ -71,7 +74,7 @@ test('side by side: a copied link reproduces both models’ texts in a fresh pag
   await setField(widget, '长度', '40');
   await setField(widget, '随机种子', '7');
   await generate(widget, 40);
-  await expect(side(widget, 'lstm').locator('.output button.ch')).toHaveCount(40, { timeout: COMPUTE_TIMEOUT });
+  await expect(charButtons(widget, 'lstm')).toHaveCount(40, { timeout: COMPUTE_TIMEOUT });
   const gpt = await written(widget, 'transformer');
   const lstm = await written(widget, 'lstm');
   await expect(widget.getByRole('heading', { name: 'Transformer', exact: true })).toBeVisible();
@@ -86,7 +89,7 @@ test('side by side: a copied link reproduces both models’ texts in a fresh pag
   const again = await openWidget(other, url.replace(/^https?:\/\/[^/]+/, ''), NAME);
   await expect(again.getByRole('checkbox', { name: COMPARE })).toBeChecked();
   await generate(again, 40);
-  await expect(side(again, 'lstm').locator('.output button.ch')).toHaveCount(40, { timeout: COMPUTE_TIMEOUT });
+  await expect(charButtons(again, 'lstm')).toHaveCount(40, { timeout: COMPUTE_TIMEOUT });
   expect(await written(again, 'transformer')).toBe(gpt);
   expect(await written(again, 'lstm')).toBe(lstm);
   await other.close();
@@ -96,7 +99,7 @@ test('each side shows its own probability bars, marking the character drawn', as
   const widget = await open(page, '#gpt.cmp=1&gpt.len=12');
   await generate(widget, 12);
   for (const model of ['transformer', 'lstm'] as const) {
-    const chars = side(widget, model).locator('.output button.ch');
+    const chars = charButtons(widget, model);
     await expect(chars).toHaveCount(12, { timeout: COMPUTE_TIMEOUT });
     await chars.nth(4).click();
     const bars = side(widget, model).locator('.bars');
@@ -290,7 +293,7 @@ test('keyboard: Space turns comparison on, Enter on 生成 writes and keeps focu
   await expect(widget.getByRole('button', { name: '停止生成' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: COMPUTE_TIMEOUT });
-  await expect(side(widget, 'lstm').locator('.output button.ch').first()).toBeVisible();
+  await expect(charButtons(widget, 'lstm').first()).toBeVisible();
 });
 
 test('the tensor count is the same after a short run and a run that slides past the context', async ({ page }) => {
