@@ -31,8 +31,8 @@ export type Fragment =
    */
   | { kind: 'damaged'; prefixes: string[] };
 
-/** One character a chat app or the end of a sentence glues onto a link, raw or as the browser encodes it. */
-const TRAILING = /(?:\.|\)|%29|。|%E3%80%82|）|%EF%BC%89)$/i;
+/** One character a chat app or the end of a sentence (or clause: ，) glues onto a link, raw or as the browser encodes it. */
+const TRAILING = /(?:\.|\)|%29|。|%E3%80%82|）|%EF%BC%89|，|%EF%BC%8C|,|%2C)$/i;
 
 /** decodeURIComponent, or the text unchanged where it holds a malformed `%` sequence. */
 export function safeDecode(text: string): string {

@@ -29,7 +29,7 @@ describe('a signed widget fragment', () => {
     ['+ turned into %20', signed.replace('+', '%20')],
     ['percent-encoded once more', encodeURIComponent(signed)],
     ['percent-encoded twice more', encodeURIComponent(encodeURIComponent(signed))],
-    ...['。', '）', ')', '.', '。)', '）.'].map((tail) => [`a trailing ${tail}`, signed + asBrowserShows(tail)]),
+    ...['。', '）', ')', '.', '。)', '）.', '，', ','].map((tail) => [`a trailing ${tail}`, signed + asBrowserShows(tail)]),
     ['a trailing raw 。', `${signed}。`],
     ['encoded once more with a trailing 。', encodeURIComponent(`${signed}。`)],
   ])('loads the same settings with %s', (_, hash) => {
@@ -56,6 +56,8 @@ describe('an unsigned fragment', () => {
 
   it('loses a glued-on trailing 。 or )', () => {
     expect(params('#train.seed=7%E3%80%82')).toEqual({ 'train.seed': '7' });
+    expect(params('#zip.sp=30%EF%BC%8C')).toEqual({ 'zip.sp': '30' });
+    expect(params('#zip.sp=30,')).toEqual({ 'zip.sp': '30' });
     expect(params('#train.seed=7)')).toEqual({ 'train.seed': '7' });
   });
 
