@@ -103,10 +103,11 @@ export class AttentionMapState {
 
   /**
    * Checks `raw`, then computes its attention maps; bad text leaves the map as it was and says why.
-   * The field then shows the text read (at most the context length, as its label says; what was
-   * dropped or cut is said in the notices), as §10.4's field does.
+   * The field keeps the reader's text as typed (a family emoji with its joiners, a text past the
+   * context): the notices say how the model reads it. `show` puts the text read into the field
+   * (the model's continuation).
    */
-  async compute(raw: string): Promise<void> {
+  async compute(raw: string, show = false): Promise<void> {
     const first = checkMapText(raw, this.contextLength);
     if (!first.ok) {
       this.notices = [`${first.message}图中仍是上一段文字。`];
@@ -128,7 +129,7 @@ export class AttentionMapState {
       this.maps = maps;
       this.chars = checked.chars;
       this.notices = checked.notices;
-      this.input = checked.text;
+      if (show) this.input = checked.text;
       this.pos = clampIndex(this.pos, this.chars.length);
       this.tensors = rt.memory().numTensors;
       this.writeHash();
@@ -159,7 +160,7 @@ export class AttentionMapState {
       const written = await rt.continueText(ck, this.text, Math.min(MAP_CONTINUE.chars, room), MAP_CONTINUE.temperature, this.seed);
       this.busy = false;
       this.pos = this.chars.length + [...written].length - 1;
-      await this.compute(this.text + written);
+      await this.compute(this.text + written, true);
       this.written = `模型续写了 ${[...written].length} 个字：${[...written].map(shownChar).join('')}`;
     } catch (e) {
       this.error = `续写失败：${e instanceof Error ? e.message : String(e)}`;
