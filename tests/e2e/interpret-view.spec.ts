@@ -141,8 +141,8 @@ test('empty text is refused; NUL, U+FFFD, emoji, unknown characters and over-lon
   await expect(widget.getByRole('list', { name: '提示' })).toContainText('（U+FFFD），可能是链接在转发时损坏了');
   await expect(widget.getByRole('list', { name: '提示' })).toContainText('已删去 2 个无法识别或不可见的字符。');
   await expect(widget.getByRole('list', { name: '提示' })).toContainText('文字有 74 个字符，超过了 Transformer 的上下文长度 64：模型只读最后 64 个字符');
-  // The field then holds the 64 characters read, as its label (最多 64 个字) says, not the 74 typed.
-  await expect(box).toHaveValue(`${'春'.repeat(60)}明月😀龘`);
+  // The field keeps what the reader typed; the notices above say what is read of it.
+  await expect(box).toHaveValue(`${'春'.repeat(70)}明\u0000月\uFFFD😀龘`);
   await analyse(widget);
   await expect(widget.getByRole('list', { name: '提示' })).toContainText('“😀”');
   await expect(widget.getByRole('list', { name: '提示' })).toContainText('按 <unk>（未知字符）处理');

@@ -192,8 +192,8 @@ export class InterpretViewState {
     delete this.fieldErrors.text;
     this.textNotices = r.notices;
     this.settings.text = r.text;
-    // The field shows what is read (at most MAX_TEXT, as its label says), as a link's text and the attention map's field do.
-    this.drafts.text = r.text;
+    // The field keeps the reader's text as typed (a family emoji's joiners, a text past MAX_TEXT), as the
+    // attention map's does: the notices say what is read of it, and the analysis shows exactly that.
     this.writeHash();
   }
 
