@@ -2,7 +2,7 @@
  * State of 附录 A's attention stepper: one head of the shipped Transformer computed by hand on a
  * short input, one step per press of 下一步. The settings (text, step, layer, head) live in the
  * URL hash under `att.` and can be set by the guided tour (onFocus). The model loads on first
- * use; the steps are plain numbers, and the TF.js check frees what it makes.
+ * use (stepper-model.svelte.ts); the steps are plain numbers, and the TF.js check frees what it makes.
  */
 import { TANG_GPT } from '../../lib/transformer/config';
 import type { Focus } from '../../lib/transformer/focus';
@@ -17,19 +17,15 @@ import {
   readHandLink,
   type HandSettings,
 } from '../../lib/transformer/hand-input';
-import type { StepTemplate } from '../../lib/nn/explain-tex';
-import { pageBackend } from '../shared/backend.svelte';
-import { BASE } from '../shared/base';
 import { onFocus } from '../shared/focus';
 import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
 import { refusalLine } from '../shared/refuse';
 import { copyLink, hashParams, linkDamage, writeHash } from '../shared/link';
 import type { StepperModel } from './att-runtime';
+import { AttentionModel } from './stepper-model.svelte';
 import { settingProblem, type LinkProblem } from '../../lib/url/link-problem';
 
-type Runtime = typeof import('./att-runtime');
-
-export class AttentionStepperState {
+export class AttentionStepperState extends AttentionModel {
   settings = $state<HandSettings>({ ...HAND_DEFAULTS });
   /**
    * The field's draft (bound to it): what the reader typed, checked by setText on change and kept
@@ -40,29 +36,20 @@ export class AttentionStepperState {
   notice = $state('');
   linkProblems = $state<LinkProblem[]>([]);
   copyStatus = $state('');
-  loading = $state('');
   error = $state('');
   busy = $state(false);
-  /** Layers and heads of the model (the shipped shape until the checkpoint says otherwise). */
-  layers = $state(TANG_GPT.layers);
-  heads = $state(TANG_GPT.heads);
   steps = $state.raw<HandSteps | null>(null);
-  /** Characters of the computed text (row labels), and the model's vocabulary. */
+  /** Characters of the computed text (row labels). */
   chars = $state.raw<string[]>([]);
-  vocab = $state.raw<string[]>([]);
   /** max |hand − model| over the head's weights and every probability; null before the check. */
   diff = $state<number | null>(null);
   tensors = $state(0);
-  templates = $state.raw<StepTemplate[] | null>(null);
   canPrev = $derived(this.settings.step > 1 && !this.busy);
   canNext = $derived(this.settings.step < HAND_STEP_COUNT);
   canReset = $derived(this.settings.step > 0 && !this.busy);
   /** The step on screen: numbers only once they are computed for the current settings. */
   shown = $derived(this.steps && this.settings.step > 0 ? this.settings.step : 0);
 
-  private rt: Runtime | undefined;
-  private model: StepperModel | undefined;
-  private loadingModel: Promise<StepperModel> | undefined;
   /** Presses of 下一步 not yet carried out: each one is a step, even those made while the model loads. */
   private queued = 0;
   /** The last text the steps were computed for (the default until then): used, and named, while the field shows an error. */
@@ -71,6 +58,7 @@ export class AttentionStepperState {
   private textFromLink = false;
 
   constructor() {
+    super();
     const { settings, problems } = readHandLink(hashParams(), TANG_GPT);
     this.settings = settings;
     this.typed = settings.text;
@@ -126,40 +114,6 @@ export class AttentionStepperState {
   async copyLink(): Promise<void> {
     this.save();
     this.copyStatus = await copyLink();
-  }
-
-  /** Loads TF.js, the equations and the checkpoint, once; later calls share the first load. */
-  private async ensure(): Promise<StepperModel> {
-    if (this.model) return this.model;
-    this.loadingModel ??= (async () => {
-      this.loading = '正在加载 TF.js 和模型…';
-      void this.loadTemplates();
-      await pageBackend.runtime();
-      this.rt = await import('./att-runtime');
-      const model = await this.rt.loadModel();
-      this.layers = model.config.layers;
-      this.heads = model.config.heads;
-      this.vocab = model.vocab;
-      this.model = model;
-      return model;
-    })();
-    try {
-      return await this.loadingModel;
-    } catch (e) {
-      this.loadingModel = undefined;
-      throw e;
-    } finally {
-      this.loading = '';
-    }
-  }
-
-  private async loadTemplates(): Promise<void> {
-    try {
-      const response = await fetch(`${BASE}widgets/attention-steps.json`);
-      if (response.ok) this.templates = await response.json();
-    } catch {
-      // Offline or blocked: the plain-text lines are complete on their own.
-    }
   }
 
   /** Computes the steps for the current settings (loading the model first); errors become a message. */

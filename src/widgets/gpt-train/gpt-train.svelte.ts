@@ -2,8 +2,8 @@
  * 附录 A, 在页面里训练: trains the Transformer in a Web Worker (train.worker.ts) from the shipped
  * checkpoint, from the model this browser saved, or from scratch, on 唐诗, the book or the
  * reader's own text; progress, ETA, curves, pause/resume/stop come from the shared TrainRun.
- * Settings live in the URL (`gtrain.`); the trained model is saved to IndexedDB under its own
- * key and offered again after a reload. The metas are small JSON; TF.js loads on 开始训练 only.
+ * Settings live in the URL (`gtrain.`, settings.svelte.ts); the trained model is saved to IndexedDB
+ * under its own key and offered again after a reload. The metas are small JSON; TF.js loads on 开始训练 only.
  */
 import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
 import { storageNotice } from '../../lib/storage/notice';
@@ -11,53 +11,24 @@ import { checkFile } from '../../lib/textgen/corpus';
 import type { StartTraining } from '../../lib/textgen/protocol';
 import type { SavedMeta } from '../../lib/textgen/saved';
 import { fromChars } from '../../lib/textgen/vocab';
-import {
-  checkGptText,
-  decodeGtrain,
-  encodeGtrain,
-  GPT_CORPORA,
-  GTRAIN_PREFIX,
-  GTRAIN_RULES,
-  type CorpusName,
-  type FromName,
-  type GtrainKey,
-} from '../../lib/transformer/train-settings';
+import { endMessage, savedLabel } from '../../lib/transformer/train-messages';
+import { checkpointRefs, parseMetas, type Metas } from '../../lib/transformer/train-metas';
+import { checkGptText, type CorpusName } from '../../lib/transformer/train-settings';
 import { pageBackend } from '../shared/backend.svelte';
 import { BASE } from '../shared/base';
 import { onFocus } from '../shared/focus';
-import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
-import { TrainRun, type Done } from '../shared/train-run.svelte';
+import { startLabWorker } from '../shared/lab-worker';
+import type { Done } from '../shared/train-run.svelte';
 import { peekSavedTransformer } from './peek';
 import type { Saved } from './saved';
-import { startLabWorker } from '../shared/lab-worker';
-import type { LinkProblem } from '../../lib/url/link-problem';
+import { GptTrainSettings } from './settings.svelte';
 
 type Runtime = typeof import('./runtime');
 
-/** What the widget reads from the two checkpoints' meta.json (both shipped with the site). */
-interface Metas {
-  vocab: string[];
-  contextLength: number;
-  epochs: number;
-  /** Validation losses on the 唐诗 validation characters, nats/char (float16 weights). */
-  gptLoss: number | null;
-  lstmLoss: number | null;
-}
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const field = (v: unknown, k: string): unknown => (typeof v === 'object' && v !== null && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined);
-
-export class GptTrainState extends TrainRun {
-  corpus = $state<CorpusName>('poetry');
-  from = $state<FromName>('checkpoint');
-  numbers = $state(decodeGtrain(new URLSearchParams()).settings.numbers);
-  text = $state(asText(this.numbers));
-  fieldErrors = $state<Partial<Record<GtrainKey, string>>>({});
-  linkProblems = $state<LinkProblem[]>([]);
+export class GptTrainState extends GptTrainSettings {
   myText = $state('');
   message = $state('');
   saveFailed = $state(false);
-  copyStatus = $state('');
   /** The model saved in this browser: undefined until looked up, null when there is none. */
   saved = $state<SavedMeta | null | undefined>(undefined);
   /** The corpus of the run shown, so reference lines appear only beside a 唐诗 run. */
@@ -68,19 +39,10 @@ export class GptTrainState extends TrainRun {
 
   private rt: Runtime | undefined;
   private run = 0;
-  private fromInLink: boolean;
   private unsubscribe: () => void;
 
   constructor() {
     super();
-    const params = hashParams();
-    const { settings, problems } = decodeGtrain(params);
-    this.corpus = settings.corpus;
-    this.from = settings.from;
-    this.numbers = settings.numbers;
-    this.text = asText(settings.numbers);
-    this.linkProblems = [...linkDamage(GTRAIN_PREFIX), ...problems];
-    this.fromInLink = params.has(`${GTRAIN_PREFIX}.from`) && !problems.some((p) => p.text.includes('起点'));
     this.unsubscribe = onFocus('train', () => this.focusRequests++);
   }
 
@@ -105,26 +67,13 @@ export class GptTrainState extends TrainRun {
       return (await r.json()) as unknown;
     };
     const [gpt, lstm] = await Promise.all([get('transformer'), get('poetry').catch(() => null)]);
-    const vocab = field(gpt, 'vocab');
-    const contextLength = num(field(field(gpt, 'config'), 'contextLength'));
-    if (!Array.isArray(vocab) || !vocab.every((c) => typeof c === 'string') || !contextLength) throw new Error('Transformer 检查点的说明文件无效');
-    this.metas = {
-      vocab,
-      contextLength,
-      epochs: num(field(gpt, 'epochs')) ?? 0,
-      gptLoss: num(field(field(gpt, 'validation'), 'lossFloat16')),
-      lstmLoss: num(field(field(lstm, 'validation'), 'lossFloat16')),
-    };
+    this.metas = parseMetas(gpt, lstm);
     return this.metas;
   }
 
   /** Chart reference lines: the two checkpoints' validation losses, measured on 唐诗's validation characters. */
   get refs(): { label: string; value: number }[] {
-    if (this.runCorpus !== 'poetry' || !this.metas) return [];
-    const out: { label: string; value: number }[] = [];
-    if (this.metas.lstmLoss !== null) out.push({ label: '5.2 节 LSTM 检查点的验证损失', value: this.metas.lstmLoss });
-    if (this.metas.gptLoss !== null) out.push({ label: 'Transformer 检查点的验证损失', value: this.metas.gptLoss });
-    return out;
+    return checkpointRefs(this.metas, this.runCorpus);
   }
 
   async runtime(): Promise<Runtime> {
@@ -153,10 +102,6 @@ export class GptTrainState extends TrainRun {
     const response = await fetch(`${BASE}corpora/${this.corpus === 'poetry' ? 'poetry' : 'book'}.txt`);
     if (!response.ok) throw new Error(`无法下载语料（HTTP ${response.status}）`);
     return response.text();
-  }
-
-  protected fieldsInvalid(): boolean {
-    return Object.keys(this.fieldErrors).length > 0;
   }
 
   async start(): Promise<void> {
@@ -222,11 +167,7 @@ export class GptTrainState extends TrainRun {
       if (run !== this.run) return;
       if (outcome.ok) this.saved = saved.meta;
       const lost = outcome.ok ? '' : storageNotice(outcome.state, '这个模型');
-      this.message = {
-        done: outcome.ok ? '训练完成，模型已保存在本浏览器中：下次打开本页可以从它继续训练，上面的生成演示也可以用它。' : `训练完成。${lost}`,
-        stopped: outcome.ok ? '已停止：保留了最后一个完整批次之后的权重，并已保存。' : `已停止：保留了最后一个完整批次之后的权重。${lost}`,
-        diverged: `训练发散：损失变成了非有限值。已恢复到出错前那一批的权重并停止。${outcome.ok ? '这些权重已保存。' : lost}`,
-      }[reason];
+      this.message = endMessage(reason, outcome.ok, lost);
       this.saveFailed = !outcome.ok;
     } catch (e) {
       this.message = '';
@@ -243,39 +184,8 @@ export class GptTrainState extends TrainRun {
     this.message = '已删除本浏览器里保存的 Transformer。';
   }
 
-  setCorpus(corpus: CorpusName): void {
-    this.corpus = corpus;
-    this.error = '';
-    this.writeHash();
-  }
-
-  setFrom(from: FromName): void {
-    this.from = from;
-    this.writeHash();
-  }
-
-  setField(key: GtrainKey, text: string): void {
-    this.text[key] = text;
-    const value = checkField(key, text, GTRAIN_RULES, this.fieldErrors);
-    if (value === undefined) return;
-    this.numbers[key] = value;
-    this.writeHash();
-  }
-
-  private writeHash(): void {
-    replaceHashParams(GTRAIN_PREFIX, encodeGtrain({ corpus: this.corpus, from: this.from, numbers: this.numbers }));
-  }
-
-  async copyLink(): Promise<void> {
-    this.writeHash();
-    this.copyStatus = await copyLink();
-  }
-
   /** How the saved model is described to the reader. */
   get savedLabel(): string {
-    const s = this.saved;
-    if (!s) return '';
-    const corpus = Object.hasOwn(GPT_CORPORA, s.corpus) ? GPT_CORPORA[s.corpus as CorpusName] : s.corpus;
-    return `语料：${corpus}，共 ${s.epochs} 轮${s.valLoss !== undefined ? `，验证损失 ${s.valLoss.toFixed(3)}` : ''}`;
+    return savedLabel(this.saved);
   }
 }
