@@ -32,6 +32,9 @@ export const SCHEME_LABELS: Record<Scheme, string> = {
   pruned: '剪枝',
 };
 
+/** A setting's name as the reader sees it; pruning with its sparsity `sp` (a percentage). */
+export const schemeLabel = (scheme: Scheme, sp: number): string => (scheme === 'pruned' ? `${SCHEME_LABELS.pruned} ${sp}%` : SCHEME_LABELS[scheme]);
+
 /** A tensor's shape alone: enough for its size. */
 export type Shape = readonly number[];
 

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { modelBytes, SCHEME_LABELS, SCHEMES, tensorBytes } from '../../../src/lib/compress/schemes';
+import { modelBytes, SCHEME_LABELS, schemeLabel, SCHEMES, tensorBytes } from '../../../src/lib/compress/schemes';
 import { lstmShapes } from '../../../src/lib/compress/shapes';
 import { kerasParamCounts } from '../../../src/lib/textgen/model';
 import { plainCheckpoint } from './checkpoints';
@@ -79,5 +79,15 @@ describe('the build-time figures', () => {
     expect(Object.fromEntries(lstmSizeTable(0.5))).toEqual(Object.fromEntries(SCHEMES.map((s) => [s, modelBytes(shapes, s, 0.5)])));
     expect(expectedValue({ model: 'poetry-lstm', of: 'bytes', scheme: 'int8-tensor' })).toBe(677816 + 24);
     expect(expectedValue({ model: 'poetry-lstm', of: 'parameters' })).toBe(677816);
+  });
+});
+
+describe('scheme labels', () => {
+  it('names pruning with its sparsity in percent', () => {
+    expect(schemeLabel('pruned', 50)).toBe('剪枝 50%');
+  });
+
+  it('names every other scheme by its label alone, whatever the sparsity', () => {
+    expect(schemeLabel('int8-channel', 50)).toBe(SCHEME_LABELS['int8-channel']);
   });
 });
