@@ -69,7 +69,7 @@ test('the parameter-count exercise refuses a wrong count and accepts TANG_GPT’
   await ex.getByLabel('你的答案').fill(String(right));
   await ex.getByRole('button', { name: '检查答案' }).click();
   await expect(ex.getByRole('status')).toContainText('✓ 正确。'); // not '正确': a wrong answer's hint may name “正确值”
-  await expect(ex.getByRole('link', { name: '回到A.7 节' })).toHaveAttribute('href', `${PATH}#sec-A-7`);
+  await expect(ex.getByRole('link', { name: '回到 A.7 节' })).toHaveAttribute('href', `${PATH}#sec-A-7`);
 });
 
 for (const [path, aside] of [

@@ -151,8 +151,8 @@ export const unknownNotice = (unknown: readonly string[], text?: string): string
  * the form. `raw` is quoted by quoteInput; an empty one reads {name}是空的.
  */
 export const notAnOption = (name: string, raw: string, shown: readonly string[]): string =>
-  // An empty value (a link's `corpus=`) is said to be empty: 未知的语料“” names nothing.
-  `${raw === '' ? `${name}是空的` : `未知的${name}“${quoteInput(raw)}”`}，可选：${shown.join('、')}。`;
+  // An empty or blank value (a link's `corpus=` or `corpus=%20`) is said to be empty: 未知的语料“ ” names nothing.
+  `${raw.trim() === '' ? `${name}是空的` : `未知的${name}“${quoteInput(raw)}”`}，可选：${shown.join('、')}。`;
 
 /**
  * The parser for a field whose options the reader sees by labels (a preset's name, 预训练检查点)

@@ -30,6 +30,7 @@ describe('notAnOption and labelledChoice', () => {
   });
   it('says an empty value is empty rather than quoting nothing', () => {
     expect(notAnOption('语料', '', ['唐诗', '本书'])).toBe('语料是空的，可选：唐诗、本书。');
+    expect(notAnOption('语料', ' \u3000', ['唐诗', '本书'])).toBe('语料是空的，可选：唐诗、本书。');
     expect(labelledChoice(labels, '模型来源')('')).toEqual({ ok: false, message: '模型来源是空的，可选：预训练检查点、我训练的模型。' });
   });
   it('quotes what it received visibly', () => {
