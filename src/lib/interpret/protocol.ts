@@ -8,6 +8,7 @@
  */
 import type { AnalysisStep, GptAnalysis, LstmAnalysis, Prediction } from './analyse';
 import type { Source } from './settings';
+import type { StorageAnswer } from '../storage/indexed-db';
 
 export interface StartAnalysis {
   type: 'start';
@@ -16,10 +17,11 @@ export interface StartAnalysis {
   text: string;
   src: Source;
   /**
-   * Whether the page could open IndexedDB (lib/storage/indexed-db.ts). A worker shares its page's
-   * storage permission; the page's answer is the one the reader's browser settings give.
+   * What the page's IndexedDB probe found (lib/storage/indexed-db.ts indexedDBOpens): 'ok',
+   * 'refused' or 'late'. A worker shares its page's storage permission, so it asks storage itself
+   * only after an 'ok'; after 'late' it does not wait a second time.
    */
-  storage: boolean;
+  storage: StorageAnswer;
 }
 
 export interface AnalysisDone {

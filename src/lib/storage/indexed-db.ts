@@ -63,11 +63,11 @@ export async function storageAnswer(
 export const PROBE_DB = 'dmx-storage-probe';
 
 /**
- * Resolves false when the browser refuses the site IndexedDB: `factory()` gives no IDBFactory or
- * throws, or the open request fails or is blocked. Resolves true when a database opens (it is then
- * closed and deleted, leaving nothing in the reader's site data), and also when the request has
- * not answered after `waitMs` (Safari 14.1 can leave a first open pending for good): a later reader
- * of storage, which checks for itself, then decides. Never rejects.
+ * Resolves 'refused' when the browser refuses the site IndexedDB: `factory()` gives no IDBFactory
+ * or throws, or the open request fails or is blocked; 'ok' when a database opens (it is then
+ * closed and deleted, leaving nothing in the reader's site data); 'late' when the request has not
+ * answered after `waitMs` (Safari 14.1 can leave a first open pending for good), so that no later
+ * reader waits for it again. Never rejects.
  * @param factory where IndexedDB comes from (the global one by default; a fake in tests)
  * @param waitMs how long an unanswered request is waited for, in ms
  * @param timer schedules the wait (setTimeout by default; a fake in tests)
@@ -76,11 +76,11 @@ export function indexedDBOpens(
   factory: () => IDBFactory | undefined = () => globalThis.indexedDB,
   waitMs = STORAGE_WAIT_MS,
   timer: Timer = setTimer,
-): Promise<boolean> {
+): Promise<StorageAnswer> {
   return new Promise((resolve) => {
     try {
       const idb = factory();
-      if (!idb) return resolve(false);
+      if (!idb) return resolve('refused');
       const request = idb.open(PROBE_DB);
       request.onsuccess = () => {
         request.result.close();
@@ -89,13 +89,13 @@ export function indexedDBOpens(
         } catch {
           // Nothing to tidy where deleting is refused.
         }
-        resolve(true);
+        resolve('ok');
       };
-      request.onerror = () => resolve(false);
-      request.onblocked = () => resolve(false);
-      timer(() => resolve(true), waitMs);
+      request.onerror = () => resolve('refused');
+      request.onblocked = () => resolve('refused');
+      timer(() => resolve('late'), waitMs);
     } catch {
-      resolve(false);
+      resolve('refused');
     }
   });
 }

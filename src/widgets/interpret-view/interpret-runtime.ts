@@ -110,9 +110,9 @@ export const disposeModel = (m: LoadedLstm): void => tf.dispose(Object.values(m.
  * The reader's saved LSTM and Transformer (the caller owns and disposes them), each null when
  * there is none or it cannot be read; `notices` gets a sentence for each null (none saved, a
  * damaged one deleted, storage refused or not answering), saying the checkpoint is used instead. Never throws.
- * @param pageStorage whether the page could open IndexedDB (the worker checks its own as well)
+ * @param pageStorage what the page's IndexedDB probe found; only after 'ok' does the worker ask (and wait) itself
  */
-export async function readerModels(notices: string[], pageStorage: boolean): Promise<[LoadedLstm | null, LoadedGpt | null]> {
+export async function readerModels(notices: string[], pageStorage: StorageAnswer): Promise<[LoadedLstm | null, LoadedGpt | null]> {
   const get = async <T>(load: () => Promise<T | null>, none: string): Promise<T | null> => {
     try {
       const m = await load();
@@ -123,7 +123,7 @@ export async function readerModels(notices: string[], pageStorage: boolean): Pro
       return null;
     }
   };
-  const unreadable = readerStorageNotice(pageStorage ? await storageInWorker() : 'refused');
+  const unreadable = readerStorageNotice(pageStorage === 'ok' ? await storageInWorker() : pageStorage);
   if (unreadable) {
     notices.push(unreadable);
     return [null, null];

@@ -10,7 +10,7 @@ import type { Source } from '../../lib/interpret/settings';
 import { parseFromInterpretWorker, type StartAnalysis } from '../../lib/interpret/protocol';
 import { startLabWorker } from '../shared/lab-worker';
 import { refusalLine } from '../shared/refuse';
-import { indexedDBOpens } from '../../lib/storage/indexed-db';
+import { indexedDBOpens, type StorageAnswer } from '../../lib/storage/indexed-db';
 import { InterpretSettingsState } from './interpret-settings.svelte';
 
 export class InterpretViewState extends InterpretSettingsState {
@@ -29,7 +29,7 @@ export class InterpretViewState extends InterpretSettingsState {
 
   private worker: Worker | undefined;
   /** Whether the page may use IndexedDB, asked once (lib/storage/indexed-db.ts). */
-  private storageProbe: Promise<boolean> | undefined;
+  private storageProbe: Promise<StorageAnswer> | undefined;
   /** The analysis whose messages are taken, and what it was asked for. */
   private job = 0;
   private asked: { text: string; src: Source } | null = null;
@@ -82,7 +82,7 @@ export class InterpretViewState extends InterpretSettingsState {
     this.progress = null;
     this.status = '正在加载模型并分析…';
     const job = this.job;
-    void (src === 'mine' ? (this.storageProbe ??= indexedDBOpens()) : Promise.resolve(true)).then((storage) => {
+    void (src === 'mine' ? (this.storageProbe ??= indexedDBOpens()) : Promise.resolve<StorageAnswer>('ok')).then((storage) => {
       if (job !== this.job || !this.running) return;
       try {
         this.evaluator().postMessage({ type: 'start', job, text, src, storage } satisfies StartAnalysis);

@@ -19,13 +19,13 @@ function fakeFactory(outcome: Outcome, opened: string[] = [], closed: string[] =
 }
 
 describe('indexedDBOpens', () => {
-  it('is true when a database opens, and closes and deletes the probe database it opened (never tf.io’s)', async () => {
+  it('is ok when a database opens, and closes and deletes the probe database it opened (never tf.io’s)', async () => {
     const [opened, closed, deleted]: string[][] = [[], [], []];
-    await expect(indexedDBOpens(() => fakeFactory('success', opened, closed, deleted))).resolves.toBe(true);
+    await expect(indexedDBOpens(() => fakeFactory('success', opened, closed, deleted))).resolves.toBe('ok');
     expect([opened, closed, deleted]).toEqual([[PROBE_DB], [PROBE_DB], [PROBE_DB]]);
   });
 
-  it('does not wait for good on a request that never answers: after the wait, storage is left to be tried', async () => {
+  it('does not wait for good on a request that never answers: after the wait it is late, so no later reader waits again', async () => {
     const silent = { open: () => ({}) as IDBOpenDBRequest } as unknown as IDBFactory;
     const waits: number[] = [];
     const answer = indexedDBOpens(
@@ -36,33 +36,33 @@ describe('indexedDBOpens', () => {
         f();
       },
     );
-    await expect(answer).resolves.toBe(true);
+    await expect(answer).resolves.toBe('late');
     expect(waits).toEqual([3000]);
   });
 
-  it('is false when the browser has no IndexedDB', async () => {
-    await expect(indexedDBOpens(() => undefined)).resolves.toBe(false);
+  it('is refused when the browser has no IndexedDB', async () => {
+    await expect(indexedDBOpens(() => undefined)).resolves.toBe('refused');
   });
 
-  it('is false when reading indexedDB itself throws', async () => {
+  it('is refused when reading indexedDB itself throws', async () => {
     await expect(
       indexedDBOpens(() => {
         throw new DOMException('denied', 'SecurityError');
       }),
-    ).resolves.toBe(false);
+    ).resolves.toBe('refused');
   });
 
-  it('is false when open() throws (Firefox with site data blocked)', async () => {
+  it('is refused when open() throws (Firefox with site data blocked)', async () => {
     const refusing = {
       open() {
         throw new DOMException('The operation is insecure.', 'SecurityError');
       },
     } as unknown as IDBFactory;
-    await expect(indexedDBOpens(() => refusing)).resolves.toBe(false);
+    await expect(indexedDBOpens(() => refusing)).resolves.toBe('refused');
   });
 
-  it.each<Outcome>(['error', 'blocked'])('is false when the open request fires %s', async (outcome) => {
-    await expect(indexedDBOpens(() => fakeFactory(outcome))).resolves.toBe(false);
+  it.each<Outcome>(['error', 'blocked'])('is refused when the open request fires %s', async (outcome) => {
+    await expect(indexedDBOpens(() => fakeFactory(outcome))).resolves.toBe('refused');
   });
 });
 
