@@ -27,6 +27,10 @@ export default defineConfig({
   // Build speed only (issue 12): src/lib/astro/no-external.ts; the lab worker's build and file
   // names, so TF.js is bundled once for the workers and each wasm binary ships once: worker-build.ts.
   vite: { plugins: [fasterNoExternal()], worker: workerBuild() },
+  // No hover prefetch (Starlight turns on `prefetchAll`): the offline service worker already stores
+  // every page on the reader's first visit (src/lib/pwa/precache.ts), so prefetching fetched pages
+  // twice, and its script was ~1 KB gzip of every page's 15 KB page-load budget (issue 12).
+  prefetch: false,
   markdown: {
     // Keep the article's punctuation exactly as written (no curly-quote rewriting).
     smartypants: false,
