@@ -48,6 +48,7 @@ export default defineConfig({
         Search: './src/components/Search.astro',
         Head: './src/components/Head.astro',
         MarkdownContent: './src/components/MarkdownContent.astro',
+        PageTitle: './src/components/PageTitle.astro',
         ThemeProvider: './src/components/ThemeProvider.astro',
       },
       // Wrap long code lines instead of scrolling: readable on phones, and no unfocusable scroll region.
