@@ -27,6 +27,10 @@ export default defineConfig({
   // Build speed only (issue 12): src/lib/astro/no-external.ts; the lab worker's build and file
   // names, so TF.js is bundled once for the workers and each wasm binary ships once: worker-build.ts.
   vite: { plugins: [fasterNoExternal()], worker: workerBuild() },
+  // No hover prefetch (Starlight turns on `prefetchAll`): the offline service worker already stores
+  // every page on the reader's first visit (src/lib/pwa/precache.ts), so prefetching fetched pages
+  // twice, and its script was ~1 KB gzip of every page's 15 KB page-load budget (issue 12).
+  prefetch: false,
   markdown: {
     // Keep the article's punctuation exactly as written (no curly-quote rewriting).
     smartypants: false,
@@ -44,6 +48,7 @@ export default defineConfig({
         Search: './src/components/Search.astro',
         Head: './src/components/Head.astro',
         MarkdownContent: './src/components/MarkdownContent.astro',
+        PageTitle: './src/components/PageTitle.astro',
         ThemeProvider: './src/components/ThemeProvider.astro',
       },
       // Wrap long code lines instead of scrolling: readable on phones, and no unfocusable scroll region.

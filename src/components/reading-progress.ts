@@ -72,10 +72,11 @@ function refresh(read: Record<string, unknown>): void {
 function sectionHeadings(): HTMLElement[] {
   const numbered = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content h2[id^="sec-"]')];
   if (numbered.length) return numbered;
-  const chapter = outline.find((c) => location.pathname.endsWith(`/${c.slug}/`));
+  // The build marks such a chapter with a line kept under its title (PageTitle.astro).
+  const line = document.querySelector<HTMLElement>('.title-read[data-section-id]');
   const title = document.querySelector<HTMLElement>('h1#_top');
-  if (!chapter || !title || chapter.sections.length !== 1) return [];
-  title.dataset.sectionId = chapter.sections[0].id;
+  if (!line || !title) return [];
+  title.dataset.sectionId = line.dataset.sectionId;
   return [title];
 }
 
@@ -88,9 +89,8 @@ function track(): void {
     button.setAttribute('aria-label', `已读：${h.textContent?.trim()}`);
     const id = h.dataset.sectionId ?? h.id;
     button.addEventListener('click', () => toggle(id, button));
-    // Inside a section heading's wrapper, in the line book.css reserves for it: nothing below moves.
-    if (wrapper.matches('.sl-heading-wrapper')) wrapper.append(button);
-    else wrapper.after(button);
+    // In the line kept for it (book.css): a section heading's wrapper, or the title's line; nothing below moves.
+    (wrapper.matches('.sl-heading-wrapper') ? wrapper : document.querySelector('.title-read'))?.append(button);
     buttons.set(id, button);
     // The section ends where the next one starts (or with the content).
     const end = headings[k + 1]?.closest('.sl-heading-wrapper') ?? document.querySelector('.sl-markdown-content > :last-child');

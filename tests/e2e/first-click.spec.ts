@@ -237,6 +237,16 @@ test('scale calculator: a card count typed before hydration, still being edited,
   await expect(widget.locator('.results')).toContainText('用 7 张');
 });
 
+test('scale calculator: a value selected before hydration is still selected after it, so typing replaces it', async ({ page }) => {
+  const { widget, release } = await beforeHydration(page, 'ScaleCalculator', '/chapter-02/', region('动手：模型有多大，训练要多少算力'));
+  const cards = widget.getByRole('textbox', { name: '加速卡数量', exact: true });
+  await cards.selectText(); // as a double-click or Tab into the field does
+  release();
+  await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1, LONG);
+  await page.keyboard.type('7');
+  await expect(cards).toHaveValue('7'); // not 10247
+});
+
 test('interpretability view (§10.4): text typed before hydration, still being edited, stays', async ({ page }) => {
   const { widget, release } = await beforeHydration(page, 'InterpretView', '/chapter-10/', region('动手：看模型内部在做什么'));
   const text = widget.getByRole('textbox', { name: /^要分析的文字/ });

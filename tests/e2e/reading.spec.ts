@@ -57,3 +57,16 @@ test.describe('reading the book in order', () => {
     expect((await page.request.get('/favicon.svg')).ok()).toBe(true);
   });
 });
+
+// A long chapter is painted before the browser has parsed its text. Starlight's 本页内容 sidebar comes first in the HTML
+// and is moved after the text by flex order; alone in its row it sat at the left edge, then jumped right (CLS 0.42).
+test('at 1280 px, the 本页内容 sidebar is at the right edge even before the chapter text is parsed', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/chapter-02/');
+  const toc = page.getByRole('complementary').filter({ has: page.getByRole('heading', { name: '本页内容' }) });
+  const x = async () => (await toc.boundingBox())!.x;
+  const laidOut = await x();
+  // What the first paint saw: the sidebar without the text after it in the row.
+  await page.locator('.main-pane').evaluate((pane) => pane.remove());
+  expect(await x()).toBe(laidOut);
+});

@@ -9,8 +9,9 @@ import { holdClicks } from './held-clicks';
 
 /** Reads `{ rootMargin: string }` from the directive's value; anything else means no margin. */
 export function rootMarginOf(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'rootMargin') || !('rootMargin' in value)) return undefined;
-  return typeof value.rootMargin === 'string' ? value.rootMargin : undefined;
+  const margin: unknown =
+    typeof value === 'object' && value !== null && Object.hasOwn(value, 'rootMargin') ? (value as Record<string, unknown>).rootMargin : undefined;
+  return typeof margin === 'string' ? margin : undefined;
 }
 
 const near: ClientDirective = (load, options, el) => {

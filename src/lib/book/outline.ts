@@ -40,6 +40,15 @@ export function sectionHeadings(mdx: string): SectionHeading[] {
 /** The chapter's sections as the outline lists them: anchor id and "4.2 标题". */
 export const sectionsOf = (mdx: string): SectionEntry[] => sectionHeadings(mdx).map((h) => ({ id: h.id, title: `${h.number} ${h.title}` }));
 
+/**
+ * The section id under a chapter's title when the chapter has no numbered sections and is read as
+ * one section (load-outline.ts: "sec-6"); undefined for a chapter with numbered sections, or for a
+ * page that is no chapter. `body` is the chapter's MDX. PageTitle.astro keeps a line under such a
+ * title for its 已读 button.
+ */
+export const titleSectionId = (chapter: ChapterEntry | undefined, body: string): string | undefined =>
+  chapter && !sectionsOf(body).length ? chapter.sections[0]?.id : undefined;
+
 /** The ids of the chapter's <Exercise id="…"> components, in order. */
 export const exercisesOf = (mdx: string): string[] => [...mdx.matchAll(/<Exercise\b[^>]*?\bid="(ex-[\w-]+)"/g)].map((m) => m[1]);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chapterCounts, exercisesOf, parseOutline, sectionsOf, tasksOf } from '../../../src/lib/book/outline';
+import { chapterCounts, exercisesOf, parseOutline, sectionsOf, tasksOf, titleSectionId } from '../../../src/lib/book/outline';
 
 describe('book outline', () => {
   it('lists the numbered sections, skipping code fences and other headings', () => {
@@ -68,5 +68,13 @@ describe('parseOutline', () => {
   it('leaves out entries of the wrong shape and keeps the intact ones', () => {
     const broken = [{ ...entry, chapter: '4' }, { ...entry, sections: [{ id: 1 }] }, { ...entry, tasks: null }, null, 7];
     expect(parseOutline(JSON.stringify([...broken, entry]))).toEqual([entry]);
+  });
+
+  describe('titleSectionId: the line kept under a chapter title for its 已读 button', () => {
+    const whole = { chapter: 6, slug: 'chapter-06', title: '6. 小结', sections: [{ id: 'sec-6', title: '6. 小结' }], exercises: [], tasks: [] };
+    it('is the one section of a chapter without numbered sections', () => expect(titleSectionId(whole, '正文\n\n## 练习\n')).toBe('sec-6'));
+    it('is none for a chapter with numbered sections, even just one', () =>
+      expect(titleSectionId({ ...whole, sections: [{ id: 'sec-6-1', title: '6.1 小结' }] }, '## 6.1 小结\n')).toBeUndefined());
+    it('is none for a page that is no chapter', () => expect(titleSectionId(undefined, '正文')).toBeUndefined());
   });
 });
