@@ -42,8 +42,16 @@ const buttons = new Map<string, HTMLButtonElement>();
 /** Where each section ends; it counts as read once the reader has scrolled that point into view. */
 const ends = new Map<string, Element>();
 
+/**
+ * Marks read the sections whose end is in view. In view, not merely above it: a jump (a link to a
+ * later section, a tour step) lands past the sections in between, whose ends are then above the
+ * view, and they stay unread; reading scrolls each end through the view.
+ */
 function checkScrolled(): void {
-  const passed = [...ends].filter(([, end]) => end.getBoundingClientRect().top < innerHeight);
+  const passed = [...ends].filter(([, end]) => {
+    const { top, bottom } = end.getBoundingClientRect();
+    return top < innerHeight && bottom > 0;
+  });
   if (!passed.length) return;
   for (const [id] of passed) ends.delete(id);
   const now = new Date().toISOString();

@@ -129,4 +129,15 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('figure.diagram .diagram-variant:visible > svg')).toHaveCount(2);
     await expect(page.getByText(/按 A\.7 节的计数，它一共有多少个可训练参数/)).toBeVisible();
   });
+
+  test('the widgets’ controls show they cannot be used: dimmed and not pressable, beside the note saying why', async ({ page }) => {
+    await page.goto(PATH);
+    const lab = page.getByRole('region', { name: '动手：Transformer 写诗，并与 LSTM 对比' });
+    for (const control of [lab.getByRole('button', { name: '生成', exact: true }), lab.getByRole('spinbutton').or(lab.getByRole('textbox')).first()]) {
+      await expect(control).toHaveCSS('pointer-events', 'none');
+      await expect(control).toHaveCSS('opacity', '0.5');
+    }
+    // The exercises' questions, outside any control, read as usual.
+    await expect(page.getByText(/按 A\.7 节的计数，它一共有多少个可训练参数/)).toHaveCSS('opacity', '1');
+  });
 });

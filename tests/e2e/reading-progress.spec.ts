@@ -16,6 +16,16 @@ test('scrolling through a section marks it read, and the sidebar counts it', asy
   await expect(page.getByRole('button', { name: /^已读：2\.1/ })).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('a jump to a later section marks read only the section whose end is in view, not those jumped over', async ({ page }) => {
+  await page.goto('/chapter-02/');
+  await expect(page.getByRole('button', { name: /^已读：2\.1/ })).toBeVisible();
+  // As a link to §2.3 or a tour step jumps: §2.3's heading, the end of §2.2, lands at the top of the view.
+  await page.locator('#sec-2-3').evaluate((h) => h.scrollIntoView());
+  await expect.poll(async () => Object.keys((await stored(page))?.sections ?? {})).toContain('sec-2-2');
+  expect(Object.keys((await stored(page)).sections)).not.toContain('sec-2-1');
+  await expect(page.getByRole('button', { name: /^已读：2\.1/ })).toHaveAttribute('aria-pressed', 'false');
+});
+
 test('a section can be ticked and unticked by hand, and stays ticked after a reload', async ({ page }) => {
   await page.goto('/chapter-04/');
   const toggle = page.getByRole('button', { name: /^已读：4\.2/ });

@@ -33,7 +33,8 @@ const v = (name: string, i?: number, l?: number, j?: number) =>
     `${name}${l !== undefined ? `^{(${l})}` : ''}${i !== undefined ? `_{${i}${j ?? ''}}` : ''}`,
     `${name.replace('\\delta', 'δ')}${l !== undefined ? `⁽${sup(l)}⁾` : ''}${i !== undefined ? sub(i) + (j !== undefined ? sub(j) : '') : ''}`,
   );
-const paren = (x: number): Part[] => ['(', x, ')'];
+/** A number in parentheses, so a negative one after an operator reads 0.5 + (−0.2), not 0.5 + −0.2. */
+export const paren = (x: number): Part[] => ['(', x, ')'];
 const joined = (groups: Part[][], by: Part): Part[] => groups.flatMap((g, k) => (k ? [' ', by, ' ', ...g] : g));
 const grad = (name: string, l: number, i: number, j?: number): Part[] => [sym('\\partial\\mathcal{L}/\\partial ', '∂ℒ/∂'), v(name, i, l, j)];
 

@@ -4,7 +4,7 @@
  * (hand-explain.ts).
  */
 import type { HandSteps } from './hand';
-import { mean, SEP, sym, T1, type StepLines } from './hand-parts';
+import { mean, paren, SEP, sym, T1, type StepLines } from './hand-parts';
 
 /** Step 7: the heads concatenated and projected by W_O. */
 function concatStep(s: HandSteps, T: number): StepLines {
@@ -42,7 +42,7 @@ function residualStep(s: HandSteps, T: number): StepLines {
       sym('\\operatorname{LN}_2(h) = \\gamma \\odot \\dfrac{h - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta', 'LN₂(h) = γ ⊙ (h − μ)/√(σ² + ε) + β'),
     ],
     lines: [
-      [sym('h', 'h'), T1, ' = ', s.embeddings.x[T][0], ' + ', s.joined.projected[T][0], ' = ', h[0]],
+      [sym('h', 'h'), T1, ' = ', s.embeddings.x[T][0], ' + ', ...paren(s.joined.projected[T][0]), ' = ', h[0]],
       [
         sym('\\mu_T', 'μ_T'),
         ' = ',

@@ -3,13 +3,13 @@
  * embedding to the attention-weighted sum of values, at the last position T (hand-explain.ts).
  */
 import type { HandSteps } from './hand';
-import { ARROW, SEP, sym, T1, v, type StepLines } from './hand-parts';
+import { ARROW, paren, SEP, sym, T1, v, type StepLines } from './hand-parts';
 
 /** Step 1: the token plus position embedding x⁽⁰⁾ at T. */
 function embedStep(s: HandSteps, T: number): StepLines {
   return {
     formula: [sym('x^{(0)}_i = E_{c_i} + P_i', 'x⁽⁰⁾ᵢ = E[cᵢ] + P[i]')],
-    lines: [[sym('x^{(0)}', 'x⁽⁰⁾'), T1, ' = ', s.embeddings.token[T][0], ' + ', s.embeddings.position[T][0], ' = ', s.embeddings.sum[T][0]]],
+    lines: [[sym('x^{(0)}', 'x⁽⁰⁾'), T1, ' = ', s.embeddings.token[T][0], ' + ', ...paren(s.embeddings.position[T][0]), ' = ', s.embeddings.sum[T][0]]],
   };
 }
 

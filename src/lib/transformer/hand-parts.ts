@@ -4,6 +4,8 @@
  */
 import type { Line, Part } from '../nn/explain';
 
+export { paren } from '../nn/explain';
+
 /** One step's general formula and its lines of live numbers. */
 export interface StepLines {
   formula: Line;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineNumbers } from '../../../src/lib/nn/explain';
+import { lineNumbers, lineText } from '../../../src/lib/nn/explain';
 import { explainHandStep } from '../../../src/lib/transformer/hand-explain';
 import { handTemplates } from '../../../src/lib/transformer/hand-tex';
 import { handSteps } from '../../../src/lib/transformer/hand';
@@ -35,5 +35,12 @@ describe('the stepper equations typeset at build time', () => {
     expect(score).toBe(s.scores[4][0]);
     expect(lineNumbers(explainHandStep(5, s).lines[1])[0]).toBeCloseTo(1, 12);
     expect(() => explainHandStep(11, s)).toThrow(RangeError);
+  });
+
+  it('writes a sum’s second term in parentheses, so a negative one reads a + (−b), not a + −b (steps 1 and 8)', () => {
+    const w = boldWeights(TINY, 4);
+    const s = handSteps(TINY, toPlain(w), someIds(5), 0, 1);
+    disposeWeights(w);
+    for (const k of [1, 8]) expect(lineText(explainHandStep(k, s).lines[0])).toMatch(/ = −?\d+\.\d{4} \+ \(−?\d+\.\d{4}\) = /);
   });
 });
