@@ -464,5 +464,9 @@ test('a web page served in place of the weights file is named in Chinese, with b
   );
   const widget = await open(page);
   await widget.getByRole('button', { name: '下一步' }).click();
-  await expect(widget.getByRole('alert').filter({ hasText: /^无法计算：“weights\.bin”的长度不对：应为 \d+ 字节，实为 \d+ 字节/ })).toBeVisible(WAIT);
+  await expect(
+    widget
+      .getByRole('alert')
+      .filter({ hasText: /^无法计算：Transformer 预训练检查点（附录 A）的权重文件“weights\.bin”长度不对：应为 \d+ 字节，实为 \d+ 字节/ }),
+  ).toBeVisible(WAIT);
 });
