@@ -212,6 +212,16 @@ test('a link’s refused text is explained once, after one “链接中的设置
   await expect.poll(() => shownText(widget)).toEqual([...DEFAULT_TEXT]);
 });
 
+test('a link’s position or head out of range is named as the page counts them, from 1', async ({ page }) => {
+  const widget = await openWidget(page, '/appendix-a/#map.pos=64&map.head=4', REGION);
+  await expect(widget.getByRole('alert').filter({ hasText: '链接里的 map.pos' })).toHaveText(
+    '链接中的设置有误，已改用默认值：选中的位置（链接里的 map.pos，0 是第 1 个字）必须在 0 到 63 之间，收到 64。',
+  );
+  await expect(widget.getByRole('alert').filter({ hasText: '链接里的 map.head' })).toHaveText(
+    '链接中的设置有误，已改用默认值：头（链接里的 map.head，0 是头 1）必须在 0 到 3 之间，收到 4。',
+  );
+});
+
 test('control characters are dropped with a notice', async ({ page }) => {
   const widget = await open(page);
   await textbox(widget).evaluate((el: HTMLInputElement) => {

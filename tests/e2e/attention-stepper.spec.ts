@@ -284,6 +284,17 @@ test('#att.text=abc&att.step=4: the link’s line names the link, and the URL an
   expect(decodeURIComponent(page.url())).toContain('att.text=床前明月光');
 });
 
+test('a link’s layer or head out of range is named as the page counts them, from 1', async ({ page }) => {
+  const widget = await open(page, '/appendix-a/#att.layer=2&att.head=4');
+  await expect(widget.getByRole('alert').filter({ hasText: '链接里的 att.layer' })).toHaveText(
+    '链接中的设置有误，已改用默认值：层（链接里的 att.layer，0 是第 1 层）必须在 0 到 1 之间，收到 2。',
+  );
+  await expect(widget.getByRole('alert').filter({ hasText: '链接里的 att.head' })).toHaveText(
+    '链接中的设置有误，已改用默认值：头（链接里的 att.head，0 是第 1 个头）必须在 0 到 3 之间，收到 4。',
+  );
+  await expect(widget.getByRole('combobox', { name: '层' })).toHaveValue('0');
+});
+
 test('while the input shows its error, the steps below say whose numbers they are', async ({ page }) => {
   const widget = await open(page);
   await widget.getByRole('button', { name: '下一步' }).click();
@@ -453,5 +464,9 @@ test('a web page served in place of the weights file is named in Chinese, with b
   );
   const widget = await open(page);
   await widget.getByRole('button', { name: '下一步' }).click();
-  await expect(widget.getByRole('alert').filter({ hasText: /^无法计算：“weights\.bin”的长度不对：应为 \d+ 字节，实为 \d+ 字节/ })).toBeVisible(WAIT);
+  await expect(
+    widget
+      .getByRole('alert')
+      .filter({ hasText: /^无法计算：Transformer 预训练检查点（附录 A）的权重文件“weights\.bin”长度不对：应为 \d+ 字节，实为 \d+ 字节/ }),
+  ).toBeVisible(WAIT);
 });

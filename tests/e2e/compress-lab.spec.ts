@@ -117,6 +117,17 @@ test('取消 stops a run while it loads, says so, and the next run completes', a
   await run(widget);
 });
 
+test('a web page served in place of the LSTM’s weights is named as that checkpoint’s file, in Chinese', async ({ page }) => {
+  await page.route('**/models/poetry/weights.bin', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>登录</title><p>请先登录</p>' }),
+  );
+  const widget = await open(page);
+  await widget.getByRole('button', { name: '评估全部设置' }).click();
+  await expect(
+    widget.getByRole('alert').filter({ hasText: /^评估失败：LSTM 预训练检查点（5\.2 节）的权重文件“weights\.bin”长度不对：应为 \d+ 字节，实为 \d+ 字节/ }),
+  ).toBeVisible({ timeout: COMPUTE_TIMEOUT });
+});
+
 test('a bad sparsity or model in the link gets a message and the defaults', async ({ page }) => {
   const widget = await open(page, '#zip.sp=150&zip.model=bert');
   await expect(widget.getByRole('alert').filter({ hasText: '剪枝稀疏度（%）必须在 0 到 99 之间' })).toBeVisible();

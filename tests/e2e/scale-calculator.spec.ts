@@ -133,6 +133,14 @@ test('numbers typed as the book prints them (1,000 separators) or in full-width 
   ).toBeVisible();
 });
 
+test('a number grouped with spaces (3 000) is refused with the hint a comma gets', async ({ page }) => {
+  const widget = await openCalculator(page);
+  await setField(widget, '训练词元数 D', '3 000');
+  await expect(widget.getByRole('alert').filter({ hasText: '训练词元数 D 必须是数字' })).toHaveText(
+    '训练词元数 D 必须是数字，收到“3 000”：数字中间不能有空格；逗号只能作千位分隔符，每三位一个（如 1,000）；小数点请用“.”。',
+  );
+});
+
 test('a message sets a Latin field name apart and writes large bounds as the results are written', async ({ page }) => {
   const widget = await openCalculator(page);
   await widget.getByRole('combobox', { name: '模型' }).selectOption('custom');

@@ -78,8 +78,11 @@ export function displayOrder(ex: Ordering): number[] {
   }
 }
 
-/** `order` lists item indices as the reader arranged them; the answer is 0, 1, 2, … */
+/**
+ * `order` lists item indices as the reader arranged them; the answer is 0, 1, 2, … for each of
+ * `ex`'s items, so an order that leaves an item out counts that place as wrong.
+ */
 export function checkOrdering(ex: Ordering, order: number[]): Verdict {
-  const wrong = order.filter((v, i) => v !== i).length;
+  const wrong = ex.items.filter((_, i) => order[i] !== i).length;
   return wrong ? { correct: false, hint: `有 ${wrong} 项的位置不对。` } : { correct: true };
 }

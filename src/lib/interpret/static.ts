@@ -5,7 +5,7 @@
  * backend registered (the build's Exercise.astro registers the CPU one).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { fromModelJson } from '../textgen/checkpoint';
+import { fromModelJson, SHIPPED_NAMES } from '../textgen/checkpoint';
 import { fromChars } from '../textgen/vocab';
 import { checkMapText } from '../transformer/map-text';
 import { readShipped, SHIPPED } from '../transformer/shipped';
@@ -18,7 +18,7 @@ export function shippedRanking(text: string, cls: CharClass, ch = '', root = '.'
   const json = JSON.parse(readShipped(`${SHIPPED.lstm}/model.json`, root).toString('utf8'));
   const meta = JSON.parse(readShipped(`${SHIPPED.lstm}/meta.json`, root).toString('utf8')) as { vocab: string[] };
   const bytes = readShipped(`${SHIPPED.lstm}/weights.bin`, root);
-  const a = fromModelJson(json, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+  const a = fromModelJson(json, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer, SHIPPED_NAMES.lstm);
   const checked = checkMapText(text, Number.MAX_SAFE_INTEGER, fromChars(meta.vocab));
   if (!checked.ok) throw new Error(checked.message);
   const w = tf.io.decodeWeights(a.weightData!, a.weightSpecs!);

@@ -5,7 +5,7 @@
  */
 import { isChoice } from '../parse/choice';
 import { notAnOption, quoteInput } from '../parse/fields';
-import { hasSeparator, normaliseNumberText, SEPARATOR_HINT } from '../parse/number-text';
+import { normaliseNumberText, separatorHint } from '../parse/number-text';
 import { formatCount } from '../scale/format';
 
 export interface NumberRule {
@@ -42,7 +42,8 @@ const bound = (x: number): string => (Number.isInteger(x) && Math.abs(x) >= 1e4 
 /**
  * A number within `rule`. Accepts plain decimals and exponent forms (`3e-2`), trimmed, also as
  * written with thousands separators or full-width digits (`677,840`, `１２`, `０．５`: the one rule
- * of parse/number-text.ts normaliseNumberText); refuses ambiguous separators (`1,00`, `,5`),
+ * of parse/number-text.ts normaliseNumberText); refuses ambiguous separators (`1,00`, `,5`) and
+ * spaces between digits (`1 000`) with a hint on how to write them (separatorHint),
  * empty text, hex, `Infinity` and `NaN` (named in words, never echoed), values past ±1.8e308,
  * fractions where an integer is required, and anything outside [min, max].
  */
@@ -54,8 +55,8 @@ export function parseNumber(text: string, rule: NumberRule, name = '数值'): Pa
   // Number() accepts "0x10", "Infinity" and " "; require a plain decimal or exponent form.
   const plain = normaliseNumberText(trimmed);
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain)) {
-    const hint = hasSeparator(trimmed) ? `：${SEPARATOR_HINT}` : '';
-    return { ok: false, message: `${name}必须是数字，收到“${quoteInput(trimmed)}”${hint}。` };
+    const hint = separatorHint(trimmed);
+    return { ok: false, message: `${name}必须是数字，收到“${quoteInput(trimmed)}”${hint ? `：${hint}` : ''}。` };
   }
   const value = Number(plain);
   if (!Number.isFinite(value)) return { ok: false, message: `${name}太大了，超出了可以计算的范围。` };

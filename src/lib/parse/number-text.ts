@@ -31,5 +31,16 @@ export function normaliseNumberText(text: string): string {
 /** What is wrong with a number that has a comma but not in groups of three (`1,00`, `1,5`, `,5`). */
 export const SEPARATOR_HINT = '逗号只能作千位分隔符，每三位一个（如 1,000）；小数点请用“.”';
 
-/** True when `text` has a thousands-separator comma (`,` or `，`): a refusal should then say how they go. */
-export const hasSeparator = (text: string): boolean => /[,，]/.test(text);
+/** A digit (ASCII or full-width), white space of any kind (space, U+00A0, U+2009, U+3000…), a digit: `1 000` written with spaces. */
+const SPACED_DIGITS = /[\d\uFF10-\uFF19]\s+[\d\uFF10-\uFF19]/u;
+
+/**
+ * What a refusal of `text` (already trimmed) adds about separators, or null: for a comma (`,` or
+ * `，`) how they go (SEPARATOR_HINT); for spaces between digits (`1 000`, as some countries group
+ * thousands, also with U+00A0, a thin space or the full-width U+3000) that a number has none, then
+ * the same hint.
+ */
+export function separatorHint(text: string): string | null {
+  if (SPACED_DIGITS.test(text)) return `数字中间不能有空格；${SEPARATOR_HINT}`;
+  return /[,，]/.test(text) ? SEPARATOR_HINT : null;
+}

@@ -22,6 +22,9 @@ export interface CheckpointMeta {
   weights: 'float16';
 }
 
+/** How the page names the two shipped checkpoints (public/models/poetry/ and public/models/transformer/). */
+export const SHIPPED_NAMES = { lstm: 'LSTM 预训练检查点（5.2 节）', transformer: 'Transformer 预训练检查点（附录 A）' } as const;
+
 /** model.json in the layers-model format that tf.loadLayersModel(url) reads. */
 export function modelJson(artifacts: tf.io.ModelArtifacts, weightsFile = 'weights.bin') {
   return {
@@ -54,17 +57,18 @@ export function weightBytes(specs: readonly tf.io.WeightsManifestEntry[]): numbe
 
 /**
  * The artifacts back from a model.json (as parsed JSON) and its weights file, however they were
- * read. Throws an Error in Chinese naming the weights file when its length is not the manifest's
- * (weightBytes): a download cut short, or a web page served in its place, which TF.js would
- * otherwise refuse in English with a shape or byte-length error.
+ * read. Throws an Error in Chinese naming the weights file, and whose it is when the caller says
+ * (`model`, e.g. SHIPPED_NAMES.lstm), when its length is not the manifest's (weightBytes): a
+ * download cut short, or a web page served in its place, which TF.js would otherwise refuse in
+ * English with a shape or byte-length error.
  */
-export function fromModelJson(json: ReturnType<typeof modelJson>, weights: ArrayBuffer): tf.io.ModelArtifacts {
+export function fromModelJson(json: ReturnType<typeof modelJson>, weights: ArrayBuffer, model?: string): tf.io.ModelArtifacts {
   const weightSpecs = json.weightsManifest.flatMap((group) => group.weights ?? []);
   const expected = weightBytes(weightSpecs);
   if (expected !== null && expected !== weights.byteLength) {
     const file = json.weightsManifest[0]?.paths?.[0] ?? '权重文件';
     throw new Error(
-      `“${file}”的长度不对：应为 ${expected} 字节，实为 ${weights.byteLength} 字节（可能下载时被截断了，或服务器返回的是网页）。请刷新页面再试。`,
+      `${model ? `${model}的权重文件“${file}”长度不对` : `“${file}”的长度不对`}：应为 ${expected} 字节，实为 ${weights.byteLength} 字节（可能下载时被截断了，或服务器返回的是网页）。请刷新页面再试。`,
     );
   }
   return {

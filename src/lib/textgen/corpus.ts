@@ -3,9 +3,9 @@
  * reader can act on. Files are checked as bytes first, so a binary or non-UTF-8 file is named
  * as such instead of arriving as mojibake. Characters no lab shows or reads (U+FFFD, NUL, BEL,
  * zero-width marks: textgen/unreadable.ts, the rule every text field uses) are dropped before
- * training, with a notice naming each and how many, so none reaches the samples or the model.
+ * training, with a notice naming each and how many (unreadable.ts droppedNotice), so none reaches the samples or the model.
  */
-import { brokenMessage, codeOf, isBroken, readable } from './unreadable';
+import { droppedNotice, readable } from './unreadable';
 import { buildVocab, codePoints, MAX_VOCAB } from './vocab';
 
 export const MIN_CHARS = 200;
@@ -14,22 +14,6 @@ export const MAX_BYTES = 2 * 1024 * 1024;
 export type CorpusCheck = { ok: true; text: string; notices: string[] } | { ok: false; message: string };
 
 const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-/**
- * The notice for the unreadable characters dropped from a corpus, or null when none was:
- * "文本里有 3 个看不见的控制字符或格式字符，训练前已删去：U+0000 ×2、U+200D ×1。", or the
- * damaged-link message first when U+FFFD (or a lone surrogate) is among them. Characters in order of first appearance.
- */
-export function droppedNotice(dropped: readonly string[]): string | null {
-  if (dropped.length === 0) return null;
-  const counts = new Map<string, number>();
-  for (const c of dropped) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const list = [...counts].map(([c, n]) => `${codeOf(c)} ×${n}`).join('、');
-  const broken = dropped.find(isBroken);
-  return broken === undefined
-    ? `文本里有 ${dropped.length} 个看不见的控制字符或格式字符，训练前已删去：${list}。`
-    : `${brokenMessage(broken, '文本')}训练前已删去 ${dropped.length} 个无法识别或不可见的字符：${list}。`;
-}
 
 /** The text a corpus trains on: CR LF read as a line break, unreadable characters dropped (and listed). Never throws. */
 export const readableCorpus = (raw: string): { text: string; dropped: string[] } => readable(raw.replace(/\r\n/g, '\n'));
@@ -47,7 +31,7 @@ export function checkText(raw: string, maxVocab = MAX_VOCAB): CorpusCheck {
   if (chars === 0) return { ok: false, message: dropped.length ? '文本里没有可以显示的字符。请粘贴或选择一段文字。' : '文本是空的。请粘贴或选择一段文字。' };
   if (chars < MIN_CHARS) return { ok: false, message: `文本只有 ${chars} 个字符，至少需要 ${MIN_CHARS} 个，模型才有东西可学。` };
   const notices: string[] = [];
-  const droppedText = droppedNotice(dropped);
+  const droppedText = droppedNotice(dropped, '文本', 'corpus');
   if (droppedText) notices.push(droppedText);
   const vocab = buildVocab(text, maxVocab);
   if (vocab.dropped > 0)

@@ -56,3 +56,44 @@ export function readable(text: string): { text: string; dropped: string[] } {
   const dropped = all.filter(unreadable);
   return { text: dropped.length ? all.filter((c) => !unreadable(c)).join('') : text, dropped };
 }
+
+/**
+ * Where characters were dropped, which sets how the notice is worded (the field's name is `what`):
+ * - 'corpus': a training text (text-lab, §10.2's training): dropped before training, each one
+ *   counted, “文本里有 3 个看不见的控制字符或格式字符，训练前已删去：U+0000 ×2、U+200D ×1。”
+ * - 'prompt': a field that keeps the text without them (the generation lab's 开头文字):
+ *   “开头文字里的 1 个控制字符或不可见字符（U+0000）已删去。”
+ * - 'map': a text the view reads without them (the attention map, §10.4):
+ *   “文字里有看不见的控制字符或格式字符（U+0007、U+200B）。已删去 2 个控制字符或不可见字符。”
+ */
+export type DropPlace = 'corpus' | 'prompt' | 'map';
+
+/** Each distinct character of `cs` by code point, in order of first appearance, with its count: "U+0000 ×2、U+200D ×1". */
+const counted = (cs: readonly string[]): string => {
+  const counts = new Map<string, number>();
+  for (const c of cs) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts].map(([c, n]) => `${codeOf(c)} ×${n}`).join('、');
+};
+
+/**
+ * The one notice for the unreadable characters `dropped` from the field `what` (in text order, as
+ * `readable` returns them), or null when none was. Characters are named by code point only. A
+ * broken one (U+FFFD, a lone surrogate) comes first with the damaged-link message, since it says
+ * the link was cut, then how many characters of either kind were dropped:
+ * “文字里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了。已删去 2 个无法识别或不可见的字符。”
+ * ('corpus' adds 训练前 and the counted list; 'prompt' the others' code points). Never throws.
+ */
+export function droppedNotice(dropped: readonly string[], what: string, place: DropPlace): string | null {
+  const n = dropped.length;
+  if (n === 0) return null;
+  const names = [...new Set(dropped)].map(codeOf).join('、');
+  const broken = dropped.find(isBroken);
+  if (broken !== undefined) {
+    // brokenMessage already names the broken character: a field's list follows only when there are others.
+    const list = place === 'corpus' ? `：${counted(dropped)}` : place === 'prompt' && names !== codeOf(broken) ? `（${names}）` : '';
+    return `${brokenMessage(broken, what)}${place === 'corpus' ? '训练前' : ''}已删去 ${n} 个无法识别或不可见的字符${list}。`;
+  }
+  if (place === 'corpus') return `${what}里有 ${n} 个看不见的控制字符或格式字符，训练前已删去：${counted(dropped)}。`;
+  if (place === 'prompt') return `${what}里的 ${n} 个控制字符或不可见字符（${names}）已删去。`;
+  return `${invisibleMessage(dropped, what)}已删去 ${n} 个控制字符或不可见字符。`;
+}

@@ -4,7 +4,7 @@
  * of the JSON is checked here; fromArtifacts checks the config and every weight.
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import { fromModelJson } from '../textgen/checkpoint';
+import { fromModelJson, SHIPPED_NAMES } from '../textgen/checkpoint';
 import { fromChars, type Vocab } from '../textgen/vocab';
 import { fromArtifacts, type TransformerCheckpointMeta } from './checkpoint';
 import type { TransformerConfig } from './config';
@@ -29,7 +29,7 @@ export interface LoadedCheckpoint {
 export function checkpointFromFiles(modelJson: unknown, weights: ArrayBuffer, metaJson: unknown): LoadedCheckpoint {
   if (!isRecord(modelJson) || !Array.isArray(modelJson.weightsManifest)) throw new Error('model.json 格式不对');
   if (!isRecord(metaJson) || !Array.isArray(metaJson.vocab) || !metaJson.vocab.every((c) => typeof c === 'string')) throw new Error('meta.json 缺少字符表');
-  const { config, weights: w } = fromArtifacts(fromModelJson(modelJson as unknown as Parameters<typeof fromModelJson>[0], weights));
+  const { config, weights: w } = fromArtifacts(fromModelJson(modelJson as unknown as Parameters<typeof fromModelJson>[0], weights, SHIPPED_NAMES.transformer));
   const chars = metaJson.vocab as string[];
   if (chars.length !== config.vocabSize) {
     for (const t of Object.values(w)) t.dispose();

@@ -9,7 +9,7 @@ import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers
 import { flagField } from '../nn/validate';
 import { emojiBuilders, unknownNotice } from '../parse/fields';
 import { parsePrompt, TEXTGEN_DEFAULTS, TEXTGEN_RULES } from '../textgen/settings';
-import { brokenMessage, codeOf, isBroken, readable, unreadable } from '../textgen/unreadable';
+import { droppedNotice, readable, unreadable } from '../textgen/unreadable';
 import { codePoints, encode, type Vocab } from '../textgen/vocab';
 import { contextNotice, lastInContext } from './context';
 import type { LinkProblem } from '../url/link-problem';
@@ -56,28 +56,12 @@ export function encodeGptSettings(s: GptSettings, into = new URLSearchParams()):
 }
 
 /**
- * What the reader is told about the unreadable characters `dropped` from a prompt (in order, as
- * `readable` returns them), or null when there were none. A broken one (U+FFFD, a lone
- * surrogate) gets the shared damaged-link message (textgen/unreadable.ts); invisible ones are
- * named as control or invisible characters. Characters are named by code point only.
- */
-export function droppedNotice(dropped: readonly string[]): string | null {
-  if (!dropped.length) return null;
-  const names = [...new Set(dropped)].map(codeOf).join('、');
-  const broken = dropped.find(isBroken);
-  // brokenMessage already names the broken character: the list follows only when there are others.
-  const list = names === codeOf(broken ?? '') ? '' : `（${names}）`;
-  if (broken !== undefined) return `${brokenMessage(broken, '开头文字')}已删去 ${dropped.length} 个无法显示的字符${list}。`;
-  return `开头文字里的 ${dropped.length} 个控制字符或不可见字符（${names}）已删去。`;
-}
-
-/**
  * A prompt as the lab's field keeps it (typed, from a link or from the tour): without its
  * unreadable characters, and the notice about those dropped (null when none). Never throws.
  */
 export function cleanPrompt(prompt: string): { prompt: string; notice: string | null } {
   const { text, dropped } = strayDropped(prompt);
-  return { prompt: text, notice: droppedNotice(dropped) };
+  return { prompt: text, notice: droppedNotice(dropped, '开头文字', 'prompt') };
 }
 
 /**
@@ -104,7 +88,7 @@ export function promptNotices(prompt: string, vocab: Vocab, contextLength: numbe
   const { text } = readable(prompt); // what the lab feeds the model (gpt-lab shownPrompt)
   const chars = codePoints(text);
   const notices: string[] = [];
-  const droppedText = droppedNotice(dropped);
+  const droppedText = droppedNotice(dropped, '开头文字', 'prompt');
   if (droppedText) notices.push(droppedText);
   if (!chars.length) notices.push('开头文字是空的：模型从一首诗的开头写起。');
   const { unknown } = encode(vocab, text);

@@ -4,11 +4,10 @@
  * the step 1 … 10, the layer and the head. Every function here returns a value or a Chinese
  * message and never throws.
  */
-import type { Parsed } from '../nn/validate';
+import { parseNumber, type NamedRule, type Parsed } from '../nn/validate';
 import { charTableSize, graphemes, notInVocab, quoteInput } from '../parse/fields';
-import { normaliseNumberText } from '../parse/number-text';
 import { brokenMessage, codeOf, invisibleMessage, isBroken, isInvisible } from '../textgen/unreadable';
-import { settingProblem, type LinkProblem } from '../url/link-problem';
+import { linkIndexName, settingProblem, type LinkProblem } from '../url/link-problem';
 
 /** The stepper's input is at most this many characters, so its matrices stay readable. */
 export const HAND_MAX_CHARS = 8;
@@ -87,14 +86,6 @@ export interface HandSettings {
 
 export const HAND_DEFAULTS: HandSettings = { text: HAND_DEFAULT_TEXT, step: 0, layer: 0, head: 0 };
 
-/** An integer in [0, max], from link text; anything else is null. */
-function index(raw: string | null, max: number): number | null {
-  const plain = raw === null ? '' : normaliseNumberText(raw); // full-width digits as every numeric field reads them
-  if (!/^\d{1,3}$/.test(plain)) return null;
-  const n = Number(plain);
-  return n <= max ? n : null;
-}
-
 /**
  * Said beside the input's error while the steps below are still those of the last good text
  * `text`, so the reader knows whose numbers they are.
@@ -116,17 +107,20 @@ export function readHandLink(params: URLSearchParams, limits: { layers: number; 
     if (problem) problems.push(settingProblem(problem));
     else settings.text = text;
   }
-  const numbers: [keyof HandSettings & ('step' | 'layer' | 'head'), number, string][] = [
-    ['step', HAND_STEP_COUNT, `步骤必须是 0–${HAND_STEP_COUNT} 的整数`],
-    ['layer', limits.layers - 1, `层必须是 0–${limits.layers - 1} 的整数（从 0 数起）`],
-    ['head', limits.heads - 1, `头必须是 0–${limits.heads - 1} 的整数（从 0 数起）`],
-  ];
-  for (const [key, max, message] of numbers) {
+  // The step is numbered as the page numbers it (0: none yet); layer and head are 0-based, and
+  // their messages say which of the page's 第 1 层 / 第 1 个头 the link's 0 is.
+  const rules: Record<'step' | 'layer' | 'head', NamedRule> = {
+    step: { min: 0, max: HAND_STEP_COUNT, integer: true, name: '步骤' },
+    layer: { min: 0, max: limits.layers - 1, integer: true, name: linkIndexName('层', `${HAND_PREFIX}.layer`, '第 1 层') },
+    head: { min: 0, max: limits.heads - 1, integer: true, name: linkIndexName('头', `${HAND_PREFIX}.head`, '第 1 个头') },
+  };
+  for (const key of ['step', 'layer', 'head'] as const) {
     const raw = get(key);
     if (raw === null) continue;
-    const n = index(raw, max);
-    if (n === null) problems.push(settingProblem(`${message}。`));
-    else settings[key] = n;
+    const n = parseNumber(raw, rules[key], rules[key].name);
+    if (n.ok)
+      settings[key] = n.value || 0; // -0 as 0
+    else problems.push(settingProblem(n.message));
   }
   return { settings, problems };
 }

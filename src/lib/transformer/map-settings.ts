@@ -9,15 +9,16 @@ import { numberFields, type NumberRules } from '../nn/url-numbers';
 import { SEED_RULE, type FieldParser } from '../nn/validate';
 import { TANG_GPT } from './config';
 import { checkMapText } from './map-text';
-import type { LinkProblem } from '../url/link-problem';
+import { linkIndexName, type LinkProblem } from '../url/link-problem';
 
 export const MAP_PREFIX = 'map';
 
 export type MapKey = 'pos' | 'layer' | 'head' | 'seed';
+/** pos, layer and head are set by links only, 0-based; their messages name them as the page counts, from 1 (linkIndexName). */
 export const MAP_RULES: NumberRules<MapKey> = {
-  pos: { min: 0, max: TANG_GPT.contextLength - 1, integer: true, name: '选中的位置' },
-  layer: { min: 0, max: TANG_GPT.layers - 1, integer: true, name: '层' },
-  head: { min: 0, max: TANG_GPT.heads - 1, integer: true, name: '头' },
+  pos: { min: 0, max: TANG_GPT.contextLength - 1, integer: true, name: linkIndexName('选中的位置', `${MAP_PREFIX}.pos`, '第 1 个字') },
+  layer: { min: 0, max: TANG_GPT.layers - 1, integer: true, name: linkIndexName('层', `${MAP_PREFIX}.layer`, '第 1 层') },
+  head: { min: 0, max: TANG_GPT.heads - 1, integer: true, name: linkIndexName('头', `${MAP_PREFIX}.head`, '头 1') },
   seed: SEED_RULE,
 };
 

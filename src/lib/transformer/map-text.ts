@@ -11,7 +11,7 @@
  * spaces and line breaks only is refused.
  */
 import { emojiBuilders, unknownGraphemes, unknownNotice } from '../parse/fields';
-import { brokenMessage, invisibleMessage, isBroken, unreadable } from '../textgen/unreadable';
+import { brokenMessage, droppedNotice, isBroken, unreadable } from '../textgen/unreadable';
 import { codePoints, type Vocab } from '../textgen/vocab';
 import { contextNotice, lastInContext } from './context';
 
@@ -61,14 +61,8 @@ export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab)
   // The joiners and selectors inside an emoji are dropped with it unnamed: the emoji is named whole below.
   const inEmoji = emojiBuilders(text);
   const stray = all.filter((c, i) => unreadable(c) && !inEmoji[i]);
-  if (stray.length) {
-    const n = stray.length;
-    notices.push(
-      broken !== undefined
-        ? `${brokenMessage(broken, '文字')}已删去 ${n} 个无法识别或不可见的字符。`
-        : `${invisibleMessage(stray, '文字')}已删去 ${n} 个控制字符或不可见字符。`, // names each, as the stepper names U+0000
-    );
-  }
+  const droppedText = droppedNotice(stray, '文字', 'map'); // names each, as the stepper names U+0000
+  if (droppedText) notices.push(droppedText);
   const { kept: chars, dropped } = lastInContext(kept, contextLength);
   if (dropped > 0) notices.push(contextNotice('文字', kept.length, contextLength));
   const ids: number[] = [];

@@ -12,7 +12,8 @@ import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
 import { SEED_RULE } from '../nn/validate';
 import { charTableSize, labelledChoice, NOT_IN_VOCAB } from '../parse/fields';
-import { checkText, droppedNotice, readableCorpus, type CorpusCheck } from '../textgen/corpus';
+import { checkText, readableCorpus, type CorpusCheck } from '../textgen/corpus';
+import { droppedNotice } from '../textgen/unreadable';
 import { CORPUS_NAMES, type CorpusName } from '../textgen/settings';
 import { encode, type Vocab } from '../textgen/vocab';
 import { LSTM_SPLIT, makeWindows } from '../textgen/windows';
@@ -101,7 +102,7 @@ export function checkGptText(text: string, vocab: Vocab, trainLen: number): Corp
     return { ok: false, message: `文本切不出一个 ${trainLen + 1} 个字符的训练窗口（验证集先拿走了一段）。请再加长一些。` };
   }
   // The vocabulary is the checkpoint's, so of checkText's notices only the dropped characters' applies.
-  const dropped = droppedNotice(readableCorpus(text).dropped);
+  const dropped = droppedNotice(readableCorpus(text).dropped, '文本', 'corpus');
   const notices = dropped ? [dropped] : [];
   if (unknown.length)
     notices.push(`文本里有 ${unknown.length} 种字符${NOT_IN_VOCAB}（占全部字符的 ${percent(1 - known / ids.length)}），训练时按 <unk> 处理。`);

@@ -28,6 +28,14 @@ export interface LinkProblem {
 /** The damaged-link problem (LINK_DAMAGED). */
 export const damagedProblem: LinkProblem = { kind: 'damaged', text: LINK_DAMAGED };
 
+/**
+ * The name a link's 0-based index goes by in its messages (“头（链接里的 map.head，0 是头 1）”): the
+ * setting as the page names it, the link's key, and which of the page's items, counted from 1 as
+ * the page counts them, the link's 0 is. A reader who pasted the link can then match the
+ * refused number to what the page shows. The link itself keeps its 0-based value.
+ */
+export const linkIndexName = (name: string, key: string, first: string): string => `${name}（链接里的 ${key}，0 是${first}）`;
+
 /** A refused setting whose `text` says why; `defaulted` (true unless `text` says what was used instead) adds 已改用默认值. */
 export const settingProblem = (text: string, defaulted = true): LinkProblem => ({ kind: 'setting', text, defaulted });
 

@@ -5,7 +5,7 @@
  * forward pass, which checks it. The tensors are kept for the page's life; nothing else stays.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { fromModelJson } from '../../lib/textgen/checkpoint';
+import { fromModelJson, SHIPPED_NAMES } from '../../lib/textgen/checkpoint';
 import { fromArtifacts } from '../../lib/transformer/checkpoint';
 import type { TransformerConfig } from '../../lib/transformer/config';
 import { checkAgainstForward, handSteps, type HandSteps } from '../../lib/transformer/hand';
@@ -35,7 +35,7 @@ export async function loadModel(): Promise<StepperModel> {
   const vocab = Array.isArray(meta.vocab) && meta.vocab.every((c) => typeof c === 'string') ? (meta.vocab as string[]) : null;
   if (!vocab) throw new Error('检查点缺少字符表');
   // fromModelJson first: it names the weights file when its length is wrong (cut short, or a web page).
-  const { weights } = fromArtifacts(fromModelJson(json, bytes));
+  const { weights } = fromArtifacts(fromModelJson(json, bytes, SHIPPED_NAMES.transformer));
   const { config, weights: plain } = plainFromModelJson(json, bytes);
   return { config, vocab, plain, weights };
 }

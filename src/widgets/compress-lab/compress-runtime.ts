@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { toPlain, type Architecture } from '../../lib/compress/evaluate';
 import type { PlainTensor } from '../../lib/compress/quantize';
 import type { ModelName } from '../../lib/compress/settings';
-import { fromModelJson, type CheckpointMeta } from '../../lib/textgen/checkpoint';
+import { fromModelJson, SHIPPED_NAMES, type CheckpointMeta } from '../../lib/textgen/checkpoint';
 import { encode, fromChars, type Vocab } from '../../lib/textgen/vocab';
 import { makeWindows } from '../../lib/textgen/windows';
 import { fromArtifacts, type TransformerCheckpointMeta } from '../../lib/transformer/checkpoint';
@@ -37,7 +37,7 @@ async function load(name: ModelName): Promise<Loaded> {
     fetchOk(`${dir}meta.json`).then((r) => readJson(r) as Promise<CheckpointMeta | TransformerCheckpointMeta>),
     corpus,
   ]);
-  const artifacts = fromModelJson(json, weights);
+  const artifacts = fromModelJson(json, weights, SHIPPED_NAMES[name === 'lstm' ? 'lstm' : 'transformer']);
   const names = (artifacts.weightSpecs ?? []).map((s) => s.name);
   let arch: Architecture;
   let map: tf.NamedTensorMap;

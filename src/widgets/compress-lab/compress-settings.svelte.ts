@@ -15,7 +15,7 @@ import {
   type CompressSettings,
   type ModelName,
 } from '../../lib/compress/settings';
-import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
+import { checkField, copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { unknownNotice } from '../../lib/transformer/map-text';
 import { refusalLine } from '../shared/refuse';
 import { promptVocab } from './prompt-vocab';
@@ -97,29 +97,21 @@ export class CompressSettingsState {
   /** The sparsity field changed; the same rule as a link's `zip.sp`. */
   setSparsity(text: string): void {
     this.spText = text;
-    const r = COMPRESS_FIELDS.sp(text);
-    if (!r.ok) {
-      this.fieldErrors.sp = r.message;
-      return;
-    }
-    delete this.fieldErrors.sp;
+    const sp = checkField('sp', text, COMPRESS_FIELDS, this.fieldErrors);
+    if (sp === undefined) return;
     if (this.error === FIX_FIELDS_FIRST) this.refused();
-    this.settings.sp = r.value;
+    this.settings.sp = sp;
     this.writeHash();
   }
 
   /** The prompt field changed; the same rule as a link's `zip.prompt`. */
   setPrompt(text: string): void {
     this.promptDraft = text;
-    const r = COMPRESS_FIELDS.prompt(text);
-    if (!r.ok) {
-      this.fieldErrors.prompt = r.message;
-      return;
-    }
-    delete this.fieldErrors.prompt;
+    const prompt = checkField('prompt', text, COMPRESS_FIELDS, this.fieldErrors);
+    if (prompt === undefined) return;
     if (this.error === FIX_FIELDS_FIRST) this.refused();
-    this.settings.prompt = r.value;
-    this.promptDraft = r.value;
+    this.settings.prompt = prompt;
+    this.promptDraft = prompt;
     this.findUnknown();
     this.writeHash();
   }

@@ -6,7 +6,7 @@
  */
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as tf from '@tensorflow/tfjs-core';
-import { fromModelJson, type CheckpointMeta } from '../../lib/textgen/checkpoint';
+import { fromModelJson, SHIPPED_NAMES, type CheckpointMeta } from '../../lib/textgen/checkpoint';
 import { CORPUS_NAMES, type CorpusName } from '../../lib/textgen/settings';
 import { fromChars, type Vocab } from '../../lib/textgen/vocab';
 import type { TransformerConfig } from '../../lib/transformer/config';
@@ -29,14 +29,14 @@ export interface LoadedGpt extends LoadedLstm {
   config: TransformerConfig;
 }
 
-async function files(dir: string): Promise<{ artifacts: tf.io.ModelArtifacts; meta: unknown }> {
+async function files(dir: 'poetry' | 'transformer'): Promise<{ artifacts: tf.io.ModelArtifacts; meta: unknown }> {
   const base = `${BASE}models/${dir}/`;
   const [json, weights, meta] = await Promise.all([
     fetchOk(`${base}model.json`).then(readJson),
     fetchOk(`${base}weights.bin`).then((r) => r.arrayBuffer()),
     fetchOk(`${base}meta.json`).then(readJson),
   ]);
-  return { artifacts: fromModelJson(json, weights), meta };
+  return { artifacts: fromModelJson(json, weights, SHIPPED_NAMES[dir === 'poetry' ? 'lstm' : 'transformer']), meta };
 }
 
 function decode(artifacts: tf.io.ModelArtifacts): tf.NamedTensorMap {
@@ -54,7 +54,7 @@ export function checkpointLstm(): Promise<LoadedLstm> {
   lstmCkpt ??= files('poetry').then(({ artifacts, meta }) => ({
     weights: decode(artifacts),
     vocab: fromChars((meta as CheckpointMeta).vocab),
-    label: 'LSTM 预训练检查点（5.2 节）',
+    label: SHIPPED_NAMES.lstm,
   }));
   lstmCkpt.catch(() => (lstmCkpt = undefined));
   return lstmCkpt;
@@ -65,7 +65,7 @@ export function checkpointGpt(): Promise<LoadedGpt> {
   gptCkpt ??= files('transformer').then(({ artifacts, meta }) => ({
     ...fromArtifacts(artifacts),
     vocab: fromChars((meta as TransformerCheckpointMeta).vocab),
-    label: 'Transformer 预训练检查点（附录 A）',
+    label: SHIPPED_NAMES.transformer,
   }));
   gptCkpt.catch(() => (gptCkpt = undefined));
   return gptCkpt;

@@ -20,9 +20,11 @@ export async function fetchOk(url: string): Promise<Response> {
  * The response's JSON, unchecked (the caller validates it); throws an Error in words, naming the
  * file, when it is not whole JSON (a download cut short).
  */
-export function readJson(response: Response): ReturnType<Response['json']> {
-  const file = response.url ? new URL(response.url).pathname : '文件';
-  return response.json().catch(() => {
+export async function readJson(response: Response): ReturnType<Response['json']> {
+  try {
+    return await response.json();
+  } catch {
+    const file = response.url ? new URL(response.url).pathname : '文件';
     throw new Error(`${file} 不是完整的 JSON 文件（可能下载时被截断了）。请刷新页面再试。`);
-  });
+  }
 }

@@ -4,7 +4,7 @@
  * cut short is refused rather than half-applied), read it back repaired, and copy it.
  */
 import { encodeNumbers } from '../../lib/nn/url-numbers';
-import { parseNumber, type NumberRule } from '../../lib/nn/validate';
+import { parseNumber, type FieldParser, type NamedRule } from '../../lib/nn/validate';
 import { damageConcerns, readFragment, signFragment } from '../../lib/url/fragment';
 import { linkChangeConcerns, repeatedKeys, repeatedNotice } from '../../lib/url/link-change';
 import { damagedProblem, type LinkProblem } from '../../lib/url/link-problem';
@@ -111,21 +111,29 @@ export function asText<K extends string>(values: Record<K, number>): Record<K, s
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])) as Record<K, string>;
 }
 
+/** A field's rule: a named numeric range (parsed by parseNumber) or the field's own parser (lib/nn/validate.ts). */
+export type FieldRule = NamedRule | FieldParser<unknown>;
+
+/** What a field of rule `R` gives once valid: a parser's value, else a number. */
+export type FieldValue<R> = R extends FieldParser<infer T> ? T : number;
+
 /**
- * Validates a typed field against its rule. On error, records the message under `key` and
- * returns undefined; on success, clears it and returns the number.
+ * Validates a typed field against its rule, `rules[key]`: a named range or a parser (a lab's
+ * FieldParsers, the one list its link decoder also reads). On error, records the message under
+ * `key` in `errors` and returns undefined; on success, clears it and returns the value.
  */
-export function checkField<K extends string>(
+export function checkField<R extends Record<string, FieldRule>, K extends keyof R & string>(
   key: K,
   text: string,
-  rules: Record<K, NumberRule & { name: string }>,
+  rules: R,
   errors: Partial<Record<K, string>>,
-): number | undefined {
-  const parsed = parseNumber(text, rules[key], rules[key].name);
+): FieldValue<R[K]> | undefined {
+  const rule = rules[key];
+  const parsed = typeof rule === 'function' ? rule(text) : parseNumber(text, rule, rule.name);
   if (!parsed.ok) {
     errors[key] = parsed.message;
     return undefined;
   }
   delete errors[key];
-  return parsed.value;
+  return parsed.value as FieldValue<R[K]>;
 }

@@ -73,4 +73,9 @@ describe('exercise checkers', () => {
     expect(checkOrdering(order, [0, 1, 2, 3, 4])).toEqual({ correct: true });
     expect(checkOrdering(order, [1, 0, 2, 3, 4]).hint).toContain('2 项');
   });
+
+  it('ordering: an order that leaves items out is not correct, each missing place counted as wrong', () => {
+    expect(checkOrdering(order, [])).toEqual({ correct: false, hint: '有 5 项的位置不对。' });
+    expect(checkOrdering(order, [0, 1, 2]).hint).toContain('2 项');
+  });
 });

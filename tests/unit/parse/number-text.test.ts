@@ -44,6 +44,21 @@ describe('numbers as readers write them (parse/number-text.ts, through parseNumb
     },
   );
 
+  it.each([
+    ['1 000', '1 000'],
+    ['1\u00A0000', null],
+    ['1\u2009000', null],
+    ['1\u3000000', null],
+    ['１ ０００', '１ ０００'],
+  ])('refuses the spaced “%s” with the hint a comma gets, and says a number has no spaces', (text, quoted) => {
+    const r = parseNumber(text, wide, '答案');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.message).toMatch(/^答案必须是数字，收到“.+”：数字中间不能有空格；逗号只能作千位分隔符，每三位一个（如 1,000）；小数点请用“.”。$/);
+      if (quoted) expect(r.message).toContain(`收到“${quoted}”`);
+    }
+  });
+
   it('says nothing of separators when the text has no comma', () => {
     expect(parseNumber('1.2.3', wide, '答案')).toEqual({ ok: false, message: '答案必须是数字，收到“1.2.3”。' });
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fromModelJson, weightBytes } from '../../../src/lib/textgen/checkpoint';
+import { fromModelJson, SHIPPED_NAMES, weightBytes } from '../../../src/lib/textgen/checkpoint';
 
 type ModelJson = Parameters<typeof fromModelJson>[0];
 const SHIPPED = ['poetry', 'transformer'] as const;
@@ -43,6 +43,13 @@ describe('fromModelJson', () => {
     const cut = whole.slice(0, 1000);
     expect(() => fromModelJson(modelJsonOf('poetry'), cut)).toThrow(
       `“weights.bin”的长度不对：应为 ${whole.byteLength} 字节，实为 1000 字节（可能下载时被截断了，或服务器返回的是网页）。请刷新页面再试。`,
+    );
+  });
+
+  it('says whose weights file it is when the caller knows the model', () => {
+    const whole = weightsOf('poetry');
+    expect(() => fromModelJson(modelJsonOf('poetry'), whole.slice(0, 1000), SHIPPED_NAMES.lstm)).toThrow(
+      `LSTM 预训练检查点（5.2 节）的权重文件“weights.bin”长度不对：应为 ${whole.byteLength} 字节，实为 1000 字节（可能下载时被截断了，或服务器返回的是网页）。请刷新页面再试。`,
     );
   });
 

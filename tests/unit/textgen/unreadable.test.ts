@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { brokenMessage, codeOf, isBroken, isInvisible, readable, readableText, unreadable, unreadableWarning } from '../../../src/lib/textgen/unreadable';
+import {
+  brokenMessage,
+  codeOf,
+  droppedNotice,
+  isBroken,
+  isInvisible,
+  readable,
+  readableText,
+  unreadable,
+  unreadableWarning,
+} from '../../../src/lib/textgen/unreadable';
 
 describe('the rule for unreadable characters', () => {
   it('calls U+FFFD and lone surrogates broken, and nothing else', () => {
@@ -50,5 +60,48 @@ describe('readable text', () => {
   it('keeps line breaks, spaces, emoji and rare characters as they are', () => {
     expect(readable('春 眠\n😀𠀀')).toEqual({ text: '春 眠\n😀𠀀', dropped: [] });
     expect(unreadable('\n')).toBe(false);
+  });
+});
+
+describe('the notice for dropped characters', () => {
+  const places = ['corpus', 'prompt', 'map'] as const;
+
+  it('says nothing when nothing was dropped', () => {
+    for (const place of places) expect(droppedNotice([], '文字', place)).toBeNull();
+  });
+
+  it('counts each character of a training text, in order of first appearance, dropped before training', () => {
+    expect(droppedNotice(['\u200d', '\u0000', '\u200d'], '文本', 'corpus')).toBe(
+      '文本里有 3 个看不见的控制字符或格式字符，训练前已删去：U+200D ×2、U+0000 ×1。',
+    );
+  });
+
+  it('names each distinct character a prompt field lost once', () => {
+    expect(droppedNotice(['\u0000', '\u200b', '\u0000'], '开头文字', 'prompt')).toBe('开头文字里的 3 个控制字符或不可见字符（U+0000、U+200B）已删去。');
+  });
+
+  it('names the characters a view reads without, then how many', () => {
+    expect(droppedNotice(['\u0007', '\u200b'], '文字', 'map')).toBe('文字里有看不见的控制字符或格式字符（U+0007、U+200B）。已删去 2 个控制字符或不可见字符。');
+  });
+
+  it('puts a broken character first, with the damaged-link message, wherever it was dropped', () => {
+    for (const place of places)
+      expect(droppedNotice(['\u0000', '\ufffd'], '文字', place)).toMatch(/^文字里有无法识别的字符（U\+FFFD），可能是链接在转发时损坏了。/);
+  });
+
+  it('calls what went with a broken character by one name in every lab: 无法识别或不可见的字符', () => {
+    expect(droppedNotice(['\u0000', '\ufffd'], '文本', 'corpus')).toContain('训练前已删去 2 个无法识别或不可见的字符：U+0000 ×1、U+FFFD ×1。');
+    expect(droppedNotice(['\u0000', '\ufffd'], '开头文字', 'prompt')).toContain('已删去 2 个无法识别或不可见的字符（U+0000、U+FFFD）。');
+    expect(droppedNotice(['\u0000', '\ufffd'], '文字', 'map')).toContain('已删去 2 个无法识别或不可见的字符。');
+  });
+
+  it('does not list a prompt’s broken character twice when it is all that was dropped', () => {
+    expect(droppedNotice(['\ufffd', '\ufffd'], '开头文字', 'prompt')).toBe(
+      '开头文字里有无法识别的字符（U+FFFD），可能是链接在转发时损坏了。已删去 2 个无法识别或不可见的字符。',
+    );
+  });
+
+  it('never quotes a dropped character itself, only its code point', () => {
+    for (const place of places) expect(droppedNotice(['\u0000', '\u200b', '\ud800'], '文字', place)).not.toMatch(/[\p{Cc}\p{Cf}\p{Cs}]/u);
   });
 });

@@ -7,6 +7,7 @@ import { fromModelJson } from '../../../src/lib/textgen/checkpoint';
 import { quantizeFloat16 } from '../../../src/lib/textgen/float16';
 import { fromArtifacts, toArtifacts, transformerModelJson } from '../../../src/lib/transformer/checkpoint';
 import { parseConfig } from '../../../src/lib/transformer/config';
+import { checkpointFromFiles, CHECKPOINT_DIR } from '../../../src/lib/transformer/files';
 import { disposeWeights, initWeights } from '../../../src/lib/transformer/weights';
 import { boldWeights, TINY, useCpu } from './tiny';
 
@@ -14,6 +15,14 @@ beforeAll(useCpu);
 const values = (w: tf.NamedTensorMap) => Object.fromEntries(Object.entries(w).map(([k, t]) => [k, Array.from(t.dataSync())]));
 
 describe('Transformer checkpoints', () => {
+  it('name a shipped weights file cut short as the Transformer checkpoint’s', () => {
+    const json = JSON.parse(readFileSync(`public/${CHECKPOINT_DIR}model.json`, 'utf8'));
+    const meta = JSON.parse(readFileSync(`public/${CHECKPOINT_DIR}meta.json`, 'utf8'));
+    expect(() => checkpointFromFiles(json, new ArrayBuffer(1000), meta)).toThrow(
+      /^Transformer 预训练检查点（附录 A）的权重文件“weights\.bin”长度不对：应为 \d+ 字节，实为 1000 字节/,
+    );
+  });
+
   it('round-trip exactly through float32 artifacts', async () => {
     const w = initWeights({ ...TINY, tiedEmbeddings: false }, 3);
     const back = fromArtifacts(await toArtifacts({ ...TINY, tiedEmbeddings: false }, w));

@@ -94,6 +94,17 @@ describe('the stepper link', () => {
     expect(problems).toHaveLength(4);
   });
 
+  it('names a refused layer or head as the page counts them, from 1, beside the link’s 0-based value', () => {
+    expect(link('att.layer=2&att.head=4').problems.map((p) => p.text)).toEqual([
+      '层（链接里的 att.layer，0 是第 1 层）必须在 0 到 1 之间，收到 2。',
+      '头（链接里的 att.head，0 是第 1 个头）必须在 0 到 3 之间，收到 4。',
+    ]);
+  });
+
+  it('names a refused step as the page numbers it', () => {
+    expect(link('att.step=11').problems.map((p) => p.text)).toEqual(['步骤必须在 0 到 10 之间，收到 11。']);
+  });
+
   it('explains a refused text once, without its own “链接” prefix (the widget adds the one prefix)', () => {
     const { settings, problems } = link('att.text=%F0%9F%98%80');
     expect(settings.text).toBe('床前明月光');

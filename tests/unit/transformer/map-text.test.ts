@@ -118,7 +118,16 @@ describe('the attention map link', () => {
 
   it('names a NaN position in words, never echoing it', () => {
     const { problems } = decodeMapSettings(new URLSearchParams('map.pos=NaN'));
-    expect(problems).toEqual([settingProblem('选中的位置必须是数字，不能是“非数”或无穷大。')]);
+    expect(problems).toEqual([settingProblem('选中的位置（链接里的 map.pos，0 是第 1 个字）必须是数字，不能是“非数”或无穷大。')]);
+  });
+
+  it('names a refused position, layer or head as the page counts them, from 1, beside the link’s 0-based value', () => {
+    const { problems } = decodeMapSettings(new URLSearchParams('map.pos=64&map.layer=2&map.head=4'));
+    expect(problems.map((p) => p.text)).toEqual([
+      '选中的位置（链接里的 map.pos，0 是第 1 个字）必须在 0 到 63 之间，收到 64。',
+      '层（链接里的 map.layer，0 是第 1 层）必须在 0 到 1 之间，收到 2。',
+      '头（链接里的 map.head，0 是头 1）必须在 0 到 3 之间，收到 4。',
+    ]);
   });
 });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DAMAGED } from '../../../src/lib/url/fragment';
-import { damagedProblem, linkProblemLine, linkProblemRole, settingProblem, unknownKeyProblem, type LinkProblem } from '../../../src/lib/url/link-problem';
+import {
+  damagedProblem,
+  linkIndexName,
+  linkProblemLine,
+  linkProblemRole,
+  settingProblem,
+  unknownKeyProblem,
+  type LinkProblem,
+} from '../../../src/lib/url/link-problem';
 import { repeatedNotice } from '../../../src/lib/url/link-change';
 import { trailingNotice } from '../../../src/lib/url/trailing';
 
@@ -49,5 +57,11 @@ describe("a link problem's role", () => {
 
   it('is alert for a refusal (a damaged link, a refused setting, an unknown key)', () => {
     expect([damagedProblem, settingProblem('温度必须在 0.1–2 之间。'), unknownKeyProblem('w.z')].map(linkProblemRole)).toEqual(['alert', 'alert', 'alert']);
+  });
+});
+
+describe('a link’s 0-based index in a message', () => {
+  it('names the setting, the link’s key and which of the page’s items, counted from 1, the link’s 0 is', () => {
+    expect(linkIndexName('头', 'map.head', '头 1')).toBe('头（链接里的 map.head，0 是头 1）');
   });
 });
