@@ -149,8 +149,9 @@ test('a flag, a family emoji and an accented letter are named whole in the notic
   await typeText(widget, '明月🇨🇳👨‍👩‍👧e\u0301光');
   const notice = widget.getByRole('status').filter({ hasText: '不在模型的字符表中' });
   await expect(notice).toContainText('“🇨🇳”、“👨‍👩‍👧”、“e\u0301” 不在模型的字符表中', LONG);
-  // The family's joiners are part of the emoji, not stray invisible characters.
-  await expect(widget.getByRole('status').filter({ hasText: 'U+200D' })).toHaveCount(0);
+  // The family's joiners are part of the emoji, not stray invisible characters: said so, not reported as dropped junk.
+  await expect(widget.getByRole('status').filter({ hasText: '“👨‍👩‍👧”里把各部分连成一个表情的不可见字符（U+200D）模型不读' })).toBeVisible();
+  await expect(widget.getByRole('status').filter({ hasText: '已删去' })).toHaveCount(0);
   await expectReadable(widget);
 });
 
@@ -168,8 +169,12 @@ test('a flag and an accented letter take one position per code point the model r
   await expect(part(4, 'e\u0301', 1, 'U+0065')).toHaveText('e');
   // The accent alone is drawn on a dotted circle, not on the box before it.
   await expect(part(5, 'e\u0301', 2, 'U+0301')).toHaveText('\u25CC\u0301');
-  // The family's joiners are dropped for the model (it reads three emoji); the reader's text keeps them.
-  await expect(charButton(widget, 5, '👨')).toBeVisible();
+  // The family's joiners are dropped for the model (it reads three emoji), each named by its place in the whole:
+  // the 1st, 3rd and 5th code points, the gaps being the joiners; the reader's text keeps them.
+  const family = '👨‍👩‍👧';
+  await expect(part(6, family, 1, 'U+1F468')).toHaveText('👨');
+  await expect(part(7, family, 3, 'U+1F469')).toHaveText('👩');
+  await expect(part(8, family, 5, 'U+1F467')).toHaveText('👧');
   await expect(textbox(widget)).toHaveValue(text);
   await part(2, '🇨🇳', 1, 'U+1F1E8').click();
   await expect(widget.getByText('选中第 2 个字：“🇨🇳”的第 1 个码位（U+1F1E8），它能看到前面 2 个位置')).toBeAttached();

@@ -10,8 +10,8 @@
  * is named whole, as every unknown character is (parse/fields.ts unknownGraphemes). A text of
  * spaces and line breaks only is refused.
  */
-import { emojiBuilders, unknownGraphemes, unknownNotice } from '../parse/fields';
-import { brokenMessage, droppedNotice, isBroken, unreadable } from '../textgen/unreadable';
+import { emojiBuilders, graphemes, unknownGraphemes, unknownNotice } from '../parse/fields';
+import { brokenMessage, codeOf, droppedNotice, isBroken, unreadable } from '../textgen/unreadable';
 import { codePoints, type Vocab } from '../textgen/vocab';
 import { contextNotice, lastInContext } from './context';
 
@@ -36,6 +36,27 @@ export { unknownNotice };
 
 /** The refusal of a text of spaces and line breaks only. */
 export const BLANK_TEXT = '文字只有空白：请输入至少一个字。';
+
+/**
+ * What the map says when emoji were written with the invisible code points that join their parts
+ * (👨‍👩‍👧's U+200D, ❤️'s U+FE0F): the model does not read those, so the map shows the parts alone
+ * (map-positions.ts names each by its place in the whole). Null when there are none. Never throws.
+ */
+export function emojiJoinerNotice(text: string): string | null {
+  const emoji = new Set<string>();
+  const joiners = new Set<string>();
+  for (const g of graphemes(text)) {
+    const builds = emojiBuilders(g);
+    for (const [k, c] of [...g].entries()) {
+      if (!builds[k] || !unreadable(c)) continue;
+      emoji.add(g);
+      joiners.add(c);
+    }
+  }
+  if (!joiners.size) return null;
+  const codes = [...joiners].map(codeOf).join('、');
+  return `${[...emoji].map((g) => `“${g}”`).join('、')}里把各部分连成一个表情的不可见字符（${codes}）模型不读，图中只有各部分本身。`;
+}
 
 /** How a position's character is shown: a line break as ↵, a space as ␣. */
 export const shownChar = (c: string): string => (c === '\n' ? '↵' : c === ' ' ? '␣' : c);
@@ -63,6 +84,8 @@ export function checkMapText(raw: unknown, contextLength: number, vocab?: Vocab)
   const stray = all.filter((c, i) => unreadable(c) && !inEmoji[i]);
   const droppedText = droppedNotice(stray, '文字', 'map'); // names each, as the stepper names U+0000
   if (droppedText) notices.push(droppedText);
+  const joined = emojiJoinerNotice(text);
+  if (joined) notices.push(joined);
   const { kept: chars, dropped } = lastInContext(kept, contextLength);
   if (dropped > 0) notices.push(contextNotice('文字', kept.length, contextLength));
   const ids: number[] = [];

@@ -31,6 +31,8 @@ export class AttentionMapState {
   /** The text field's content, as typed. */
   input = $state('');
   chars = $state.raw<string[]>([]);
+  /** The text `chars` were read from, as written (an emoji's joiners included): what labels name parts by. */
+  source = $state('');
   maps = $state.raw<number[][][][]>([]);
   pos = $state(0);
   layer = $state(0);
@@ -53,7 +55,7 @@ export class AttentionMapState {
   rows = $derived(this.maps.map((layer) => layer.map((head) => (head[this.pos] ?? []).slice(0, this.pos + 1))));
   text = $derived(this.chars.join(''));
   /** How each position is shown and named: a code point of 🇨🇳 or é as a part of it (map-positions.ts). */
-  labels = $derived(positionLabels(this.chars));
+  labels = $derived(positionLabels(this.chars, this.source));
 
   private rt: Runtime | undefined;
   /** Counts computations, so only the latest one's result is shown. */
@@ -62,6 +64,7 @@ export class AttentionMapState {
   constructor(initial: MapInitial) {
     this.contextLength = initial.contextLength;
     this.chars = initial.chars;
+    this.source = initial.chars.join('');
     this.maps = initial.maps;
     const { settings, problems } = decodeMapSettings(hashParams());
     this.linkProblems = [...linkDamage(MAP_PREFIX), ...problems];
@@ -128,6 +131,7 @@ export class AttentionMapState {
       if (ticket !== this.ticket) return;
       this.maps = maps;
       this.chars = checked.chars;
+      this.source = raw;
       this.notices = checked.notices;
       if (show) this.input = checked.text;
       this.pos = clampIndex(this.pos, this.chars.length);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromChars } from '../../../src/lib/textgen/vocab';
 import { handTextProblem } from '../../../src/lib/transformer/hand-input';
-import { checkMapText } from '../../../src/lib/transformer/map-text';
+import { checkMapText, emojiJoinerNotice } from '../../../src/lib/transformer/map-text';
 import { decodeMapSettings, MAP_DEFAULTS } from '../../../src/lib/transformer/map-settings';
 import { settingProblem } from '../../../src/lib/url/link-problem';
 
@@ -58,12 +58,18 @@ describe('the attention map text', () => {
   it('names a flag, a family emoji and an accented letter whole, not by their code points', () => {
     const r = ok('床🇨🇳👨‍👩‍👧e\u0301');
     expect(r.unknown).toEqual(['🇨🇳', '👨‍👩‍👧', 'e\u0301']);
-    expect(r.notices).toEqual(['“🇨🇳”、“👨‍👩‍👧”、“e\u0301” 不在模型的字符表中，按 <unk>（未知字符）处理。']);
+    expect(r.notices).toEqual([
+      '“👨‍👩‍👧”里把各部分连成一个表情的不可见字符（U+200D）模型不读，图中只有各部分本身。',
+      '“🇨🇳”、“👨‍👩‍👧”、“e\u0301” 不在模型的字符表中，按 <unk>（未知字符）处理。',
+    ]);
   });
 
-  it('drops an emoji’s joiners without naming them as stray invisible characters, but names a joiner between 汉字', () => {
-    expect(ok('床👨‍👩‍👧').notices.join('')).not.toContain('U+200D');
-    expect(ok('床\u200d前').notices.join('')).toContain('U+200D');
+  it('drops an emoji’s joiners saying the model does not read them, not as stray invisible characters; a joiner between 汉字 is stray', () => {
+    const emoji = ok('床👨‍👩‍👧').notices.join('');
+    expect(emoji).toContain('“👨‍👩‍👧”里把各部分连成一个表情的不可见字符（U+200D）模型不读');
+    expect(emoji).not.toContain('已删去');
+    expect(ok('床\u200d前').notices.join('')).toContain('已删去 1 个控制字符或不可见字符');
+    expect(emojiJoinerNotice('床前明月光🇨🇳')).toBeNull();
   });
 
   it('refuses a text of spaces and line breaks only, as §9.2 and §10.4 do', () => {
