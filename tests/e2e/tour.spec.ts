@@ -6,6 +6,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { TOUR_STEPS } from '../../src/lib/transformer/tour';
+import { COMPARE_LABEL } from '../../src/lib/transformer/train-settings';
 import { signFragment } from '../../src/lib/url/fragment';
 import { hydrated } from './support/widgets';
 
@@ -107,6 +108,17 @@ test('a step on the stepper moves it even before it has hydrated, and puts its s
   await tour.getByRole('button', { name: '下一步' }).click();
   await expect(stepper).toHaveAttribute('data-step', '5', { timeout: 60_000 });
   await expect(page).toHaveURL(/att\.step=5/);
+});
+
+test('the training step turns on training the LSTM beside the Transformer, so both curves can be compared', async ({ page }) => {
+  const { tour } = await openTour(page, `#${signFragment(new URLSearchParams({ 'tour.step': String(TOUR_STEPS.length - 1) }))}`);
+  await tour.getByRole('button', { name: '下一步' }).click();
+  await expect(tour).toHaveAttribute('data-step', String(TOUR_STEPS.length));
+  await expect(page).toHaveURL(/gtrain\.cmp=1/);
+  const train = page.getByRole('region', { name: '动手：在页面里训练 Transformer' });
+  await expect(train.getByRole('checkbox', { name: COMPARE_LABEL })).toBeChecked({ timeout: 60_000 });
+  await hydrated(train);
+  await expect(train.getByRole('checkbox', { name: COMPARE_LABEL })).toBeChecked();
 });
 
 test('a link copied during the tour reopens its widget in the state of the step, though the widget never hydrated', async ({ page }) => {

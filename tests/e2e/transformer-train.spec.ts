@@ -3,12 +3,15 @@
  * validation loss falls; it pauses, resumes and stops; the trained model is saved under its own
  * key and offered again after a reload (and continues from exactly the saved weights); bad text
  * gets a clear notice; storage that refuses says the model will not be kept; axe finds nothing.
+ * With 同时训练 5.2 节的 LSTM 作对比 on, the LSTM trains on the same text beside it: both curves,
+ * both final losses, one set of buttons for both, its failure its own, and nothing saved over §5.2.
  * Every wait is for a state the widget shows, never for a time.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { FIX_FIELDS_FIRST } from '../../src/lib/parse/fields';
-import { GTRAIN_RULES } from '../../src/lib/transformer/train-settings';
+import { NO_SAVED_MODEL } from '../../src/lib/transformer/train-messages';
+import { COMPARE_LABEL, GTRAIN_RULES } from '../../src/lib/transformer/train-settings';
 import { COMPUTE_TIMEOUT, hydrated, openWidget } from './support/widgets';
 
 // Each test trains at least once on a shared machine: generous limits, states not rates.
@@ -202,11 +205,77 @@ test('without IndexedDB the model trains and the page says it will not be saved'
   expect(errors).toEqual([]);
 });
 
-test('the training widget in use has no axe violations', async ({ page }) => {
-  const widget = await open(page);
+test('a link asking to continue from a saved model, with none saved here, says it goes on from the checkpoint', async ({ page }) => {
+  const widget = await open(page, '#gtrain.from=saved&gtrain.epochs=2');
+  await expect(widget.getByRole('status').filter({ hasText: NO_SAVED_MODEL })).toBeVisible();
+  await expect(widget.getByRole('radio', { name: '从本书的 Transformer 检查点继续' })).toBeChecked();
+  await expect(widget.getByLabel('训练轮数', { exact: true })).toHaveValue('2');
+});
+
+test('with the LSTM beside it, one epoch on a short text draws both models’ curves and gives both final losses, saving nothing over §5.2', async ({ page }) => {
+  const errors = pageErrors(page);
+  const widget = await open(page, '#gtrain.cmp=1');
+  await expect(widget.getByRole('checkbox', { name: COMPARE_LABEL })).toBeChecked();
   await mine(widget, POEM.repeat(20));
   await widget.getByRole('button', { name: '开始训练' }).click();
-  await expect(finalMessage(widget, '训练完成')).toBeVisible({ timeout: COMPUTE_TIMEOUT });
+  await expect(finalMessage(widget, /^训练完成/)).toBeVisible({ timeout: COMPUTE_TIMEOUT });
+  const lstmDone = finalMessage(widget, /^LSTM 训练完成，验证损失 \d+\.\d{3}。/);
+  await expect(lstmDone).toBeVisible({ timeout: COMPUTE_TIMEOUT });
+  await expect(lstmDone).toContainText('5.2 节保存的模型不受影响');
+  expect(Number.isFinite(await num(widget, 'data-val-loss'))).toBe(true);
+  expect(Number.isFinite(await num(widget, 'data-lstm-val-loss'))).toBe(true);
+  const chart = widget.getByRole('img', { name: /损失曲线/ });
+  await expect(chart).toHaveAccessibleName(/^损失曲线：Transformer 训练损失 \d.*，Transformer 验证损失 \d.*；LSTM 训练损失 \d.*，LSTM 验证损失 \d/);
+  await expect(widget.locator('figcaption')).toContainText('LSTM 验证损失');
+  await expect(widget.locator('.progress-line')).toContainText('Transformer：本次第 1 轮');
+  await expect(widget.locator('.progress-line-beside')).toContainText(/LSTM：.*第 (\d+) \/ \1 批/);
+  // The §5.2 lab keeps its models under textlab-<corpus>: none was written.
+  expect(await storedModels(page)).toEqual(['transformer-trained']);
+  await expect(widget).not.toContainText('NaN');
+  expect(errors).toEqual([]);
+});
+
+test('with the LSTM beside it, pause, resume and stop act on both models', async ({ page }) => {
+  const widget = await open(page, '#gtrain.cmp=1');
+  await mine(widget, POEM.repeat(200), 1, 3);
+  await widget.getByRole('radio', { name: /从头开始/ }).check();
+  await widget.getByRole('button', { name: '开始训练' }).click();
+  for (const name of ['本轮训练进度', 'LSTM 本轮训练进度']) {
+    const bar = widget.getByRole('progressbar', { name, exact: true });
+    await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(1);
+  }
+  await widget.getByRole('button', { name: '暂停训练' }).click();
+  await expect(widget).toHaveAttribute('data-status', 'paused', { timeout: COMPUTE_TIMEOUT });
+  await expect(widget).toHaveAttribute('data-lstm-status', 'paused', { timeout: COMPUTE_TIMEOUT });
+  await expect(widget.locator('.progress-line-beside')).toContainText('已暂停');
+  await widget.getByRole('button', { name: '继续训练' }).click();
+  await expect(widget).toHaveAttribute('data-status', 'running');
+  await expect(widget).toHaveAttribute('data-lstm-status', 'running');
+  await widget.getByRole('button', { name: '停止训练' }).click();
+  await expect(finalMessage(widget, /^已停止/)).toBeVisible({ timeout: COMPUTE_TIMEOUT });
+  await expect(finalMessage(widget, /^LSTM 已停止/)).toBeVisible({ timeout: COMPUTE_TIMEOUT });
+  await expect(widget).toHaveAttribute('data-lstm-status', 'idle');
+  await expect(widget.getByRole('button', { name: '开始训练' })).toHaveAttribute('aria-disabled', 'false');
+});
+
+test('when the LSTM cannot start, it says so and the Transformer trains on', async ({ page }) => {
+  const errors = pageErrors(page);
+  await page.route(/\/models\/poetry\/weights\.bin$/, (route) => route.fulfill({ status: 404 }));
+  const widget = await open(page, '#gtrain.cmp=1');
+  await mine(widget, POEM.repeat(20));
+  await widget.getByRole('button', { name: '开始训练' }).click();
+  await expect(widget.getByRole('alert').filter({ hasText: /^LSTM 训练失败：/ })).toBeVisible({ timeout: COMPUTE_TIMEOUT });
+  await expect(finalMessage(widget, /^训练完成/)).toBeVisible({ timeout: COMPUTE_TIMEOUT });
+  await expect(widget).toHaveAttribute('data-lstm-status', 'idle');
+  expect(errors).toEqual([]);
+});
+
+test('the training widget in use, with the LSTM beside it, has no axe violations', async ({ page }) => {
+  const widget = await open(page, '#gtrain.cmp=1');
+  await mine(widget, POEM.repeat(20));
+  await widget.getByRole('button', { name: '开始训练' }).click();
+  await expect(finalMessage(widget, /^训练完成/)).toBeVisible({ timeout: COMPUTE_TIMEOUT });
+  await expect(finalMessage(widget, /^LSTM 训练完成/)).toBeVisible({ timeout: COMPUTE_TIMEOUT });
   const { violations } = await new AxeBuilder({ page }).include('.gpttrain').analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 });

@@ -8,10 +8,11 @@ import type { Focus } from './focus';
 import { GPT_PREFIX } from './generate-settings';
 import { HAND_PREFIX } from './hand-input';
 import { MAP_PREFIX } from './map-settings';
+import { GTRAIN_PREFIX } from './train-settings';
 
 /**
  * The widget's prefix and the keys `f` sets (only the fields `f` names; the others keep the link's
- * value), or null for a Focus with nothing to set (training). Indices as the widgets store them:
+ * value), or null for a Focus with nothing to set (training that names no `compare`). Indices as the widgets store them:
  * 0-based layer, head and position; the stepper's step 1…10. Never throws.
  */
 export function focusKeys(f: Focus): { prefix: string; keys: URLSearchParams } | null {
@@ -43,6 +44,7 @@ export function focusKeys(f: Focus): { prefix: string; keys: URLSearchParams } |
       put(GPT_PREFIX, 'cmp', f.compare);
       return { prefix: GPT_PREFIX, keys };
     case 'train':
-      return null;
+      put(GTRAIN_PREFIX, 'cmp', f.compare);
+      return keys.size ? { prefix: GTRAIN_PREFIX, keys } : null;
   }
 }

@@ -11,8 +11,8 @@ export type Focus =
   | { widget: 'map'; text?: string; position?: number; layer?: number; head?: number }
   /** Generation: prompt, and whether the LSTM writes beside the Transformer. */
   | { widget: 'generate'; prompt?: string; compare?: boolean }
-  /** Training in the page: nothing to set; the widget is brought into view. */
-  | { widget: 'train' };
+  /** Training in the page: whether the §5.2 LSTM trains beside the Transformer (the widget is brought into view either way). */
+  | { widget: 'train'; compare?: boolean };
 
 /**
  * The part of its widget a Focus talks about, as the widget marks it (`data-focus-part`): the

@@ -70,7 +70,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     title: '在页面里训练',
     text: '最后，可以在本页接着训练这个模型，或用别的文本从头训练，看损失曲线与 LSTM 的并排下降。训练之后回到上面的注意力图，看看各个头的权重有没有变化。',
-    focus: { widget: 'train' },
+    focus: { widget: 'train', compare: true },
   },
 ];
 

@@ -27,3 +27,9 @@ export function endMessage(reason: EndReason, saved: boolean, lost: string): str
     diverged: `训练发散：损失变成了非有限值。已恢复到出错前那一批的权重并停止。${saved ? '这些权重已保存。' : lost}`,
   }[reason];
 }
+
+/**
+ * The notice when a link asks to continue from the model saved in this browser and none is saved:
+ * training goes on from the shipped checkpoint instead, and the reader is told so.
+ */
+export const NO_SAVED_MODEL = '链接要求从本浏览器保存的模型继续，但本浏览器里没有保存的 Transformer，已改为从本书的 Transformer 检查点继续。';

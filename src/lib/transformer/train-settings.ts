@@ -1,5 +1,5 @@
 /**
- * 附录 A's training in the page: its settings and their URL form (`#gtrain.corpus=mine&gtrain.batch=8`),
+ * 附录 A's training in the page: its settings and their URL form (`#gtrain.corpus=mine&gtrain.batch=8&gtrain.cmp=1`),
  * the limits of every number (one list, used by the fields, the link decoder and the tests),
  * and the check of a reader's own text against the Transformer's fixed vocabulary.
  *
@@ -10,7 +10,7 @@
  */
 import { decodeFields, type FieldParsers } from '../nn/url-fields';
 import { encodeNumbers, numberFields, type NumberRules } from '../nn/url-numbers';
-import { SEED_RULE } from '../nn/validate';
+import { flagField, SEED_RULE } from '../nn/validate';
 import { charTableSize, labelledChoice, NOT_IN_VOCAB } from '../parse/fields';
 import { checkText, readableCorpus, type CorpusCheck } from '../textgen/corpus';
 import { droppedNotice } from '../textgen/unreadable';
@@ -47,31 +47,42 @@ export const GTRAIN_RULES: NumberRules<GtrainKey> = {
   seed: SEED_RULE,
 };
 
-export const GTRAIN_FIELDS: FieldParsers<Record<GtrainKey, number> & { corpus: CorpusName; from: FromName }> = {
+/** What the reader sees for the option of training the §5.2 LSTM beside the Transformer (`cmp`). */
+export const COMPARE_LABEL = '同时训练 5.2 节的 LSTM 作对比';
+
+export const GTRAIN_FIELDS: FieldParsers<Record<GtrainKey, number> & { corpus: CorpusName; from: FromName; cmp: boolean }> = {
   ...numberFields(GTRAIN_RULES),
   corpus: labelledChoice(GPT_CORPORA, '语料'),
   from: labelledChoice(FROM_LABELS, '起点'),
+  cmp: flagField('同时训练 LSTM'),
 };
 
 export interface GtrainSettings {
   corpus: CorpusName;
   from: FromName;
   numbers: Record<GtrainKey, number>;
+  /**
+   * Whether 开始训练 also trains the §5.2 LSTM on the same text (from its checkpoint unless the
+   * Transformer starts from scratch). Off by default: the two trainings share the reader's cores.
+   */
+  compare: boolean;
 }
 
-export const GTRAIN_DEFAULT_SETTINGS: GtrainSettings = { corpus: 'poetry', from: 'checkpoint', numbers: { ...GTRAIN_DEFAULTS } };
+export const GTRAIN_DEFAULT_SETTINGS: GtrainSettings = { corpus: 'poetry', from: 'checkpoint', numbers: { ...GTRAIN_DEFAULTS }, compare: false };
 
 /** The settings a hash asks for, over the defaults, and what was wrong with it. Never throws. */
 export function decodeGtrain(params: URLSearchParams): { settings: GtrainSettings; problems: LinkProblem[] } {
   const { values, problems } = decodeFields(params, GTRAIN_PREFIX, GTRAIN_FIELDS);
-  const { corpus = GTRAIN_DEFAULT_SETTINGS.corpus, from = GTRAIN_DEFAULT_SETTINGS.from, ...numbers } = values;
-  return { settings: { corpus, from, numbers: { ...GTRAIN_DEFAULTS, ...numbers } }, problems };
+  const { corpus = GTRAIN_DEFAULT_SETTINGS.corpus, from = GTRAIN_DEFAULT_SETTINGS.from, cmp = GTRAIN_DEFAULT_SETTINGS.compare, ...numbers } = values;
+  return { settings: { corpus, from, numbers: { ...GTRAIN_DEFAULTS, ...numbers }, compare: cmp }, problems };
 }
 
 export function encodeGtrain(s: GtrainSettings, into = new URLSearchParams()): URLSearchParams {
   into.set(`${GTRAIN_PREFIX}.corpus`, s.corpus);
   into.set(`${GTRAIN_PREFIX}.from`, s.from);
-  return encodeNumbers(s.numbers, GTRAIN_PREFIX, into);
+  encodeNumbers(s.numbers, GTRAIN_PREFIX, into);
+  into.set(`${GTRAIN_PREFIX}.cmp`, s.compare ? '1' : '0');
+  return into;
 }
 
 export { LSTM_SPLIT };

@@ -3,7 +3,8 @@
  * checkpoint, from the model this browser saved, or from scratch, on 唐诗, the book or the
  * reader's own text; progress, ETA, curves, pause/resume/stop come from the shared TrainRun.
  * Settings live in the URL (`gtrain.`, settings.svelte.ts); the trained model is saved to IndexedDB
- * under its own key and offered again after a reload. The metas are small JSON; TF.js loads on 开始训练 only.
+ * under its own key and offered again after a reload. With `compare` on, the §5.2 LSTM trains on
+ * the same text beside it (lstm-run.svelte.ts), and is not saved. The metas are small JSON; TF.js loads on 开始训练 only.
  */
 import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
 import { storageNotice } from '../../lib/storage/notice';
@@ -11,9 +12,9 @@ import { checkFile } from '../../lib/textgen/corpus';
 import type { StartTraining } from '../../lib/textgen/protocol';
 import type { SavedMeta } from '../../lib/textgen/saved';
 import { fromChars } from '../../lib/textgen/vocab';
-import { endMessage, savedLabel } from '../../lib/transformer/train-messages';
+import { endMessage, NO_SAVED_MODEL, savedLabel } from '../../lib/transformer/train-messages';
 import { checkpointRefs, parseMetas, type Metas } from '../../lib/transformer/train-metas';
-import { checkGptText, type CorpusName } from '../../lib/transformer/train-settings';
+import { checkGptText, type CorpusName, type FromName } from '../../lib/transformer/train-settings';
 import { pageBackend } from '../shared/backend.svelte';
 import { BASE } from '../shared/base';
 import { onFocus } from '../shared/focus';
@@ -21,6 +22,7 @@ import { startLabWorker } from '../shared/lab-worker';
 import type { Done } from '../shared/train-run.svelte';
 import { peekSavedTransformer } from './peek';
 import type { Saved } from './saved';
+import { LstmRun } from './lstm-run.svelte';
 import { GptTrainSettings } from './settings.svelte';
 
 type Runtime = typeof import('./runtime');
@@ -36,6 +38,10 @@ export class GptTrainState extends GptTrainSettings {
   metas = $state.raw<Metas | null>(null);
   /** Counts tour requests to show this widget; the component scrolls to it. */
   focusRequests = $state(0);
+  /** Why the starting point is not the one the link asked for (a link's 从本浏览器保存的模型继续 with none saved); '' otherwise. */
+  fromNotice = $state('');
+  /** The §5.2 LSTM trained beside the Transformer when `compare` is on. */
+  readonly lstm = new LstmRun();
 
   private rt: Runtime | undefined;
   private run = 0;
@@ -43,7 +49,10 @@ export class GptTrainState extends GptTrainSettings {
 
   constructor() {
     super();
-    this.unsubscribe = onFocus('train', () => this.focusRequests++);
+    this.unsubscribe = onFocus('train', (f) => {
+      if (f.compare !== undefined && !this.busy) this.setCompare(f.compare);
+      this.focusRequests++;
+    });
   }
 
   /** After hydration: is a trained model saved here? (No TF.js: a read of the store's metadata.) */
@@ -51,12 +60,25 @@ export class GptTrainState extends GptTrainSettings {
     const saved = await peekSavedTransformer();
     this.saved = saved;
     if (saved && !this.fromInLink && this.from === 'checkpoint') this.from = 'saved';
-    if (!saved && this.from === 'saved') this.from = 'checkpoint';
+    if (!saved && this.from === 'saved') {
+      this.from = 'checkpoint';
+      this.fromNotice = NO_SAVED_MODEL;
+    }
     void this.loadMetas().catch(() => {});
   }
 
   dispose(): void {
     this.unsubscribe();
+  }
+
+  /** Either model is training (or getting ready to): the settings and 开始训练 wait for both. */
+  get busy(): boolean {
+    return this.status !== 'idle' || this.lstm.status !== 'idle';
+  }
+
+  setFrom(from: FromName): void {
+    this.fromNotice = '';
+    super.setFrom(from);
   }
 
   private async loadMetas(): Promise<Metas> {
@@ -105,7 +127,7 @@ export class GptTrainState extends GptTrainSettings {
   }
 
   async start(): Promise<void> {
-    if (this.status !== 'idle' || this.refused()) return;
+    if (this.busy || this.refused()) return;
     this.error = '';
     this.message = '';
     this.notices = [];
@@ -145,6 +167,16 @@ export class GptTrainState extends GptTrainSettings {
       };
       this.runCorpus = this.corpus;
       this.launch(startLabWorker('gpt-train'), job);
+      // Same text, vocabulary and numbers; from scratch only when the Transformer starts from scratch.
+      if (this.compare)
+        void this.lstm.begin({
+          text,
+          vocab: metas.vocab,
+          epochs: job.epochs,
+          batchSize: job.batchSize,
+          seed: job.seed,
+          fromCheckpoint: this.from !== 'scratch',
+        });
     } catch (e) {
       this.fail(e instanceof Error ? e.message : String(e));
     }

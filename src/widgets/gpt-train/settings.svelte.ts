@@ -1,5 +1,6 @@
 /**
- * 附录 A, 在页面里训练: the widget's settings (corpus, starting point, epochs, batch, seed) as the
+ * 附录 A, 在页面里训练: the widget's settings (corpus, starting point, epochs, batch, seed, and
+ * whether the §5.2 LSTM trains beside the Transformer) as the
  * reader edits them and as they live in the URL (`gtrain.`). A link's problems are kept to show;
  * a field showing its error keeps 开始训练 from starting (fieldsInvalid). The run itself is
  * GptTrainState's (gpt-train.svelte.ts), which extends this class.
@@ -12,6 +13,8 @@ import { TrainRun } from '../shared/train-run.svelte';
 export abstract class GptTrainSettings extends TrainRun {
   corpus = $state<CorpusName>('poetry');
   from = $state<FromName>('checkpoint');
+  /** 同时训练 5.2 节的 LSTM 作对比 (`gtrain.cmp`). */
+  compare = $state(false);
   numbers = $state(decodeGtrain(new URLSearchParams()).settings.numbers);
   text = $state(asText(this.numbers));
   fieldErrors = $state<Partial<Record<GtrainKey, string>>>({});
@@ -27,6 +30,7 @@ export abstract class GptTrainSettings extends TrainRun {
     const { settings, problems } = decodeGtrain(params);
     this.corpus = settings.corpus;
     this.from = settings.from;
+    this.compare = settings.compare;
     this.numbers = settings.numbers;
     this.text = asText(settings.numbers);
     this.linkProblems = [...linkDamage(GTRAIN_PREFIX), ...problems];
@@ -48,6 +52,11 @@ export abstract class GptTrainSettings extends TrainRun {
     this.writeHash();
   }
 
+  setCompare(on: boolean): void {
+    this.compare = on;
+    this.writeHash();
+  }
+
   setField(key: GtrainKey, text: string): void {
     this.text[key] = text;
     const value = checkField(key, text, GTRAIN_RULES, this.fieldErrors);
@@ -56,8 +65,8 @@ export abstract class GptTrainSettings extends TrainRun {
     this.writeHash();
   }
 
-  private writeHash(): void {
-    replaceHashParams(GTRAIN_PREFIX, encodeGtrain({ corpus: this.corpus, from: this.from, numbers: this.numbers }));
+  protected writeHash(): void {
+    replaceHashParams(GTRAIN_PREFIX, encodeGtrain({ corpus: this.corpus, from: this.from, numbers: this.numbers, compare: this.compare }));
   }
 
   async copyLink(): Promise<void> {

@@ -21,6 +21,8 @@ export abstract class TrainRun {
   epoch = $state(0);
   /** Epochs the model had already been trained for when this run started (the job's firstEpoch). */
   firstEpoch = $state(0);
+  /** Epochs this run was asked for (the job's epochs), so a chart can place its curves on the whole run. */
+  epochsPlanned = $state(0);
   /** Loss of every batch, and validation loss per epoch (nats per character). */
   losses = $state<number[]>([]);
   valLosses = $state<number[]>([]);
@@ -74,6 +76,7 @@ export abstract class TrainRun {
     this.batches = 0;
     this.epoch = job.firstEpoch;
     this.firstEpoch = job.firstEpoch;
+    this.epochsPlanned = job.epochs;
     this.etaSeconds = null;
     this.started = performance.now();
     this.worker = worker;

@@ -9,8 +9,20 @@ const POEM = '白日依山尽，黄河入海流。欲穷千里目，更上一层
 
 describe('the Transformer training settings in the URL', () => {
   it('round-trip through the hash', () => {
-    const s = { corpus: 'mine', from: 'scratch', numbers: { epochs: 3, batch: 8, seed: 42 } } as const;
+    const s = { corpus: 'mine', from: 'scratch', numbers: { epochs: 3, batch: 8, seed: 42 }, compare: true } as const;
     expect(decodeGtrain(encodeGtrain(s))).toEqual({ settings: s, problems: [] });
+  });
+
+  it('train the LSTM beside the Transformer only when the link says gtrain.cmp=1; off by default', () => {
+    expect(GTRAIN_DEFAULT_SETTINGS.compare).toBe(false);
+    expect(decodeGtrain(new URLSearchParams('gtrain.cmp=1')).settings.compare).toBe(true);
+    expect(decodeGtrain(new URLSearchParams('gtrain.cmp=0')).settings.compare).toBe(false);
+  });
+
+  it('name a gtrain.cmp that is neither 1 nor 0 and keep the option off', () => {
+    const { settings, problems } = decodeGtrain(new URLSearchParams('gtrain.cmp=yes'));
+    expect(settings.compare).toBe(false);
+    expect(problems.map((p) => p.text)).toEqual([expect.stringContaining('同时训练 LSTM只能是 1（开）或 0（关）')]);
   });
 
   it('keep the defaults and name the problem for values outside the limits, and ignore foreign keys', () => {
