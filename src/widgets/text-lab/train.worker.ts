@@ -18,9 +18,9 @@ import type { FromWorker, StartTraining, ToWorker } from '../../lib/textgen/prot
 import { CharStepper } from '../../lib/textgen/stepper';
 import { train } from '../../lib/textgen/train';
 import { encode, fromChars } from '../../lib/textgen/vocab';
-import { makeWindows } from '../../lib/textgen/windows';
+import { LSTM_SPLIT, makeWindows } from '../../lib/textgen/windows';
 
-const SEQ_LEN = 40;
+const SEQ_LEN = LSTM_SPLIT.seqLen;
 const post = (m: FromWorker, transfer: Transferable[] = []) => self.postMessage(m, { transfer });
 
 const control = new TrainControl();
@@ -30,7 +30,10 @@ async function run(job: StartTraining): Promise<void> {
   post({ type: 'ready', backend: choice.name, threads: choice.threads, notice: choice.skipped.join(' ') });
   const vocab = fromChars(job.vocab);
   const { ids } = encode(vocab, job.text);
-  const data = { ids, split: makeWindows(ids.length, SEQ_LEN, job.seed) };
+  // The checkpoint's own split (not one drawn with the run's seed): training on from the checkpoint is then
+  // validated on characters it never trained on, and on the same ones 附录 A's Transformer is validated on,
+  // every window of them, so the two models' curves side by side are comparable.
+  const data = { ids, split: makeWindows(ids.length, LSTM_SPLIT.seqLen, LSTM_SPLIT.seed) };
   const model = job.artifacts ? await fromArtifacts(job.artifacts) : buildModel({ vocabSize: vocab.chars.length, ...DEFAULT_SIZES }, job.seed);
   if (job.artifacts) compile(model);
   let epochsDone = job.firstEpoch;
@@ -39,7 +42,7 @@ async function run(job: StartTraining): Promise<void> {
   const outcome = await train(
     model,
     data,
-    { epochs: job.epochs, batchSize: job.batchSize, seed: job.seed, firstEpoch: job.firstEpoch, valWindows: 200 },
+    { epochs: job.epochs, batchSize: job.batchSize, seed: job.seed, firstEpoch: job.firstEpoch },
     {
       onBatchEnd: async (batch, batches, loss) => {
         charsSeen += Math.min(job.batchSize, data.split.train.length - batch * job.batchSize) * SEQ_LEN;
