@@ -123,6 +123,24 @@ export function finishTraining(): { generationCharsPerSecond: number } {
   return { generationCharsPerSecond: n / genSeconds };
 }
 
+/**
+ * Generation characters/s of the model alone for `ms`, as finishTraining measures it (one
+ * CharStepper step per character, nothing else), on a fresh model of the lab's shapes: the
+ * benchmark runs it between two widget runs, so both see the machine's load of the moment.
+ */
+export function generationAlone(ms = 2000): { generationCharsPerSecond: number } {
+  const model = buildModel({ vocabSize: V, ...DEFAULT_SIZES }, 1);
+  const stepper = CharStepper.fromModel(model);
+  stepper.step(1);
+  const g0 = performance.now();
+  let n = 0;
+  while (performance.now() - g0 < ms) stepper.step(n++ % V);
+  const seconds = (performance.now() - g0) / 1000;
+  stepper.dispose();
+  disposeModel(model);
+  return { generationCharsPerSecond: n / seconds };
+}
+
 /** Cross-entropy of the character after each validation window: the same yardstick for both recipes. */
 function lastPositionLoss(predictLast: (starts: number[]) => tf.Tensor2D): number {
   return tf.tidy(() => {

@@ -60,16 +60,25 @@ export const transformerModelJson = (artifacts: tf.io.ModelArtifacts, weightsFil
 });
 
 /**
- * The config and weights (float32 tensors, the caller owns them) from artifacts, float16 or not.
- * Throws an Error in words when the format, the config or a weight is not what this model needs.
+ * The model's config from artifacts, without decoding the weights (a page reads it before handing
+ * the weights to a worker). Throws an Error in words when the format or the config is not this model's.
  */
-export function fromArtifacts(artifacts: tf.io.ModelArtifacts): { config: TransformerConfig; weights: tf.NamedTensorMap } {
+export function configOf(artifacts: tf.io.ModelArtifacts): TransformerConfig {
   if (artifacts.format !== FORMAT) throw new Error(`不是 Transformer 检查点（格式 ${String(artifacts.format)}）`);
   const topology = artifacts.modelTopology;
   const config = parseConfig(
     topology && !(topology instanceof ArrayBuffer) && Object.hasOwn(topology, 'config') ? (topology as { config: unknown }).config : undefined,
   );
   if (!config) throw new Error('检查点的模型配置无效');
+  return config;
+}
+
+/**
+ * The config and weights (float32 tensors, the caller owns them) from artifacts, float16 or not.
+ * Throws an Error in words when the format, the config or a weight is not what this model needs.
+ */
+export function fromArtifacts(artifacts: tf.io.ModelArtifacts): { config: TransformerConfig; weights: tf.NamedTensorMap } {
+  const config = configOf(artifacts);
   if (!artifacts.weightData || !artifacts.weightSpecs) throw new Error('检查点缺少权重');
   const weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
   const problem = weightProblem(config, weights);

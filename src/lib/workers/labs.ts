@@ -1,15 +1,15 @@
 /**
- * The labs that compute in the book's one lab worker (widgets/shared/lab.worker.ts). All four
+ * The labs that compute in the book's one lab worker (widgets/shared/lab.worker.ts). They all
  * share a single worker script, so the build bundles TF.js for workers once, not once per lab
  * (issue 12: the warm build ≤ 30 s), and the offline precache holds that code once. The page
  * names its lab in the worker's first message (`LabHello`); the worker then loads that lab's
  * handler and passes it every later message. Each lab's own messages keep their own protocol
- * and validator (lib/textgen/protocol.ts, lib/compress/protocol.ts, lib/interpret/protocol.ts).
+ * and validator (lib/textgen/protocol.ts, lib/textgen/gen-protocol.ts, lib/compress/protocol.ts, lib/interpret/protocol.ts).
  */
 import { isChoice } from '../parse/choice';
 
 /** The labs, by the widget folder whose handler runs them. */
-export const LAB_NAMES = ['text-lab', 'gpt-train', 'compress-lab', 'interpret-view'] as const;
+export const LAB_NAMES = ['text-lab', 'text-gen', 'gpt-train', 'compress-lab', 'interpret-view'] as const;
 
 export type LabName = (typeof LAB_NAMES)[number];
 

@@ -1,23 +1,21 @@
 /**
  * State of 附录 A's generation lab: the settings (in the URL under `gpt.`), the Transformer's
  * text and, side by side when `compare` is on, the §5.2 LSTM's from the same prompt, seed,
- * temperature, top-k and length. Generation streams through the text lab's streamText.
+ * temperature, top-k and length. Each text is written in a generation worker of its own (the
+ * text lab's GenWriter), so the two stream side by side in parallel.
  */
-import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
-import type { CharStepper } from '../../lib/textgen/stepper';
+import { backendLabel, TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
 import { readable } from '../../lib/textgen/unreadable';
 import { codePoints } from '../../lib/textgen/vocab';
 import { FIX_FIELDS_FIRST } from '../../lib/parse/fields';
 import { MAX_PROMPT, parsePrompt } from '../../lib/textgen/settings';
 import type { Focus } from '../../lib/transformer/focus';
 import { cleanPrompt, decodeGptSettings, encodeGptSettings, GPT_PREFIX, GPT_RULES, promptNotices, type GptKey } from '../../lib/transformer/generate-settings';
-import type { TransformerStepper } from '../../lib/transformer/stepper';
 import { pageBackend } from '../shared/backend.svelte';
 import { refusalLine } from '../shared/refuse';
 import { onFocus } from '../shared/focus';
 import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
-import { FrameClock } from '../text-lab/output';
-import { streamText } from '../text-lab/stream';
+import { GenWriter, type Written } from '../text-lab/gen-writer';
 import type { LoadedModel } from './gpt-runtime';
 import { Track, type RunSettings } from '../text-lab/track.svelte';
 import type { LinkProblem } from '../../lib/url/link-problem';
@@ -51,6 +49,7 @@ export class GptLabState {
   promptNotice = $state('');
   error = $state('');
   copyStatus = $state('');
+  /** Tensors the generation workers hold after their last runs (each keeps its model's weights). */
   tensors = $state(0);
 
   /** The prompt and temperature a run started now would be written with. */
@@ -59,8 +58,11 @@ export class GptLabState {
   }
 
   private rt: Runtime | undefined;
-  private transformer: LoadedModel<TransformerStepper> | undefined;
-  private lstmModel: LoadedModel<CharStepper> | undefined;
+  private transformer: (LoadedModel & { contextLength: number }) | undefined;
+  private lstmModel: LoadedModel | undefined;
+  private readonly writers = { gpt: new GenWriter(), lstm: new GenWriter() };
+  /** Each worker's tensors after its last run. */
+  private held = { gpt: 0, lstm: 0 };
   private stopRequested = false;
 
   constructor() {
@@ -88,11 +90,13 @@ export class GptLabState {
       if (!this.transformer) {
         this.loading = '正在加载 Transformer 检查点…';
         this.transformer = await this.rt.loadTransformer();
+        this.writers.gpt.load('transformer', this.transformer.artifacts, this.transformer.vocab.chars);
         this.gpt.label = this.transformer.label;
       }
       if (this.compare && !this.lstmModel) {
         this.loading = '正在加载 LSTM 检查点…';
         this.lstmModel = await this.rt.loadLstm();
+        this.writers.lstm.load('lstm', this.lstmModel.artifacts, this.lstmModel.vocab.chars);
         this.lstm.label = this.lstmModel.label;
       }
       return true;
@@ -127,31 +131,44 @@ export class GptLabState {
     this.lstm.clear();
     this.generating = true;
     this.stopRequested = false;
+    this.writers.gpt.warm(pageBackend.name ?? TEXTGEN_BACKEND_ORDER[0]);
+    if (this.compare) this.writers.lstm.warm(pageBackend.name ?? TEXTGEN_BACKEND_ORDER[0]);
     try {
-      if (!(await this.ensureModels()) || !this.transformer || !this.rt) return;
-      const { stepper, vocab } = this.transformer;
-      this.notices = promptNotices(prompt, vocab, stepper.config.contextLength);
-      const clock = new FrameClock();
-      const stopped = () => this.stopRequested;
-      const runs = [this.gpt.write(ran, (deliver) => streamText(stepper, vocab, { ...opts, context: stepper.config.contextLength }, deliver, stopped, clock))];
-      const lstm = this.compare ? this.lstmModel : undefined;
-      if (lstm) runs.push(this.lstm.write(ran, (deliver) => streamText(lstm.stepper, lstm.vocab, opts, deliver, stopped, clock)));
+      if (!(await this.ensureModels()) || !this.transformer || this.stopRequested) return;
+      const { vocab, contextLength } = this.transformer;
+      this.notices = promptNotices(prompt, vocab, contextLength);
+      // The workers compute on the backend the badge names (and say when they could not).
+      const backend = pageBackend.name ?? TEXTGEN_BACKEND_ORDER[0];
+      const job = { ...opts, backend };
+      const side = (name: 'gpt' | 'lstm') =>
+        this[name]
+          .write(ran, (deliver) => this.writers[name].write(job, deliver))
+          .then((w: Written) => {
+            this.held[name] = w.tensors;
+            return w;
+          });
+      const runs = [side('gpt')];
+      if (this.compare && this.lstmModel) runs.push(side('lstm'));
       // If one model fails, the other stops too, and the first error is shown.
       const fail = (e: unknown) => {
-        this.stopRequested = true;
+        this.stop();
         throw e;
       };
-      await Promise.all(runs.map((r) => r.catch(fail)));
+      const written = await Promise.all(runs.map((r) => r.catch(fail)));
+      const used = written.find((w) => w.backend !== backend)?.backend;
+      if (used) this.notices = [...this.notices, `计算线程无法使用 ${backendLabel(backend)}，已改用 ${backendLabel(used)}。`];
     } catch (e) {
       this.error = `生成失败：${e instanceof Error ? e.message : String(e)}`;
     } finally {
-      if (this.rt) this.tensors = this.rt.memory().numTensors;
+      this.tensors = this.held.gpt + this.held.lstm;
       this.generating = false;
     }
   }
 
   stop(): void {
     this.stopRequested = true;
+    this.writers.gpt.stop();
+    this.writers.lstm.stop();
   }
 
   /** The prompt field changed; the same rule as a link's `gpt.prompt`. */

@@ -14,6 +14,7 @@ import { LAB_LOAD_FAILED } from '../../lib/workers/labs';
 const dispatcher = labDispatcher(
   {
     'text-lab': () => import('../text-lab/train.worker'),
+    'text-gen': () => import('../text-lab/gen.worker'),
     'gpt-train': () => import('../gpt-train/train.worker'),
     'compress-lab': () => import('../compress-lab/compress.worker'),
     'interpret-view': () => import('../interpret-view/interpret.worker'),

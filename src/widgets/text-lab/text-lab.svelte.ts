@@ -1,9 +1,10 @@
 /**
  * State of the text lab: which corpus and model, the settings (in the URL), and generation —
- * one character at a time, each with the distribution it was drawn from. Training lives in
- * training.svelte.ts and hands back new weights through `adopt`.
+ * one character at a time, each with the distribution it was drawn from, written in a worker
+ * (gen-writer.ts) with the weights in use. Training lives in training.svelte.ts and hands back
+ * new weights through `use`.
  */
-import { TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
+import { backendLabel, TEXTGEN_BACKEND_ORDER } from '../../lib/nn/backend-names';
 import {
   CORPORA,
   decodeSettings,
@@ -15,13 +16,11 @@ import {
   type TextgenKey,
 } from '../../lib/textgen/settings';
 import { FIX_FIELDS_FIRST, unknownNotice } from '../../lib/parse/fields';
-import type { CharStepper } from '../../lib/textgen/stepper';
-import type { Vocab } from '../../lib/textgen/vocab';
 import { pageBackend } from '../shared/backend.svelte';
 import { refusalLine } from '../shared/refuse';
 import { asText, checkField, copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
 import { reportWidget } from '../shared/report';
-import { streamText } from './stream';
+import { GenWriter } from './gen-writer';
 import { Track } from './track.svelte';
 import type { Saved } from './text-runtime';
 import type { LinkProblem } from '../../lib/url/link-problem';
@@ -54,6 +53,7 @@ export class TextLabState {
   promptError = $state('');
   error = $state('');
   copyStatus = $state('');
+  /** Tensors the generation worker holds after its last run (it keeps the model's weights between runs). */
   tensors = $state(0);
   /** Where the current weights came from, for the reader. */
   modelLabel = $state('');
@@ -61,8 +61,7 @@ export class TextLabState {
   current = $state.raw<Saved | null>(null);
 
   private rt: Runtime | undefined;
-  private stepper: CharStepper | undefined;
-  private vocab: Vocab | undefined;
+  private readonly writer = new GenWriter();
   private stopRequested = false;
 
   constructor() {
@@ -83,7 +82,7 @@ export class TextLabState {
 
   /** The model for the current corpus: one saved in this browser, else the checkpoint (唐诗 only). */
   async ensureModel(): Promise<boolean> {
-    if (this.stepper) return true;
+    if (this.current) return true;
     const rt = await this.runtime();
     this.loading = '正在加载模型…';
     try {
@@ -116,14 +115,9 @@ export class TextLabState {
 
   /** Takes these weights into use (from the checkpoint, storage or training). */
   use(saved: Saved, label: string): void {
-    if (!this.rt) return;
-    this.stepper?.dispose();
-    this.stepper = this.rt.stepperFrom(saved.artifacts);
-    this.vocab = this.rt.fromChars(saved.meta.vocab);
-    if (this.stepper.vocabSize !== this.vocab.chars.length) throw new Error('权重与字符表大小不一致');
+    this.writer.load('lstm', saved.artifacts, saved.meta.vocab);
     this.current = saved;
     this.modelLabel = label;
-    this.tensors = this.rt.memory().numTensors;
   }
 
   /**
@@ -143,14 +137,19 @@ export class TextLabState {
     this.promptNotice = '';
     this.generating = true;
     this.stopRequested = false;
+    this.writer.warm(pageBackend.name ?? TEXTGEN_BACKEND_ORDER[0]);
     try {
-      if (!(await this.ensureModel()) || !this.stepper || !this.vocab || !this.rt) return;
-      const { stepper, vocab } = this;
+      if (!(await this.ensureModel()) || this.stopRequested) return;
+      // The worker computes on the backend the badge names (and says when it could not).
+      const backend = pageBackend.name ?? TEXTGEN_BACKEND_ORDER[0];
       const opts = { prompt: this.prompt, length: this.numbers.len, temperature: this.numbers.t, topK: this.numbers.topk, seed: this.numbers.seed };
       const ran = { prompt: opts.prompt, temperature: opts.temperature };
-      const { unknown, text } = await this.track.write(ran, (deliver) => streamText(stepper, vocab, opts, deliver, () => this.stopRequested));
+      const written = await this.track.write(ran, (deliver) => this.writer.write({ ...opts, backend }, deliver));
+      const { unknown, text } = written;
       this.promptNotice = unknown.length ? `开头文字里的 ${unknownNotice(unknown, opts.prompt)}` : '';
-      this.tensors = this.rt.memory().numTensors;
+      this.tensors = written.tensors;
+      const fellBack = written.backend === backend ? '' : `计算线程无法使用 ${backendLabel(backend)}，已改用 ${backendLabel(written.backend)}。`;
+      if (fellBack && !this.notices.includes(fellBack)) this.notices = [...this.notices, fellBack];
       reportWidget({ widget: 'textgen', temperature: this.numbers.t, text });
     } catch (e) {
       this.error = `生成失败：${e instanceof Error ? e.message : String(e)}`;
@@ -161,12 +160,11 @@ export class TextLabState {
 
   stop(): void {
     this.stopRequested = true;
+    this.writer.stop();
   }
 
   setCorpus(corpus: CorpusName): void {
     this.corpus = corpus;
-    this.stepper?.dispose();
-    this.stepper = undefined;
     this.current = null;
     this.track.clear();
     this.promptNotice = '';

@@ -1,7 +1,8 @@
 /**
- * What the page needs to write text, imported on first use: the shipped checkpoint or a
- * saved model as tf.io artifacts, decoded straight into a CharStepper (no layers API on the
- * page; training runs in train.worker.ts), and saving to IndexedDB (shared/model-store.ts).
+ * What the text lab's page needs, imported on first use: the shipped checkpoint or a saved model
+ * as tf.io artifacts, which the generation worker (gen.worker.ts) writes with, and saving to
+ * IndexedDB (shared/model-store.ts), which checks that saved weights decode into a CharStepper
+ * (no layers API on the page; training runs in train.worker.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { fromModelJson, type CheckpointMeta } from '../../lib/textgen/checkpoint';
@@ -9,9 +10,6 @@ import { CharStepper } from '../../lib/textgen/stepper';
 import { BASE } from '../shared/base';
 import { modelStore } from '../shared/model-store';
 import { fetchOk, readJson } from '../shared/fetch-file';
-
-export { fromChars } from '../../lib/textgen/vocab';
-export { memory } from '@tensorflow/tfjs-core';
 
 export type { Saved, SaveOutcome } from '../shared/model-store';
 
