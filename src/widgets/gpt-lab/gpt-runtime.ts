@@ -5,7 +5,7 @@
  * (text-lab/gen.worker.ts), which writes with them.
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import { fromModelJson } from '../../lib/textgen/checkpoint';
+import { fromModelJson, SHIPPED_NAMES } from '../../lib/textgen/checkpoint';
 import { fromChars, type Vocab } from '../../lib/textgen/vocab';
 import { configOf, type TransformerCheckpointMeta } from '../../lib/transformer/checkpoint';
 import { BASE } from '../shared/base';
@@ -27,7 +27,7 @@ export async function loadTransformer(): Promise<LoadedModel & { contextLength: 
     fetchOk(`${dir}weights.bin`).then((r) => r.arrayBuffer()),
     fetchOk(`${dir}meta.json`).then((r) => readJson(r) as Promise<TransformerCheckpointMeta>),
   ]);
-  const artifacts = fromModelJson(model, weights);
+  const artifacts = fromModelJson(model, weights, SHIPPED_NAMES.transformer);
   const config = configOf(artifacts);
   if (!Array.isArray(meta.vocab) || meta.vocab.length !== config.vocabSize) throw new Error('检查点的字符表与模型大小不一致');
   const ppl = Math.exp(meta.validation.lossFloat16);

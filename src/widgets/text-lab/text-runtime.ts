@@ -5,7 +5,7 @@
  * (no layers API on the page; training runs in train.worker.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { fromModelJson, type CheckpointMeta } from '../../lib/textgen/checkpoint';
+import { fromModelJson, SHIPPED_NAMES, type CheckpointMeta } from '../../lib/textgen/checkpoint';
 import { CharStepper } from '../../lib/textgen/stepper';
 import { BASE } from '../shared/base';
 import { modelStore } from '../shared/model-store';
@@ -21,7 +21,7 @@ export async function loadCheckpoint(): Promise<{ artifacts: tf.io.ModelArtifact
     fetchOk(`${dir}weights.bin`).then((r) => r.arrayBuffer()),
     fetchOk(`${dir}meta.json`).then((r) => readJson(r) as Promise<CheckpointMeta>),
   ]);
-  return { artifacts: fromModelJson(model, weights), meta };
+  return { artifacts: fromModelJson(model, weights, SHIPPED_NAMES.lstm), meta };
 }
 
 /** Decodes weights (float16 or float32) into tensors the stepper owns. */
