@@ -161,6 +161,9 @@ test('the largest custom model allowed shows scientific notation, not Infinity',
   const fp32 = widget.getByRole('row', { name: /^fp32/ });
   await expect(fp32).toContainText('1.92 EB（0.48 EB + 0.48 EB + 0.96 EB）');
   expect(await widget.locator('table.memory').innerText()).not.toMatch(/字节（|× 10/);
+  // The cards needed are scientific too (it wrote 890,462,740,399,454 out in full), and a long time is grouped (53600 年).
+  await expect(widget.locator('.needed')).toHaveText(/^\d(\.\d+)? × 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
+  expect(await results(widget).innerText()).not.toMatch(/\d{5,} 年/);
 });
 
 test('exercise 2-5 accepts GPT-3’s training compute as the calculator shows it, in units of 10²³', async ({ page }) => {

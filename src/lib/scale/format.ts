@@ -94,11 +94,18 @@ const DURATIONS: [string, number][] = [
   ['分钟', 60],
 ];
 
-/** A duration in the largest fitting unit from 分钟 to 年, 3 significant digits; scientific past 10⁶ 年. */
+/**
+ * A duration in the largest fitting unit from 分钟 to 年, 3 significant digits, thousands
+ * separated (53,600 年); scientific past 10⁶ 年.
+ */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return NOT_A_VALUE;
   const year = DURATIONS[0][1];
   if (seconds >= 1e6 * year) return `${formatSci(seconds / year)} 年`;
-  for (const [unit, size] of DURATIONS) if (seconds >= size) return `${significant(seconds / size, 3)} ${unit}`;
+  for (const [unit, size] of DURATIONS) {
+    if (seconds < size) continue;
+    const v = Number(significant(seconds / size, 3));
+    return `${v >= 1000 ? formatCount(v) : String(v)} ${unit}`;
+  }
   return seconds < 1e-3 ? `${formatSci(seconds)} 秒` : `${significant(seconds, 3)} 秒`;
 }

@@ -45,6 +45,11 @@ test('durations in the largest fitting unit', () => {
   expect(formatDuration(2e7 * 365.25 * 86400)).toBe('2 × 10⁷ 年');
   expect(formatDuration(0.5)).toBe('0.5 秒');
 });
+test('durations of a thousand units or more carry thousands separators, like every count on the page', () => {
+  expect(formatDuration(53_612 * 365.25 * 86400)).toBe('53,600 年');
+  expect(formatDuration(1234 * 86400)).toBe('3.38 年');
+  expect(formatDuration(999_999 * 365.25 * 86400)).toBe('1,000,000 年');
+});
 test('FLOPs are exact below a million, scientific above', () => {
   expect(formatLarge(54_000)).toBe('54,000');
   expect(formatLarge(3.1427e23)).toBe('3.14 × 10²³');
