@@ -6,6 +6,7 @@
  * src/lib/interpret's.
  */
 import type { AnalysisStep, GptAnalysis, LstmAnalysis } from '../../lib/interpret/analyse';
+import { readNotices } from '../../lib/interpret/notices';
 import type { Source } from '../../lib/interpret/settings';
 import { parseFromInterpretWorker, type StartAnalysis } from '../../lib/interpret/protocol';
 import { startLabWorker } from '../shared/lab-worker';
@@ -46,7 +47,9 @@ export class InterpretViewState extends InterpretSettingsState {
    * were used. Each once.
    */
   get notices(): string[] {
-    const analysed = this.stale ? [] : [...(this.lstm?.notices ?? []), ...(this.gpt?.notices ?? []), ...this.modelNotices];
+    // What the text's own check already says is not repeated per model.
+    const fresh = (notices: readonly string[] = []) => notices.filter((n) => !this.textNotices.includes(n));
+    const analysed = this.stale ? [] : [...readNotices(fresh(this.lstm?.notices), fresh(this.gpt?.notices)), ...this.modelNotices];
     return [...new Set([...this.textNotices, ...analysed])];
   }
 
