@@ -229,6 +229,10 @@ test('with the LSTM beside it, one epoch on a short text draws both models’ cu
   await expect(widget.locator('figcaption')).toContainText('LSTM 验证损失');
   await expect(widget.locator('.progress-line')).toContainText('Transformer：本次第 1 轮');
   await expect(widget.locator('.progress-line-beside')).toContainText(/LSTM：.*第 (\d+) \/ \1 批/);
+  // A screen reader hears each model's epochs, named (it heard only the Transformer's).
+  const live = widget.locator('[aria-live="polite"]');
+  await expect(live.filter({ hasText: /^\s*Transformer：.*完成，验证损失 \d+\.\d{3}。\s*$/ })).toHaveCount(1);
+  await expect(live.filter({ hasText: /^\s*LSTM：.*完成，验证损失 \d+\.\d{3}。\s*$/ })).toHaveCount(1);
   // The §5.2 lab keeps its models under textlab-<corpus>: none was written.
   expect(await storedModels(page)).toEqual(['transformer-trained']);
   await expect(widget).not.toContainText('NaN');
