@@ -1,0 +1,106 @@
+/**
+ * Runs training steps in the page's spare time, apart from drawing. Steps run in tasks of at most
+ * `sliceMs` each, queued one behind the other as messages (not setTimeout, which browsers clamp to
+ * 4 ms when nested), so the browser draws a frame and answers input between any two of them; the
+ * animation frame only draws, and calls `frame()`.
+ *
+ * Why not steps inside the animation frame (as this widget did): a frame that trained for a fixed
+ * budget and then drew overran the display's 16.7 ms and waited, idle, for the next vsync — with a
+ * 12 ms budget, frames came every ~25 ms and the page trained about half the time.
+ *
+ * Stepping also stops when no frame has come for `staleMs`: a hidden tab gets no frames, nobody is
+ * watching, and it should not burn a core; the next `frame()` resumes it. The steps themselves are
+ * the same however they are sliced, so a seed gives the same trajectory on any machine.
+ */
+export interface SliceLoopOptions {
+  /** Longest run of steps in one task, ms: what input and drawing may wait. */
+  sliceMs?: number;
+  /** Stepping pauses when the last frame is older than this, ms. */
+  staleMs?: number;
+  /** Clock, ms. */
+  now?: () => number;
+  /** Queues `task` behind what is already waiting (default: a MessageChannel message). */
+  post?: (task: () => void) => void;
+  /** False while steps must wait (e.g. TF.js is switching backend); the next frame() retries. */
+  ready?: () => boolean;
+  /** The loop has ended by itself: `step` returned false, or threw `error`. */
+  onEnd?: (error?: unknown) => void;
+}
+
+/** A MessageChannel-backed `post`; one channel per loop, tasks in the order posted. */
+export function messagePost(): (task: () => void) => void {
+  if (typeof MessageChannel !== 'function') return (task) => void setTimeout(task, 0);
+  const tasks: (() => void)[] = [];
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => tasks.shift()?.();
+  return (task) => {
+    tasks.push(task);
+    channel.port2.postMessage(null);
+  };
+}
+
+export class SliceLoop {
+  readonly sliceMs: number;
+  readonly staleMs: number;
+  private readonly now: () => number;
+  private readonly post: (task: () => void) => void;
+  private running = false;
+  private queued = false;
+  private lastFrame = -Infinity;
+
+  /** `step` runs one training step and returns false to end the loop (e.g. on divergence). */
+  constructor(
+    private readonly step: () => boolean,
+    private readonly options: SliceLoopOptions = {},
+  ) {
+    this.sliceMs = options.sliceMs ?? 16;
+    this.staleMs = options.staleMs ?? 250;
+    this.now = options.now ?? (() => performance.now());
+    this.post = options.post ?? messagePost();
+  }
+
+  get active(): boolean {
+    return this.running;
+  }
+
+  start(): void {
+    this.running = true;
+    this.frame();
+  }
+
+  /** Stops before the next step; a task already queued does nothing. */
+  stop(): void {
+    this.running = false;
+  }
+
+  /** A frame was drawn: stepping may go on (or resume after a pause for want of frames). */
+  frame(): void {
+    this.lastFrame = this.now();
+    this.queue();
+  }
+
+  private queue(): void {
+    if (!this.running || this.queued) return;
+    this.queued = true;
+    this.post(() => this.slice());
+  }
+
+  private slice(): void {
+    this.queued = false;
+    const start = this.now();
+    if (!this.running || start - this.lastFrame > this.staleMs || this.options.ready?.() === false) return;
+    try {
+      do {
+        if (!this.step()) return this.end();
+      } while (this.now() - start < this.sliceMs);
+    } catch (error) {
+      return this.end(error);
+    }
+    this.queue();
+  }
+
+  private end(error?: unknown): void {
+    this.running = false;
+    this.options.onEnd?.(error);
+  }
+}
