@@ -8,13 +8,22 @@
  * budget and then drew overran the display's 16.7 ms and waited, idle, for the next vsync — with a
  * 12 ms budget, frames came every ~25 ms and the page trained about half the time.
  *
+ * The slice adapts so that frames keep coming about every `frameMs`: a frame that comes later
+ * than that (drawing took longer, or the machine is busy) shortens the slice by a fifth, one that
+ * comes sooner lengthens it by 1 ms, within [minSliceMs, maxSliceMs]. So a quiet machine trains
+ * nearly all the time between ~36 frames/s, and a busy one keeps its frame rate and trains less.
+ *
  * Stepping also stops when no frame has come for `staleMs`: a hidden tab gets no frames, nobody is
  * watching, and it should not burn a core; the next `frame()` resumes it. The steps themselves are
  * the same however they are sliced, so a seed gives the same trajectory on any machine.
  */
 export interface SliceLoopOptions {
-  /** Longest run of steps in one task, ms: what input and drawing may wait. */
+  /** The interval between frames the slice adapts to, ms (28: ~36 frames/s). */
+  frameMs?: number;
+  /** The slice's first length and its bounds, ms: the longest that input and drawing may wait. */
   sliceMs?: number;
+  minSliceMs?: number;
+  maxSliceMs?: number;
   /** Stepping pauses when the last frame is older than this, ms. */
   staleMs?: number;
   /** Clock, ms. */
@@ -40,7 +49,11 @@ export function messagePost(): (task: () => void) => void {
 }
 
 export class SliceLoop {
-  readonly sliceMs: number;
+  /** The current slice, ms (adapted at each frame). */
+  sliceMs: number;
+  readonly frameMs: number;
+  readonly minSliceMs: number;
+  readonly maxSliceMs: number;
   readonly staleMs: number;
   private readonly now: () => number;
   private readonly post: (task: () => void) => void;
@@ -53,7 +66,10 @@ export class SliceLoop {
     private readonly step: () => boolean,
     private readonly options: SliceLoopOptions = {},
   ) {
-    this.sliceMs = options.sliceMs ?? 16;
+    this.frameMs = options.frameMs ?? 28;
+    this.minSliceMs = options.minSliceMs ?? 4;
+    this.maxSliceMs = options.maxSliceMs ?? 24;
+    this.sliceMs = options.sliceMs ?? 12;
     this.staleMs = options.staleMs ?? 250;
     this.now = options.now ?? (() => performance.now());
     this.post = options.post ?? messagePost();
@@ -65,6 +81,7 @@ export class SliceLoop {
 
   start(): void {
     this.running = true;
+    this.lastFrame = -Infinity;
     this.frame();
   }
 
@@ -75,7 +92,11 @@ export class SliceLoop {
 
   /** A frame was drawn: stepping may go on (or resume after a pause for want of frames). */
   frame(): void {
-    this.lastFrame = this.now();
+    const now = this.now();
+    const interval = now - this.lastFrame;
+    if (interval > this.frameMs && interval <= this.staleMs) this.sliceMs = Math.max(this.minSliceMs, this.sliceMs * 0.8);
+    else if (interval < this.frameMs) this.sliceMs = Math.min(this.maxSliceMs, this.sliceMs + 1);
+    this.lastFrame = now;
     this.queue();
   }
 

@@ -24,7 +24,15 @@ function fakePage(stepMs = 1, stopAt = Infinity) {
       t += stepMs;
       return ++steps < stopAt;
     },
-    options: { sliceMs: 16, staleMs: 250, now: () => t, post: (task: () => void) => void tasks.push(task), onEnd: (e?: unknown) => ends.push(e) },
+    options: {
+      sliceMs: 16,
+      minSliceMs: 16,
+      maxSliceMs: 16,
+      staleMs: 250,
+      now: () => t,
+      post: (task: () => void) => void tasks.push(task),
+      onEnd: (e?: unknown) => ends.push(e),
+    },
   };
   return page;
 }
@@ -107,6 +115,43 @@ describe('SliceLoop', () => {
     loop.frame();
     page.runTasks(1);
     expect(page.steps).toBe(16);
+  });
+
+  it('shortens the slice when frames come later than frameMs, down to minSliceMs', () => {
+    const page = fakePage(1);
+    const loop = new SliceLoop(page.step, { ...page.options, frameMs: 28, minSliceMs: 4, maxSliceMs: 24 });
+    loop.start();
+    page.advance(40);
+    loop.frame();
+    expect(loop.sliceMs).toBeCloseTo(12.8);
+    for (let i = 0; i < 20; i++) {
+      page.advance(40);
+      loop.frame();
+    }
+    expect(loop.sliceMs).toBe(4);
+  });
+
+  it('lengthens the slice by 1 ms when frames come sooner, up to maxSliceMs', () => {
+    const page = fakePage(1);
+    const loop = new SliceLoop(page.step, { ...page.options, sliceMs: 12, frameMs: 28, minSliceMs: 4, maxSliceMs: 24 });
+    loop.start();
+    page.advance(20);
+    loop.frame();
+    expect(loop.sliceMs).toBe(13);
+    for (let i = 0; i < 20; i++) {
+      page.advance(20);
+      loop.frame();
+    }
+    expect(loop.sliceMs).toBe(24);
+  });
+
+  it('keeps the slice after a pause for want of frames (a hidden tab says nothing about the machine)', () => {
+    const page = fakePage(1);
+    const loop = new SliceLoop(page.step, { ...page.options, sliceMs: 12, frameMs: 28, minSliceMs: 4, maxSliceMs: 24 });
+    loop.start();
+    page.advance(5000);
+    loop.frame();
+    expect(loop.sliceMs).toBe(12);
   });
 
   it('runs a long step alone in its slice', () => {
