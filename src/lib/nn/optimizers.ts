@@ -16,6 +16,8 @@ export type { OptimizerKind };
 
 export interface Optimizer {
   readonly kind: OptimizerKind;
+  /** α, the step size. */
+  readonly learningRate: number;
   step(params: Params, grads: Gradients): Params;
   dispose(): void;
 }
@@ -44,6 +46,7 @@ export function createOptimizer(kind: OptimizerKind, learningRate: number, momen
 
   return {
     kind,
+    learningRate,
     step(params, grads) {
       if (kind === 'sgd') return apply(params, grads, (theta, g) => tf.sub(theta, tf.mul(g, learningRate)));
       if (state.length === 0) replaceState(kind === 'momentum' ? [zeros(params)] : [zeros(params), zeros(params)]);

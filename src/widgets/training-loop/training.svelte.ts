@@ -1,7 +1,7 @@
 /**
- * State of the §3.2 training widget. The five steps light up as they run; several mini-batch
- * steps run per animation frame within a ~12 ms budget so the page keeps its frame rate; losses
- * and the heat map are read back once per frame, after the frame's steps.
+ * State of the §3.2 training widget. The five steps light up as they run; mini-batch steps run
+ * in the page's spare time, in short tasks between frames (SliceLoop), and each animation frame
+ * reads back the losses and the heat map once and draws them.
  * The configuration, seed included, lives in the URL (`#train.…`).
  */
 import { DEFAULT_CONFIG, decodeConfig, encodeConfig, labFields, LAYERS_RULE, UNITS_RULE, type LabConfig } from '../../lib/nn/config';
@@ -9,7 +9,7 @@ import { DEFAULT_SAMPLES, DEFAULT_TRAIN_FRACTION, trainCount } from '../../lib/n
 import type { FieldParsers } from '../../lib/nn/url-fields';
 import { numberField } from '../../lib/nn/validate';
 import { EarlyStop } from '../../lib/nn/early-stop';
-import { Pace } from '../../lib/nn/pace';
+import { SliceLoop } from '../../lib/nn/slice-loop';
 import type { Trainer } from '../../lib/nn/trainer';
 import { pageBackend } from '../shared/backend.svelte';
 import { copyLink, hashParams, linkDamage, replaceHashParams } from '../shared/link';
@@ -44,8 +44,9 @@ export class TrainingState {
   /** Index into LOOP_STEPS of the step that is lit. */
   phase = $state(0);
   steps = $state(0);
-  train = $state<number[]>([]);
-  val = $state<number[]>([]);
+  /** Losses, one per drawn frame; raw (replaced, never mutated): a proxied array costs a proxy trap per element each frame. */
+  train = $state.raw<number[]>([]);
+  val = $state.raw<number[]>([]);
   message = $state('');
   /**
    * What the typed fields show, as typed: a refused text stays visible beside its message, and
@@ -66,8 +67,8 @@ export class TrainingState {
   /** pageBackend.generation when the trainer was made; a change means its tensors died with a WebGL context. */
   private generation = 0;
   private frame = 0;
-  /** Steps per frame: a ~12 ms budget, at least what recent frames fitted in it. */
-  private readonly pace = new Pace();
+  /** The running loop's steps, between frames; undefined when paused. */
+  private loop: SliceLoop | undefined;
   private readonly earlyStop = new EarlyStop(PATIENCE);
   readonly prefix: string;
   /** What each setting accepts, for this widget's training set: fields and link alike. */
@@ -134,47 +135,56 @@ export class TrainingState {
     const trainer = await this.ensure();
     if (this.running || trainer.diverged) return;
     this.running = true;
+    const loop = new SliceLoop(
+      () => {
+        trainer.step();
+        return !trainer.diverged;
+      },
+      // While the reader switches backend from the badge, TF.js may not accept work.
+      { ready: () => !pageBackend.busy, onEnd: (error) => error !== undefined && this.fail(error) },
+    );
+    this.loop = loop;
     let last = performance.now();
     const tick = () => {
-      if (!this.running) return;
+      if (!this.running || this.loop !== loop) return;
       const start = performance.now();
       this.fps = Math.round(1000 / Math.max(1, start - last));
       last = start;
-      // While the reader switches backend from the badge, TF.js may not accept work: wait a frame.
-      if (pageBackend.busy) {
-        this.frame = requestAnimationFrame(tick);
-        return;
-      }
-      if (this.lib?.contextLost() || this.generation !== pageBackend.generation) {
+      if (!pageBackend.busy && (this.lib?.contextLost() || this.generation !== pageBackend.generation)) {
         // Training state lived on the lost context: start again from the same settings and seed.
         this.pause();
         void this.lostTensors().then(() => this.reset());
         return;
       }
-      if (this.trainFrame(trainer, start)) this.frame = requestAnimationFrame(tick);
+      if (!pageBackend.busy && !this.display()) return;
+      loop.frame();
+      this.frame = requestAnimationFrame(tick);
     };
+    loop.start();
     this.frame = requestAnimationFrame(tick);
   }
 
-  /** Mini-batches for one frame (paced: see Pace), then the display; false (paused, with a message) if TF.js failed. */
-  private trainFrame(trainer: Trainer, start: number): boolean {
+  /** What the steps since the last frame did: losses, heat map, the lit step; false (paused, with a message) if TF.js failed. */
+  private display(): boolean {
     try {
-      this.pace.run(() => {
-        trainer.step();
-        return !trainer.diverged;
-      }, start);
       this.phase = 1 + (this.steps % 4);
       this.record();
       return true;
     } catch (e) {
-      this.pause();
-      this.message = `训练中断：${e instanceof Error ? e.message : String(e)}。请按“重置”后再运行。`;
+      this.fail(e);
       return false;
     }
   }
 
+  private fail(e: unknown): void {
+    this.pause();
+    this.message = `训练中断：${e instanceof Error ? e.message : String(e)}。请按“重置”后再运行。`;
+  }
+
   pause(): void {
     this.running = false;
+    this.loop?.stop();
+    this.loop = undefined;
     cancelAnimationFrame(this.frame);
   }
 
@@ -202,7 +212,6 @@ export class TrainingState {
     this.phase = 0;
     this.message = '';
     this.earlyStop.reset();
-    this.pace.reset(); // a new configuration may step at another speed
     if (this.lib) this.tensors = this.lib.memory().numTensors;
   }
 
