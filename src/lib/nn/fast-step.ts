@@ -13,10 +13,12 @@
  * with momentum and Adam, and within float32 rounding (≤ 1e-6 relative) with SGD, where α
  * multiplies earlier; the loss is summed in double rather than single precision.
  * Every step of the §3.2 widget runs here: at 2-4-2-1 and batch 10, TF.js's per-kernel dispatch,
- * not arithmetic, is the cost, so the kernel count is the speed.
+ * not arithmetic, is the cost, so the kernel count is the speed, and the kernels are called
+ * through the engine directly (kernels.ts), without the ops' per-call scopes and checks.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { activate, activationGradFromOutput, outputFn, outputGrad } from './activations';
+import { outputFn, outputGrad } from './activations';
+import * as K from './kernels';
 import { lossGrad, lossValue } from './loss';
 import type { Params } from './network';
 import type { Optimizer } from './optimizers';
@@ -41,28 +43,31 @@ export function fastTrainStep(spec: NetworkSpec, params: Params, opt: Optimizer,
   // Plain SGD: the gradients come out already multiplied by α and are subtracted as they are.
   const folded = opt.kind === 'sgd' && squared;
   const { grads, residual, lossT, next } = tf.tidy(() => {
+    const one = tf.scalar(1);
     const a: tf.Tensor2D[] = [X];
-    for (let l = 0; l < L; l++) a.push(activate(spec.activation, tf.add(tf.matMul(a[l], params.W[l], false, true), params.b[l])) as tf.Tensor2D);
+    for (let l = 0; l < L; l++) a.push(K.activate(spec.activation, K.add(K.matMul(a[l], params.W[l], false, true), params.b[l])) as tf.Tensor2D);
     const yHat = (spec.output === 'identity' ? a[L] : outputFn(spec.output, a[L])) as tf.Tensor2D;
     const m = yHat.shape[0];
     // For squared loss and identity output, ∂ℒ/∂a⁽ᴸ⁾ = (ŷ − y)/m: lossGrad's arithmetic, f′ = 1 skipped.
-    const residual = squared ? tf.sub(yHat, y) : undefined;
+    const residual = squared ? K.sub(yHat, y) : undefined;
     const dA = !residual
       ? tf.mul(lossGrad(spec.loss, yHat, y), outputGrad(spec.output, yHat))
       : folded
-        ? tf.mul(residual, opt.learningRate / m)
-        : tf.div(residual, m);
-    const decay = folded ? opt.learningRate * l2 : l2;
+        ? K.mul(residual, tf.scalar(opt.learningRate / m))
+        : K.div(residual, tf.scalar(m));
+    const decay = l2 > 0 ? tf.scalar(folded ? opt.learningRate * l2 : l2) : undefined;
     const dW: tf.Tensor2D[] = new Array(L);
     const db: tf.Tensor1D[] = new Array(L);
-    let delta = tf.mul(dA, activationGradFromOutput(spec.activation, a[L])) as tf.Tensor2D;
+    let delta = K.mul(dA, K.activationGradFromOutput(spec.activation, a[L], one));
     for (let l = L - 1; l >= 0; l--) {
-      const grad = tf.matMul(delta, a[l], true, false) as tf.Tensor2D;
-      dW[l] = (l2 > 0 ? tf.add(grad, tf.mul(params.W[l], decay)) : grad) as tf.Tensor2D;
-      db[l] = tf.sum(delta, 0) as tf.Tensor1D;
-      if (l > 0) delta = tf.mul(tf.matMul(delta, params.W[l]), activationGradFromOutput(spec.activation, a[l])) as tf.Tensor2D;
+      const grad = K.matMul(delta, a[l], true, false);
+      dW[l] = (decay ? K.add(grad, K.mul(params.W[l], decay)) : grad) as tf.Tensor2D;
+      db[l] = K.sumRows(delta) as tf.Tensor1D;
+      if (l > 0) delta = K.mul(K.matMul(delta, params.W[l]), K.activationGradFromOutput(spec.activation, a[l], one));
     }
-    const next: Params | undefined = folded ? { W: params.W.map((w, l) => tf.sub(w, dW[l])), b: params.b.map((b, l) => tf.sub(b, db[l])) } : undefined;
+    const next: Params | undefined = folded
+      ? { W: params.W.map((w, l) => K.sub(w, dW[l]) as tf.Tensor2D), b: params.b.map((b, l) => K.sub(b, db[l]) as tf.Tensor1D) }
+      : undefined;
     return { grads: { delta: [], dW, db }, residual, lossT: residual ? undefined : lossValue(spec.loss, yHat, y), next };
   });
   let loss: number;

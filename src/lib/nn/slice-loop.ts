@@ -20,7 +20,7 @@
 export interface SliceLoopOptions {
   /** The interval between frames the slice adapts to, ms (28: ~36 frames/s). */
   frameMs?: number;
-  /** The slice's first length and its bounds, ms: the longest that input and drawing may wait. */
+  /** The slice's first length (default: the longest) and its bounds, ms: the longest is what input and drawing may wait. */
   sliceMs?: number;
   minSliceMs?: number;
   maxSliceMs?: number;
@@ -69,7 +69,7 @@ export class SliceLoop {
     this.frameMs = options.frameMs ?? 28;
     this.minSliceMs = options.minSliceMs ?? 4;
     this.maxSliceMs = options.maxSliceMs ?? 24;
-    this.sliceMs = options.sliceMs ?? 12;
+    this.sliceMs = options.sliceMs ?? this.maxSliceMs; // from the longest: the first frames show whether drawing leaves room for it
     this.staleMs = options.staleMs ?? 250;
     this.now = options.now ?? (() => performance.now());
     this.post = options.post ?? messagePost();

@@ -24,6 +24,8 @@ export const TYPED_KEYS = ['noise', 'lr', 'batch', 'l2'] as const satisfies read
 export type TypedKey = (typeof TYPED_KEYS)[number];
 const draftsOf = (c: LabConfig): Record<TypedKey, string> => ({ noise: String(c.noise), lr: String(c.lr), batch: String(c.batch), l2: String(c.l2) });
 
+/** The loss chart redraws at most this often while training, ms (the heat map and the status line: every frame). */
+export const CHART_MS = 100;
 /** Early stopping gives up after this many recorded frames without a better validation loss. */
 export const PATIENCE = 30;
 
@@ -47,6 +49,13 @@ export class TrainingState {
   /** Losses, one per drawn frame; raw (replaced, never mutated): a proxied array costs a proxy trap per element each frame. */
   train = $state.raw<number[]>([]);
   val = $state.raw<number[]>([]);
+  /**
+   * What the loss chart draws: `train` and `val` as of its last redraw, at most every CHART_MS
+   * while running (its re-layout and repaint cost a few ms a frame, taken from the steps), and
+   * at once whenever training is not running, so a paused chart always shows the last point.
+   */
+  chart = $state.raw<{ train: number[]; val: number[] }>({ train: [], val: [] });
+  private chartAt = -Infinity;
   message = $state('');
   /**
    * What the typed fields show, as typed: a refused text stays visible beside its message, and
@@ -111,6 +120,7 @@ export class TrainingState {
     const { train, val, grid } = this.trainer.snapshot(GRID);
     this.train = [...this.train, train];
     this.val = [...this.val, val];
+    this.redrawChart(!this.running);
     this.steps = this.trainer.steps;
     this.grid = grid;
     this.tensors = this.lib.memory().numTensors;
@@ -121,6 +131,14 @@ export class TrainingState {
       this.message = `训练发散了：学习率 ${this.config.lr} 太大，权重或损失变得过大，已停止。请调小学习率后按“重置”。`;
     }
     this.checkEarlyStop(val);
+  }
+
+  /** Hands the chart the losses so far when `now` or CHART_MS after its last redraw. */
+  private redrawChart(now: boolean): void {
+    const t = performance.now();
+    if (!now && t - this.chartAt < CHART_MS) return;
+    this.chartAt = t;
+    this.chart = { train: this.train, val: this.val };
   }
 
   /** Early stopping: pause once the validation loss has not improved for PATIENCE records. */
@@ -183,6 +201,7 @@ export class TrainingState {
 
   pause(): void {
     this.running = false;
+    this.redrawChart(true);
     this.loop?.stop();
     this.loop = undefined;
     cancelAnimationFrame(this.frame);
@@ -207,6 +226,7 @@ export class TrainingState {
     this.trainer = undefined;
     this.train = [];
     this.val = [];
+    this.chart = { train: [], val: [] };
     this.steps = 0;
     this.grid = null;
     this.phase = 0;

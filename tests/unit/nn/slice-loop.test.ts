@@ -154,6 +154,10 @@ describe('SliceLoop', () => {
     expect(loop.sliceMs).toBe(12);
   });
 
+  it('starts at the longest slice unless told otherwise', () => {
+    expect(new SliceLoop(() => true, { post: () => {}, maxSliceMs: 24 }).sliceMs).toBe(24);
+  });
+
   it('runs a long step alone in its slice', () => {
     const page = fakePage(40);
     const loop = new SliceLoop(page.step, page.options);
