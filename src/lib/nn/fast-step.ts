@@ -42,7 +42,7 @@ export function fastTrainStep(spec: NetworkSpec, params: Params, opt: Optimizer,
   const squared = spec.loss === 'squared' && spec.output === 'identity';
   // Plain SGD: the gradients come out already multiplied by α and are subtracted as they are.
   const folded = opt.kind === 'sgd' && squared;
-  const { grads, residual, lossT, next } = tf.tidy(() => {
+  const { grads, residual, lossT, nextW, nextB } = tf.tidy(() => {
     const one = tf.scalar(1);
     const a: tf.Tensor2D[] = [X];
     for (let l = 0; l < L; l++) a.push(K.activate(spec.activation, K.add(K.matMul(a[l], params.W[l], false, true), params.b[l])) as tf.Tensor2D);
@@ -65,10 +65,10 @@ export function fastTrainStep(spec: NetworkSpec, params: Params, opt: Optimizer,
       db[l] = K.sumRows(delta) as tf.Tensor1D;
       if (l > 0) delta = K.mul(K.matMul(delta, params.W[l]), K.activationGradFromOutput(spec.activation, a[l], one));
     }
-    const next: Params | undefined = folded
-      ? { W: params.W.map((w, l) => K.sub(w, dW[l]) as tf.Tensor2D), b: params.b.map((b, l) => K.sub(b, db[l]) as tf.Tensor1D) }
-      : undefined;
-    return { grads: { delta: [], dW, db }, residual, lossT: residual ? undefined : lossValue(spec.loss, yHat, y), next };
+    // Two arrays rather than a Params: tf.tidy's return type takes plain records of tensors only.
+    const nextW = folded ? params.W.map((w, l) => K.sub(w, dW[l]) as tf.Tensor2D) : undefined;
+    const nextB = folded ? params.b.map((b, l) => K.sub(b, db[l]) as tf.Tensor1D) : undefined;
+    return { grads: { delta: [], dW, db }, residual, lossT: residual ? undefined : lossValue(spec.loss, yHat, y), nextW, nextB };
   });
   let loss: number;
   if (residual) {
@@ -77,6 +77,7 @@ export function fastTrainStep(spec: NetworkSpec, params: Params, opt: Optimizer,
     for (let i = 0; i < r.length; i++) sum += r[i] * r[i];
     loss = (0.5 * sum) / residual.shape[0];
   } else loss = lossT!.dataSync()[0];
+  const next: Params | undefined = nextW && nextB ? { W: nextW, b: nextB } : undefined;
   if (next) tf.dispose([...params.W, ...params.b]);
   const updated = next ?? opt.step(params, grads);
   tf.dispose([residual, lossT, ...grads.dW, ...grads.db].filter((t) => t !== undefined));
