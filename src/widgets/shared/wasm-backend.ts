@@ -6,9 +6,10 @@
  *
  * One thread means the SIMD build without threads, even where the page is cross-origin isolated:
  * the threaded build starts a pool of 8 Web Workers when it loads, whatever thread count it is
- * then given, each fetching and compiling the backend again. On a 2-core machine the page's and
- * the generation worker's pools took about 2 s of CPU while the text lab wrote its first text
- * (issue 12, `npm run bench:textgen`), for threads that never ran a kernel.
+ * then given, each fetching and compiling the backend again. The page's and the generation
+ * worker's pools (16 workers that never ran a kernel) started while the text lab wrote its first
+ * characters; without them the first character came after a median 275 ms instead of 487 ms
+ * (issue 12, `npm run bench:textgen`, one run after the other on a 2-core machine).
  */
 import { env } from '@tensorflow/tfjs-core';
 import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
