@@ -113,6 +113,23 @@ test('each character’s bars sum to at most 1 and mark the character drawn', as
   }
 });
 
+test('a character is picked with Enter or Space, as a button is, and its bars are shown', async ({ page }) => {
+  const widget = await open(page);
+  await setField(widget, '长度', '12');
+  await generate(widget);
+  const chars = textGroup(widget).getByRole('button');
+  const caption = widget.getByRole('figure', { name: /个字的候选/ });
+  await chars.nth(2).focus();
+  await page.keyboard.press('Enter');
+  await expect(chars.nth(2)).toHaveAttribute('aria-pressed', 'true');
+  await expect(caption).toContainText('第 3 个字的候选');
+  await chars.nth(6).focus();
+  await page.keyboard.press('Space');
+  await expect(chars.nth(6)).toHaveAttribute('aria-pressed', 'true');
+  await expect(chars.nth(2)).toHaveAttribute('aria-pressed', 'false');
+  await expect(caption).toContainText('第 7 个字的候选');
+});
+
 test('the text box follows the latest line while writing, and stays where the reader scrolled up to', async ({ page }) => {
   const widget = await open(page, '#tg.len=300');
   const box = widget.getByRole('group', { name: /生成的文本/ });

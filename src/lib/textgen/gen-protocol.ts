@@ -4,27 +4,19 @@
  * (`warm`), hands it a model (`model`: tf.io artifacts and the vocabulary) and then jobs
  * (`generate`, `stop`); the worker answers with the
  * backend it computes on, the characters it wrote in batches (each with the bars of its
- * distribution), and `done` with the whole text and the tensors it still holds. Every reply names
+ * distribution, packed: char-batch.ts), and `done` with the whole text and the tensors it still holds. Every reply names
  * its job, so the page drops what a stopped job still sends. What arrives from the worker is
  * untrusted: `parseFromGen` is the one check, and it never throws.
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import { BACKEND_ORDER, type BackendName } from '../nn/backend-names';
+import { parseCharBatch, type CharBatch } from './char-batch';
 import { MAX_PROMPT } from './settings';
+
+export { MAX_BARS, type Bar, type GenChar } from './char-batch';
 
 /** Which stepper the worker builds from the artifacts: the §5.2 LSTM's or 附录 A's Transformer's. */
 export type GenModel = 'lstm' | 'transformer';
-
-export interface Bar {
-  char: string;
-  p: number;
-}
-
-/** A generated character with the top of the distribution it was drawn from (output.ts shows them). */
-export interface GenChar {
-  char: string;
-  bars: Bar[];
-}
 
 export interface LoadModel {
   type: 'model';
@@ -58,13 +50,10 @@ export type ToGenWorker = WarmUp | LoadModel | StartGeneration | { type: 'stop';
 export type FromGenWorker =
   | { type: 'ready'; job: number; backend: BackendName }
   /** Characters written since the last batch, in order. */
-  | { type: 'chars'; job: number; chars: GenChar[] }
+  | { type: 'chars'; job: number; batch: CharBatch }
   /** The job ended (all written, or stopped). `tensors`: tf.memory().numTensors in the worker afterwards. */
   | { type: 'done'; job: number; text: string; unknown: string[]; tensors: number }
   | { type: 'error'; job: number; message: string };
-
-/** Most bars a character carries: shownIndices' top 10 plus the drawn one. */
-export const MAX_BARS = 11;
 
 type Rec = Record<string, unknown>;
 const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -73,24 +62,11 @@ const count = (x: unknown): x is number => typeof x === 'number' && Number.isSaf
 /** One code point: what a vocabulary entry decodes to (<unk> is sent as U+FFFD). */
 const isChar = (x: unknown): x is string => typeof x === 'string' && x.length <= 2 && [...x].length === 1;
 
-function parseBar(x: unknown): Bar | null {
-  if (!isRecord(x)) return null;
-  const [char, p] = [own(x, 'char'), own(x, 'p')];
-  return isChar(char) && typeof p === 'number' && p >= 0 && p <= 1 ? { char, p } : null;
-}
-
-function parseChar(x: unknown): GenChar | null {
-  if (!isRecord(x)) return null;
-  const [char, bars] = [own(x, 'char'), own(x, 'bars')];
-  if (!isChar(char) || !Array.isArray(bars) || bars.length > MAX_BARS) return null;
-  const read = bars.map(parseBar);
-  return read.every((b) => b !== null) ? { char, bars: read as Bar[] } : null;
-}
-
 /**
  * The message `data` is, checked field by field (own keys only, copied out), or null when it is
  * not one the protocol knows or a field is out of range (NaN or > 1 probabilities, negative counts,
- * an unknown backend, more than one character where one belongs). Never throws.
+ * an unknown backend, more than one character where one belongs, a batch's arrays of the wrong
+ * type or length: char-batch.ts parseCharBatch). Never throws.
  */
 export function parseFromGen(data: unknown): FromGenWorker | null {
   if (!isRecord(data)) return null;
@@ -104,10 +80,8 @@ export function parseFromGen(data: unknown): FromGenWorker | null {
       return backend ? { type, job, backend } : null;
     }
     case 'chars': {
-      const chars = s('chars');
-      if (!Array.isArray(chars)) return null;
-      const read = chars.map(parseChar);
-      return read.every((c) => c !== null) ? { type, job, chars: read as GenChar[] } : null;
+      const batch = parseCharBatch(s('batch'));
+      return batch ? { type, job, batch } : null;
     }
     case 'done': {
       const [text, unknown, tensors] = [s('text'), s('unknown'), s('tensors')];

@@ -4,7 +4,7 @@
  * reaches the caller through onChar, with the distribution it was drawn from.
  */
 import { mulberry32 } from '../nn/prng';
-import { draw, reshape } from './sample';
+import { draw, Sampler } from './sample';
 import { decode, encode, type Vocab } from './vocab';
 
 /** A model read one character at a time: the LSTM's CharStepper, the Transformer's TransformerStepper. */
@@ -28,7 +28,8 @@ export interface GenerateOptions {
   context?: number;
   /**
    * Called per character with the distribution it was drawn from (after temperature and top-k)
-   * and the model's own; return false to stop early.
+   * and the model's own; return false to stop early. Both arrays are valid during the call only:
+   * the next character reuses their buffers.
    */
   onChar?: (char: string, id: number, dist: Float64Array, model: Float32Array) => boolean | void | Promise<boolean | void>;
 }
@@ -52,11 +53,10 @@ export async function generate(stepper: NextCharModel, vocab: Vocab, opts: Gener
   let probs: Float32Array = new Float32Array(0);
   for (const id of opts.context ? read.slice(-opts.context) : read) probs = stepper.step(id);
   const out: number[] = [];
+  const sampler = new Sampler();
   for (let i = 0; i < opts.length; i++) {
-    // <unk> (id 0) stands for "some rare character": a placeholder to read, never to write.
-    const known = Float32Array.from(probs);
-    known[0] = 0;
-    const dist = reshape(known, opts.temperature, opts.topK);
+    // <unk> (id 0) is never written: the sampler sets it to 0.
+    const dist = sampler.next(probs, opts.temperature, opts.topK);
     const id = draw(dist, rng); // one-hot at the argmax when greedy
     out.push(id);
     if ((await opts.onChar?.(decode(vocab, [id]), id, dist, probs)) === false) break;

@@ -5,7 +5,7 @@
  * isolated page TF.js picks its threaded build; the worker then gives it one thread per logical
  * core (src/lib/nn/wasm-threads.ts). Worker-side only: it reads the worker's `navigator`.
  */
-import '../shared/wasm-backend';
+import '../shared/wasm-binaries';
 import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { chooseBackend, type BackendChoice } from '../../lib/nn/backend';
 import { withThreadPerCore } from '../../lib/nn/wasm-threads';

@@ -1,17 +1,19 @@
 /**
- * Registers TF.js's WebAssembly backend with its binaries served from our own build (Vite
- * fingerprints them), never from a CDN. All three builds ship: TF.js picks the threaded SIMD one
- * by itself when the page (or worker) is cross-origin isolated, so that SharedArrayBuffer exists
- * (src/lib/pwa/isolation.ts says how the book gets there), and the plain SIMD one otherwise.
+ * TF.js's WebAssembly backend on one thread, for the page itself and the workers that compute
+ * one character or one small batch at a time (text generation, compression, interpretation):
+ * there, waking other threads costs more than it saves, and a training worker may be using every
+ * core. Training workers take the threaded build instead (shared/train-backend.ts).
  *
- * On the page itself TF.js computes on one thread: the widgets there run one character or one
- * small batch at a time, where waking other threads costs more than it saves, and a training
- * worker may be using every core. Training workers raise the count (shared/train-backend.ts).
+ * One thread means the SIMD build without threads, even where the page is cross-origin isolated:
+ * the threaded build starts a pool of 8 Web Workers when it loads, whatever thread count it is
+ * then given, each fetching and compiling the backend again. The page's and the generation
+ * worker's pools (16 workers that never ran a kernel) started while the text lab wrote its first
+ * characters; without them the first character came after a median 275 ms instead of 487 ms
+ * (issue 12, `npm run bench:textgen`, one run after the other on a 2-core machine).
  */
-import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import plain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import simd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import threaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { env } from '@tensorflow/tfjs-core';
+import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import './wasm-binaries';
 
-setWasmPaths({ 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-simd.wasm': simd, 'tfjs-backend-wasm-threaded-simd.wasm': threaded });
+env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 setThreadsCount(1);

@@ -1,12 +1,12 @@
 /**
  * The generation worker's loop (gen.worker.ts): `generate` with each character's bars, posted in
  * batches — the first character at once, then whatever was written every BATCH_MS — so the page
- * gets about one message a frame instead of one per character. Between batches the loop lets the
- * worker take its messages, so a `stop` is seen after the batch under way.
+ * gets about one message a frame instead of one per character. A batch is three typed arrays
+ * (lib/textgen/char-batch.ts), not an object per character and bar. Between batches the loop lets
+ * the worker take its messages, so a `stop` is seen after the batch under way.
  */
+import { CharBatchWriter, type CharBatch } from '../../lib/textgen/char-batch';
 import { generate, type GenerateOptions, type Generated, type NextCharModel } from '../../lib/textgen/generate';
-import type { GenChar } from '../../lib/textgen/gen-protocol';
-import { shownIndices } from '../../lib/textgen/sample';
 import type { Vocab } from '../../lib/textgen/vocab';
 
 /** ms between two batches: about one animation frame (60 Hz), so the page hands each batch over at its next frame. */
@@ -14,15 +14,12 @@ export const BATCH_MS = 16;
 
 /** How the loop posts and waits; replaced in tests. */
 export interface BatchPort {
-  post(chars: GenChar[]): void;
+  /** Posts `batch`, whose arrays are the caller's from then on (the worker transfers them). */
+  post(batch: CharBatch): void;
   /** Resolves in a new task, after the messages waiting for the worker (a `stop`). */
   nextTask(): Promise<void>;
   now(): number;
 }
-
-/** The bars of a character drawn from `dist` (after temperature and top-k): shownIndices' candidates, <unk> shown as U+FFFD. */
-export const barsOf = (dist: ArrayLike<number>, id: number, vocab: Vocab) =>
-  shownIndices(dist, id).map((i) => ({ char: i === 0 ? '\uFFFD' : vocab.chars[i], p: dist[i] }));
 
 /**
  * Runs `generate` and posts every character, with its bars, in batches of BATCH_MS; stops early
@@ -36,18 +33,17 @@ export async function generateInBatches(
   port: BatchPort,
   stopped: () => boolean,
 ): Promise<Generated> {
-  let batch: GenChar[] = [];
+  const batch = new CharBatchWriter();
   let sent = -Infinity;
   const send = () => {
-    if (batch.length) port.post(batch);
-    batch = [];
+    if (batch.length) port.post(batch.take());
     sent = port.now();
   };
   try {
     return await generate(model, vocab, {
       ...opts,
-      onChar: async (char, id, dist) => {
-        batch.push({ char, bars: barsOf(dist, id, vocab) });
+      onChar: async (_, id, dist) => {
+        batch.add(id, dist);
         if (port.now() - sent >= BATCH_MS) {
           send();
           await port.nextTask();

@@ -6,6 +6,7 @@
  * run with a message in words and is replaced by a fresh one, given the same model, at the next run.
  */
 import type { BackendName } from '../../lib/nn/backend-names';
+import { unpackChars } from '../../lib/textgen/char-batch';
 import { parseFromGen, type GenModel, type StartGeneration, type ToGenWorker } from '../../lib/textgen/gen-protocol';
 import type * as tf from '@tensorflow/tfjs-core';
 import { startLabWorker } from '../shared/lab-worker';
@@ -25,6 +26,8 @@ export interface Written {
 
 interface Run {
   job: number;
+  /** The vocabulary of the model the run writes with (a model loaded during the run waits for the next). */
+  vocab: readonly string[];
   handover: FrameHandover;
   backend?: BackendName;
   resolve: (w: Written) => void;
@@ -69,7 +72,7 @@ export class GenWriter {
     if (this.run) return Promise.reject(new Error('上一次生成还没有结束'));
     const id = ++this.job;
     return new Promise<Written>((resolve, reject) => {
-      this.run = { job: id, handover: new FrameHandover(deliver), resolve, reject };
+      this.run = { job: id, vocab: this.model?.vocab ?? [], handover: new FrameHandover(deliver), resolve, reject };
       try {
         this.start().postMessage({ type: 'generate', job: id, ...job } satisfies ToGenWorker);
       } catch (e) {
@@ -89,8 +92,11 @@ export class GenWriter {
     const run = this.run;
     if (!run || m.job !== run.job) return;
     if (m.type === 'ready') run.backend = m.backend;
-    else if (m.type === 'chars') run.handover.push(m.chars);
-    else {
+    else if (m.type === 'chars') {
+      const chars = unpackChars(m.batch, run.vocab);
+      if (!chars) return this.fail('计算线程发来了字符表以外的字符');
+      run.handover.push(chars);
+    } else {
       run.handover.flush();
       this.run = undefined;
       if (m.type === 'done') run.resolve({ text: m.text, unknown: m.unknown, tensors: m.tensors, backend: run.backend ?? 'cpu' });

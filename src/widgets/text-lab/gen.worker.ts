@@ -23,7 +23,9 @@ import { TransformerStepper } from '../../lib/transformer/stepper';
 import { yieldToPage } from './output';
 import { generateInBatches } from './gen-batches';
 
-const post = (m: FromGenWorker) => self.postMessage(m);
+/** Posts `m`; a batch's arrays are transferred, not copied. */
+const post = (m: FromGenWorker) =>
+  self.postMessage(m, { transfer: m.type === 'chars' ? [m.batch.ids.buffer, m.batch.barIds.buffer, m.batch.barP.buffer] : [] });
 
 const LOADERS: Record<BackendName, () => Promise<unknown>> = {
   webgl: () => import('@tensorflow/tfjs-backend-webgl'),
@@ -79,7 +81,7 @@ async function run(job: StartGeneration): Promise<void> {
     step,
     vocab,
     { prompt, length, temperature, topK, seed, context },
-    { post: (chars) => post({ type: 'chars', job: job.job, chars }), nextTask: yieldToPage, now: () => performance.now() },
+    { post: (batch) => post({ type: 'chars', job: job.job, batch }), nextTask: yieldToPage, now: () => performance.now() },
     stopped,
   );
   post({ type: 'done', job: job.job, text, unknown, tensors: tf.memory().numTensors });

@@ -5,6 +5,12 @@
  * grows with what was written in that frame, not with the whole text; a new selection changes
  * two buttons. While the text grows the box follows its last line, unless the reader has
  * scrolled up from the end. Text goes in as textContent only, never as HTML.
+ *
+ * Each character is an inline `<span role="button" tabindex="0">`, not a `<button>`: a button is
+ * an inline block with its own line box, laid out and its text shaped one character at a time,
+ * while spans share their line's, and a frame's layout took about 3× as long with buttons
+ * (issue 12, `scripts/bench/profile-stream.ts`). The keys a button answers, Enter and Space,
+ * are handled by `pressed` (the view's one keydown listener passes them on as clicks).
  */
 import { visible, type OutChar } from './output';
 
@@ -14,12 +20,15 @@ const AT_END_PX = 8;
 /** Whether `box` is scrolled to (about) its end. */
 const atEnd = (box: HTMLElement) => box.scrollHeight - box.scrollTop - box.clientHeight <= AT_END_PX;
 
+/** The character's button `target` is in, or null. */
+const charOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>('.ch[role="button"]') : null);
+
 export class TextView {
   private box: HTMLElement | null = null;
   private prompt = '';
   /** What is shown, as last handed in; its items are compared by identity. */
   private shown: readonly OutChar[] = [];
-  private buttons: HTMLButtonElement[] = [];
+  private buttons: HTMLElement[] = [];
   private line: HTMLElement | null = null;
   private selected = -1;
   /** Whether the box shows the end of the text, as of its last scroll: it then follows the text. */
@@ -51,9 +60,20 @@ export class TextView {
 
   /** The character index a click landed on (through its button), or null. */
   static indexAt(target: EventTarget | null): number | null {
-    const button = target instanceof Element ? target.closest<HTMLElement>('button.ch') : null;
+    const button = charOf(target);
     const i = Number(button?.dataset.i);
     return button && Number.isInteger(i) ? i : null;
+  }
+
+  /**
+   * Enter or Space on a character does what a click does, as on a `<button>`; true when `e` was
+   * such a key (the caller then prevents its default: Space would scroll the box).
+   */
+  static pressed(e: KeyboardEvent): boolean {
+    const button = e.key === 'Enter' || e.key === ' ' ? charOf(e.target) : null;
+    if (!button) return false;
+    if (!e.repeat) button.click();
+    return true;
   }
 
   private restart(box: HTMLElement, prompt: string): void {
@@ -78,8 +98,9 @@ export class TextView {
   }
 
   private append(char: string, i: number): void {
-    const b = document.createElement('button');
-    b.type = 'button';
+    const b = document.createElement('span');
+    b.setAttribute('role', 'button');
+    b.tabIndex = 0;
     b.className = 'ch';
     b.dataset.i = String(i);
     b.setAttribute('aria-pressed', 'false');

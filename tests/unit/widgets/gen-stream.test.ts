@@ -5,7 +5,7 @@
  * Time is faked: each model step takes 1 ms.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { GenChar } from '../../../src/lib/textgen/gen-protocol';
+import { unpackChars, type CharBatch, type GenChar } from '../../../src/lib/textgen/char-batch';
 import { fromChars } from '../../../src/lib/textgen/vocab';
 import { BATCH_MS, generateInBatches } from '../../../src/widgets/text-lab/gen-batches';
 import { FrameHandover, type OutChar } from '../../../src/widgets/text-lab/output';
@@ -17,10 +17,10 @@ let now = 0;
 const model = () => ({ reset: () => {}, step: () => ((now += 1), Float32Array.from([0.1, 0.1, 0.2, 0.2, 0.1, 0.1, 0.2])) });
 const opts = { prompt: '春', length: 60, temperature: 1, seed: 1 };
 
-/** A port that records each batch and the worker's clock when it was posted. */
+/** A port that records each batch (unpacked as the page does) and the worker's clock when it was posted. */
 function port() {
   const batches: { at: number; chars: GenChar[] }[] = [];
-  return { batches, post: (chars: GenChar[]) => batches.push({ at: now, chars }), nextTask: async () => {}, now: () => now };
+  return { batches, post: (b: CharBatch) => batches.push({ at: now, chars: unpackChars(b, vocab.chars)! }), nextTask: async () => {}, now: () => now };
 }
 
 beforeEach(() => {
