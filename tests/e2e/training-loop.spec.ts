@@ -19,6 +19,20 @@ test('running the loop drives the training loss down', async ({ page }) => {
   expect(first).toBeGreaterThan(0.05);
 });
 
+test('the status line changing every frame is not live; starting, pausing and a single step are announced', async ({ page }) => {
+  const widget = await openTrainer(page);
+  await expect(widget.locator('.status')).not.toHaveAttribute('aria-live', /.*/);
+  const live = widget.locator('[aria-live="polite"]').filter({ hasText: /训练|已/ });
+  await widget.getByRole('button', { name: '单步' }).click();
+  await expect(live).toHaveText(/^已训练 1 步，训练损失 [\d.]+。$/);
+  await widget.getByRole('button', { name: '运行' }).click();
+  await expect(live).toHaveText('训练中……');
+  await expect.poll(async () => Number(await widget.getAttribute('data-steps')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(1);
+  await widget.getByRole('button', { name: '暂停' }).click();
+  const steps = await widget.getAttribute('data-steps');
+  await expect(live).toHaveText(new RegExp(`^已暂停：已训练 ${steps} 步，训练损失 [\\d.]+。$`));
+});
+
 test('single step lights the five steps in turn', async ({ page }) => {
   const widget = await openTrainer(page);
   await expect(widget.locator('li[aria-current="step"]')).toHaveText('初始化模型参数');

@@ -58,6 +58,12 @@ export class TrainingState {
   private chartAt = -Infinity;
   message = $state('');
   /**
+   * What a screen reader is told, in its own live region: the run starting, and where it stands
+   * each time it stops (pause, single step). The status line under the chart changes every frame
+   * while training and is not live: ~40 announcements a second would drown everything else.
+   */
+  announcement = $state('');
+  /**
    * What the typed fields show, as typed: a refused text stays visible beside its message, and
    * `config` changes only when a text is taken.
    */
@@ -133,6 +139,11 @@ export class TrainingState {
     this.checkEarlyStop(val);
   }
 
+  /** 已训练 n 步，训练损失 x。 — the status line's words. */
+  standing(): string {
+    return `已训练 ${this.steps} 步${this.train.length ? `，训练损失 ${this.train.at(-1)!.toFixed(4)}` : ''}。`;
+  }
+
   /** Hands the chart the losses so far when `now` or CHART_MS after its last redraw. */
   private redrawChart(now: boolean): void {
     const t = performance.now();
@@ -153,6 +164,7 @@ export class TrainingState {
     const trainer = await this.ensure();
     if (this.running || trainer.diverged) return;
     this.running = true;
+    this.announcement = '训练中……';
     const loop = new SliceLoop(
       () => {
         trainer.step();
@@ -200,11 +212,19 @@ export class TrainingState {
   }
 
   pause(): void {
+    const wasRunning = this.running;
     this.running = false;
-    this.redrawChart(true);
     this.loop?.stop();
     this.loop = undefined;
     cancelAnimationFrame(this.frame);
+    // Steps ran after the last frame: show where training really stopped (record() may call pause() again, now a no-op).
+    try {
+      if (wasRunning && this.trainer && !this.lib?.contextLost() && !pageBackend.busy) this.record();
+    } catch {
+      // TF.js failed (the reason is already the message, or will be): the last frame's figures stay.
+    }
+    this.redrawChart(true);
+    if (wasRunning) this.announcement = `已暂停：${this.standing()}`;
   }
 
   /** One mini-batch, lighting steps 2 → 3 → 4 → 5 in turn. */
@@ -218,6 +238,7 @@ export class TrainingState {
     trainer.step();
     this.phase = 4;
     this.record();
+    this.announcement = this.standing();
   }
 
   reset(): void {
@@ -231,6 +252,7 @@ export class TrainingState {
     this.grid = null;
     this.phase = 0;
     this.message = '';
+    this.announcement = '';
     this.earlyStop.reset();
     if (this.lib) this.tensors = this.lib.memory().numTensors;
   }
