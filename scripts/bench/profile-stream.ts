@@ -12,6 +12,7 @@
  */
 import { chromium } from 'playwright';
 import { servePreview } from './serve';
+import { topSelfTimes, type CpuProfile } from './cpu-profile';
 import { clickGenerate, type Generation } from './click-generate';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -53,11 +54,6 @@ interface TraceEvent {
   tdur?: number;
   args?: { name?: string };
 }
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
-
 const server = await servePreview(undefined, 180);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {
@@ -83,10 +79,9 @@ try {
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
   if (JS_PROFILE) await cdp.send('Profiler.start');
   const { firstMs, totalMs } = await run();
-  type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   const { profile } = JS_PROFILE
-    ? ((await cdp.send('Profiler.stop')) as { profile: Profile })
-    : { profile: { nodes: [], samples: [], timeDeltas: [] } as Profile };
+    ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile })
+    : { profile: { nodes: [], samples: [], timeDeltas: [] } as CpuProfile };
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
   const chars = Number(await page.locator(`.${LAB}`).getAttribute('data-chars'));
 
@@ -144,21 +139,7 @@ try {
   console.log(`main thread busy ${busy.toFixed(0)} ms of ${totalMs.toFixed(0)} ms; idle ${(totalMs - busy).toFixed(0)} ms`);
 
   // JS self time per function, from the sampling profile (empty with --js=0).
-  const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + profile.timeDeltas[i] / 1000));
-  const byFn = new Map<string, number>();
-  for (const n of profile.nodes) {
-    const { functionName, url: file, lineNumber } = n.callFrame;
-    const key = `${functionName || '(anonymous)'} ${file.split('/').pop()}:${lineNumber + 1}`;
-    byFn.set(key, (byFn.get(key) ?? 0) + (self.get(n.id) ?? 0));
-  }
-  if (JS_PROFILE)
-    console.table(
-      [...byFn]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, TOP)
-        .map(([fn, ms]) => ({ function: fn, 'self ms': ms.toFixed(1) })),
-    );
+  if (JS_PROFILE) console.table(topSelfTimes(profile, TOP));
 } finally {
   await browser.close();
   server.stop();

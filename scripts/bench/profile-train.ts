@@ -8,6 +8,7 @@
  */
 import { chromium } from 'playwright';
 import { servePreview } from './serve';
+import { topSelfTimes, type CpuProfile } from './cpu-profile';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const SECONDS = Number(arg('seconds', '3'));
@@ -25,11 +26,6 @@ interface TraceEvent {
   dur?: number;
   args?: { name?: string; beginData?: unknown };
 }
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
-
 const server = await servePreview(undefined, 180);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {
@@ -55,7 +51,7 @@ try {
     [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === '运行').click();
   })`);
   await widget.getByRole('button', { name: '暂停' }).click();
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
   const steps = Number(await widget.getAttribute('data-steps'));
   const events = trace.traceEvents;
@@ -72,20 +68,7 @@ try {
   );
   if (process.argv.includes('--layouts'))
     for (const e of onMain.filter((x) => x.name === 'Layout').slice(10, 16)) console.log(JSON.stringify(e.args).slice(0, 600));
-  const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + profile.timeDeltas[i] / 1000));
-  const byFn = new Map<string, number>();
-  for (const n of profile.nodes) {
-    const { functionName, url: file, lineNumber } = n.callFrame;
-    const key = `${functionName || '(anonymous)'} ${file.split('/').pop()}:${lineNumber + 1}`;
-    byFn.set(key, (byFn.get(key) ?? 0) + (self.get(n.id) ?? 0));
-  }
-  console.table(
-    [...byFn]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, TOP)
-      .map(([fn, ms]) => ({ function: fn, 'self ms': ms.toFixed(1) })),
-  );
+  console.table(topSelfTimes(profile, TOP));
 } finally {
   await browser.close();
   server.stop();
