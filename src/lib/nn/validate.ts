@@ -4,7 +4,7 @@
  * the same parser here, so a link can set exactly what the field accepts.
  */
 import { isChoice } from '../parse/choice';
-import { notAnOption, quoteInput } from '../parse/fields';
+import { messageName, notAnOption, quoteInput } from '../parse/fields';
 import { normaliseNumberText, separatorHint } from '../parse/number-text';
 import { formatCount } from '../scale/format';
 
@@ -47,7 +47,8 @@ const bound = (x: number): string => (Number.isInteger(x) && Math.abs(x) >= 1e4 
  * empty text, hex, `Infinity` and `NaN` (named in words, never echoed), values past ±1.8e308,
  * fractions where an integer is required, and anything outside [min, max].
  */
-export function parseNumber(text: string, rule: NumberRule, name = '数值'): Parsed {
+export function parseNumber(text: string, rule: NumberRule, field = '数值'): Parsed {
+  const name = messageName(field);
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: `${name}不能为空。` };
   // NaN and Infinity are named in words, not echoed: the page never shows "NaN" or "Infinity".
@@ -89,4 +90,6 @@ export const choiceField =
 export const flagField =
   (name: string): FieldParser<boolean> =>
   (text) =>
-    text === '1' || text === '0' ? { ok: true, value: text === '1' } : { ok: false, message: `${name}只能是 1（开）或 0（关），收到“${quoteInput(text)}”。` };
+    text === '1' || text === '0'
+      ? { ok: true, value: text === '1' }
+      : { ok: false, message: `${messageName(name)}只能是 1（开）或 0（关），收到“${quoteInput(text)}”。` };

@@ -17,6 +17,9 @@ export const FIX_FIELDS_FIRST = '请先改正上面标出的设置。';
 /** True for a code point a quote cannot show as itself: a control, format, private-use or unassigned one, or a separator other than the plain space (line break, U+3000, U+00A0…). */
 const unseen = (c: string): boolean => c !== ' ' && /^[\p{C}\p{Z}]$/u.test(c);
 
+/** A field's name as a message starts with it: a space after a Latin name or a closing bracket ("d_model 必须…", "同时训练 LSTM 只能是…"), none after Chinese ("层数必须…"). */
+export const messageName = (name: string): string => (/[\w)]$/.test(name) ? `${name} ` : name);
+
 /**
  * Reader- or link-supplied text as a message quotes it (the one quoting rule of every link and
  * field message that echoes what it received): at most `max` characters (whole graphemes, so 🇨🇳

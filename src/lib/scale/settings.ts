@@ -6,7 +6,7 @@
 import type { FieldParsers } from '../nn/url-fields';
 import type { NumberRules } from '../nn/url-numbers';
 import { parseNumber, type FieldParser, type NamedRule } from '../nn/validate';
-import { labelledChoice, quoteInput } from '../parse/fields';
+import { labelledChoice, messageName, quoteInput } from '../parse/fields';
 import { ACCELERATORS } from './compute';
 import type { TransformerArch } from './count';
 import { formatCount } from './format';
@@ -47,8 +47,8 @@ export const SCALE_RULES: NumberRules<ScaleKey> = {
 
 export type ScaleSettings = Record<ScaleKey, number> & { m: string; g: string };
 
-/** A field's name as a message starts with it: a space after a Latin name ("d_model 必须…"), none after Chinese. */
-export const messageName = (name: string): string => (/[\w)]$/.test(name) ? `${name} ` : name);
+/** The one rule for a field's name at the start of a message (parse/fields.ts). */
+export { messageName };
 
 /**
  * The parser of one numeric field, by the common rule (nn/validate.ts parseNumber: empty, not a

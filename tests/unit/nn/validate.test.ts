@@ -93,4 +93,15 @@ describe('flagField', () => {
   it.each(['true', '', '2', 'yes'])('refuses “%s”', (text) => {
     expect(flagField('早停')(text).ok).toBe(false);
   });
+  it('sets a Latin name apart from the Chinese after it, and not a Chinese one', () => {
+    expect(flagField('同时训练 LSTM')('2')).toEqual({ ok: false, message: '同时训练 LSTM 只能是 1（开）或 0（关），收到“2”。' });
+    expect(flagField('早停')('2')).toEqual({ ok: false, message: '早停只能是 1（开）或 0（关），收到“2”。' });
+  });
+});
+
+describe('parseNumber names the field as messages do everywhere', () => {
+  it('with a space after a Latin name, none after a Chinese one', () => {
+    expect(parseNumber('', { min: 0, max: 1 }, '目标 y')).toEqual({ ok: false, message: '目标 y 不能为空。' });
+    expect(parseNumber('', { min: 0, max: 1 }, '学习率')).toEqual({ ok: false, message: '学习率不能为空。' });
+  });
 });

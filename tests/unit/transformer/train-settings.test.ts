@@ -22,7 +22,7 @@ describe('the Transformer training settings in the URL', () => {
   it('name a gtrain.cmp that is neither 1 nor 0 and keep the option off', () => {
     const { settings, problems } = decodeGtrain(new URLSearchParams('gtrain.cmp=yes'));
     expect(settings.compare).toBe(false);
-    expect(problems.map((p) => p.text)).toEqual([expect.stringContaining('同时训练 LSTM只能是 1（开）或 0（关）')]);
+    expect(problems.map((p) => p.text)).toEqual([expect.stringContaining('同时训练 LSTM 只能是 1（开）或 0（关）')]);
   });
 
   it('keep the defaults and name the problem for values outside the limits, and ignore foreign keys', () => {
