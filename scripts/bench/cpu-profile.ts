@@ -1,7 +1,20 @@
 /**
- * A V8 sampling CPU profile (CDP `Profiler.stop`) summed per function, as the profiling scripts
- * print it (profile-train.ts, profile-stream.ts).
+ * What the profiling scripts (profile-train.ts, profile-stream.ts) read: Chromium trace events,
+ * and a V8 sampling CPU profile (CDP `Profiler.stop`) summed per function.
  */
+
+/** One event of a Chromium trace (`browser.stopTracing()`); times in µs. */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time of an 'X' event, in µs. */
+  tdur?: number;
+  args?: { name?: string; beginData?: unknown };
+}
 export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };

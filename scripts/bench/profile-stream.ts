@@ -12,7 +12,7 @@
  */
 import { chromium } from 'playwright';
 import { servePreview } from './serve';
-import { topSelfTimes, type CpuProfile } from './cpu-profile';
+import { topSelfTimes, type CpuProfile, type TraceEvent } from './cpu-profile';
 import { clickGenerate, type Generation } from './click-generate';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -43,17 +43,6 @@ const PHASES = [
   'InvalidateLayout',
 ];
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time of an 'X' event, in µs. */
-  tdur?: number;
-  args?: { name?: string };
-}
 const server = await servePreview(undefined, 180);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {

@@ -8,7 +8,7 @@
  */
 import { chromium } from 'playwright';
 import { servePreview } from './serve';
-import { topSelfTimes, type CpuProfile } from './cpu-profile';
+import { topSelfTimes, type CpuProfile, type TraceEvent } from './cpu-profile';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const SECONDS = Number(arg('seconds', '3'));
@@ -17,15 +17,6 @@ const TOP = Number(arg('top', '30'));
 const CSS = arg('css', '');
 const PHASES = ['RunTask', 'FireAnimationFrame', 'FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'MinorGC', 'MajorGC'];
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string; beginData?: unknown };
-}
 const server = await servePreview(undefined, 180);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {
