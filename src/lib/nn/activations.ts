@@ -29,24 +29,6 @@ export function activationGrad(kind: Activation, z: tf.Tensor): tf.Tensor {
   });
 }
 
-/**
- * σ′(z) from the unit's output a = σ(z), so the forward pass need not keep z: sigmoid a(1−a),
- * tanh 1−a², ReLU 1[a > 0] (= 1[z > 0]). Bit for bit what activationGrad gives, since σ(z) is
- * the same kernel on the same input.
- */
-export function activationGradFromOutput(kind: Activation, a: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => {
-    switch (kind) {
-      case 'sigmoid':
-        return tf.mul(a, tf.sub(1, a));
-      case 'tanh':
-        return tf.sub(1, tf.square(a));
-      case 'relu':
-        return tf.step(a, 0);
-    }
-  });
-}
-
 export function outputFn(kind: OutputFn, a: tf.Tensor): tf.Tensor {
   return kind === 'sigmoid' ? tf.sigmoid(a) : tf.clone(a);
 }

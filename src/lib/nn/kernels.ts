@@ -29,8 +29,9 @@ export function activate(kind: Activation, z: T): T {
 }
 
 /**
- * σ′ from the unit's output a = σ(z) (as activations.ts activationGradFromOutput): sigmoid
- * a(1 − a), tanh 1 − a², ReLU 1[a > 0]. `one` is a float32 scalar 1.
+ * σ′(z) from the unit's output a = σ(z), so the forward pass need not keep z: sigmoid
+ * a(1 − a), tanh 1 − a², ReLU 1[a > 0] (= 1[z > 0]); bit for bit what activations.ts
+ * activationGrad gives, since σ(z) is the same kernel on the same input. `one` is a float32 scalar 1.
  */
 export function activationGradFromOutput(kind: Activation, a: T, one: T): T {
   if (kind === 'tanh') return sub(one, run(tf.Square, { x: a }));
