@@ -219,7 +219,7 @@ export class TrainingState {
     cancelAnimationFrame(this.frame);
     // Steps ran after the last frame: show where training really stopped (record() may call pause() again, now a no-op).
     try {
-      if (wasRunning && this.trainer && !this.lib?.contextLost() && !pageBackend.busy) this.record();
+      if (wasRunning && this.trainer && this.generation === pageBackend.generation && !this.lib?.contextLost() && !pageBackend.busy) this.record();
     } catch {
       // TF.js failed (the reason is already the message, or will be): the last frame's figures stay.
     }
