@@ -10,6 +10,7 @@ import remarkSectionIds from './src/lib/markdown/remark-section-ids';
 import rehypeKatexErrors, { katexStrict } from './src/lib/markdown/rehype-katex-errors';
 import rehypeEquations from './src/lib/markdown/rehype-equations';
 import rehypeParagraphIds from './src/lib/markdown/rehype-paragraph-ids';
+import rehypeFormulaBox from './src/lib/markdown/rehype-formula-box';
 import { appendixSlugs, chapterSlugs } from './src/lib/book/chapters';
 import AstroPWA from '@vite-pwa/astro';
 import contentSecurityPolicy from './src/lib/csp/integration';
@@ -35,7 +36,7 @@ export default defineConfig({
     // Keep the article's punctuation exactly as written (no curly-quote rewriting).
     smartypants: false,
     remarkPlugins: [remarkMath, [remarkMermaid, { cacheDir: './diagrams' }], remarkSectionIds],
-    rehypePlugins: [[rehypeKatex, { strict: katexStrict }], rehypeKatexErrors, rehypeEquations, rehypeParagraphIds],
+    rehypePlugins: [[rehypeKatex, { strict: katexStrict }], rehypeKatexErrors, rehypeEquations, rehypeParagraphIds, rehypeFormulaBox],
   },
   integrations: [
     starlight({
