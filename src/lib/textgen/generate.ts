@@ -4,7 +4,7 @@
  * reaches the caller through onChar, with the distribution it was drawn from.
  */
 import { mulberry32 } from '../nn/prng';
-import { draw, Sampler } from './sample';
+import { draw, GREEDY_BELOW, Sampler } from './sample';
 import { decode, encode, type Vocab } from './vocab';
 
 /** A model read one character at a time: the LSTM's CharStepper, the Transformer's TransformerStepper. */
@@ -13,6 +13,11 @@ export interface NextCharModel {
   reset(): void;
   /** Feeds one character id; returns the distribution over the next character. */
   step(id: number): Float32Array;
+  /**
+   * The same step, returning what sampling draws from at temperature T > 0: the known characters'
+   * p_i^(1/T), normalised, and 0 for <unk> (id 0), computed by the backend (tempered.ts).
+   */
+  stepTempered(id: number, temperature: number): Float32Array;
 }
 
 export interface GenerateOptions {
@@ -27,11 +32,10 @@ export interface GenerateOptions {
    */
   context?: number;
   /**
-   * Called per character with the distribution it was drawn from (after temperature and top-k)
-   * and the model's own; return false to stop early. Both arrays are valid during the call only:
-   * the next character reuses their buffers.
+   * Called per character with the distribution it was drawn from (after temperature and top-k);
+   * return false to stop early. `dist` is valid during the call only: the next character reuses it.
    */
-  onChar?: (char: string, id: number, dist: Float64Array, model: Float32Array) => boolean | void | Promise<boolean | void>;
+  onChar?: (char: string, id: number, dist: Float64Array) => boolean | void | Promise<boolean | void>;
 }
 
 export interface Generated {
@@ -50,17 +54,20 @@ export async function generate(stepper: NextCharModel, vocab: Vocab, opts: Gener
   const start = vocab.index.get('\n');
   const read = [start ?? 0, ...ids];
   stepper.reset();
+  const greedy = opts.temperature < GREEDY_BELOW;
+  // Greedy takes the argmax at T = 1: the same character as at any T > 0.
+  const T = greedy ? 1 : opts.temperature;
   let probs: Float32Array = new Float32Array(0);
-  for (const id of opts.context ? read.slice(-opts.context) : read) probs = stepper.step(id);
+  for (const id of opts.context ? read.slice(-opts.context) : read) probs = stepper.stepTempered(id, T);
   const out: number[] = [];
   const sampler = new Sampler();
   for (let i = 0; i < opts.length; i++) {
-    // <unk> (id 0) is never written: the sampler sets it to 0.
-    const dist = sampler.next(probs, opts.temperature, opts.topK);
+    // <unk> (id 0) is never written: stepTempered gives it 0.
+    const dist = sampler.next(probs, greedy, opts.topK);
     const id = draw(dist, rng); // one-hot at the argmax when greedy
     out.push(id);
-    if ((await opts.onChar?.(decode(vocab, [id]), id, dist, probs)) === false) break;
-    probs = stepper.step(id);
+    if ((await opts.onChar?.(decode(vocab, [id]), id, dist)) === false) break;
+    probs = stepper.stepTempered(id, T);
   }
   return { text: decode(vocab, out), unknown };
 }

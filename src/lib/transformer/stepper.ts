@@ -16,6 +16,7 @@ import type { TransformerConfig } from './config';
 import { forwardOne } from './forward';
 import { disposeStep, prepareStep, stepOne, toKvCache, type KvCache, type StepWeights } from './kv-step';
 import { cloneWeights, disposeWeights, weightProblem, type Weights } from './weights';
+import { temperedSoftmax, unknownMask } from '../textgen/tempered';
 
 export class TransformerStepper {
   private cache: KvCache[] | null = null;
@@ -23,6 +24,8 @@ export class TransformerStepper {
   private history: number[] = [];
   /** The weights rearranged for one-position steps (kv-step.ts). */
   private readonly fast: StepWeights;
+  /** Added to the logits when sampling: −∞ for <unk> (id 0), which is never written (textgen/tempered.ts). */
+  private readonly unknown: tf.Tensor1D;
 
   /** Takes ownership of `weights` (e.g. tf.io.decodeWeights's result); throws when they do not fit `config`. */
   constructor(
@@ -32,6 +35,7 @@ export class TransformerStepper {
     const problem = weightProblem(config, weights);
     if (problem) throw new Error(`检查点不合模型：${problem}`);
     this.fast = prepareStep(config, weights);
+    this.unknown = unknownMask(config.vocabSize);
   }
 
   /** Copies a training model's weights, so training on afterwards does not change this stepper. */
@@ -72,6 +76,19 @@ export class TransformerStepper {
     return out;
   }
 
+  /**
+   * Feeds one character id; returns the distribution sampling draws from at `temperature` T > 0:
+   * softmax(logits / T) over the known characters, 0 for <unk> (textgen/tempered.ts), length V.
+   */
+  stepTempered(id: number, temperature: number): Float32Array {
+    const logits = this.advance(id);
+    const q = tf.tidy(() => temperedSoftmax(tf.add(logits, this.unknown), temperature));
+    logits.dispose();
+    const out = q.dataSync() as Float32Array;
+    q.dispose();
+    return out;
+  }
+
   /** Reads `id` (sliding when the cache is full); returns the logits [1, V] for the next character. */
   private advance(id: number): tf.Tensor2D {
     if (this.history.length < this.config.contextLength) {
@@ -102,5 +119,6 @@ export class TransformerStepper {
     this.dropCache();
     disposeStep(this.fast);
     disposeWeights(this.weights);
+    this.unknown.dispose();
   }
 }

@@ -6,6 +6,12 @@
  */
 import type { OutChar } from './output';
 
+/**
+ * Least ms between two moves of the bars to the latest character while a run writes: nobody reads
+ * bars that change 60 times a second, and each move re-renders and repaints them.
+ */
+export const BARS_MS = 100;
+
 /** What a run was started with, shown beside its text (the fields may have changed since). */
 export interface RunSettings {
   prompt: string;
@@ -35,13 +41,25 @@ export class Track {
     this.ran = null;
   }
 
-  /** Clears, keeps `settings` with the text, then runs `run`, which hands characters over a frame's worth at a time. */
+  /**
+   * Clears, keeps `settings` with the text, then runs `run`, which hands characters over a frame's
+   * worth at a time. The bars follow the latest character at most every BARS_MS, and show the
+   * last one written once the run ends, however it ends.
+   */
   async write<R>(settings: RunSettings, run: (deliver: (chars: OutChar[]) => void) => Promise<R>): Promise<R> {
     this.clear();
     this.ran = { ...settings };
-    return run((chars) => {
-      this.output = this.output.concat(chars);
+    let moved = -Infinity;
+    try {
+      return await run((chars) => {
+        this.output = this.output.concat(chars);
+        const now = performance.now();
+        if (now - moved < BARS_MS) return;
+        moved = now;
+        this.selected = this.output.length - 1;
+      });
+    } finally {
       this.selected = this.output.length - 1;
-    });
+    }
   }
 }

@@ -30,8 +30,8 @@ describe('sampling', () => {
     expect(topIndices(probs, 3)).toEqual([1, 3, 0]);
   });
 
-  it('reshapes to the very doubles of exp(log p / T − max) / Σ, so a seed writes the same text as ever', () => {
-    // The formula as written before reshape was made faster: every log taken in each pass.
+  it('reshapes to the very doubles of exp(log p / T − max) / Σ over the kept characters', () => {
+    // The formula written plainly: every log taken in each pass.
     const byFormula = (p: Float32Array, t: number, keep: Set<number> | null) => {
       let max = -Infinity;
       for (let i = 0; i < p.length; i++) if (!keep || keep.has(i)) max = Math.max(max, Math.log(p[i]) / t);

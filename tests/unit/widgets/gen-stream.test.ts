@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { unpackChars, type CharBatch, type GenChar } from '../../../src/lib/textgen/char-batch';
+import type { NextCharModel } from '../../../src/lib/textgen/generate';
 import { fromChars } from '../../../src/lib/textgen/vocab';
 import { BATCH_MS, generateInBatches } from '../../../src/widgets/text-lab/gen-batches';
 import { FrameHandover, type OutChar } from '../../../src/widgets/text-lab/output';
@@ -13,8 +14,12 @@ import { FrameHandover, type OutChar } from '../../../src/widgets/text-lab/outpu
 const vocab = fromChars(['<unk>', '\n', ...'春眠不觉晓']);
 /** The worker's clock, in ms; the model moves it. */
 let now = 0;
-/** A model that always says the same and takes 1 ms per character. */
-const model = () => ({ reset: () => {}, step: () => ((now += 1), Float32Array.from([0.1, 0.1, 0.2, 0.2, 0.1, 0.1, 0.2])) });
+/** A model that always says the same and takes 1 ms per character (at T = 1, as the runs here). */
+const model = () => {
+  const step = () => ((now += 1), Float32Array.from([0.1, 0.1, 0.2, 0.2, 0.1, 0.1, 0.2]));
+  const stepTempered: NextCharModel['stepTempered'] = () => step().map((p, i) => (i === 0 ? 0 : p / 0.9));
+  return { reset: () => {}, step, stepTempered };
+};
 const opts = { prompt: '春', length: 60, temperature: 1, seed: 1 };
 
 /** A port that records each batch (unpacked as the page does) and the worker's clock when it was posted. */
@@ -66,10 +71,10 @@ describe('the worker writing in batches', () => {
     const p = port();
     const failing = model();
     let steps = 0;
-    const step = failing.step;
-    failing.step = () => {
+    const step = failing.stepTempered;
+    failing.stepTempered = (id, t) => {
       if (++steps > 30) throw new Error('模型出错');
-      return step();
+      return step(id, t);
     };
     await expect(generateInBatches(failing, vocab, opts, p, () => false)).rejects.toThrow('模型出错');
     // Steps 1–2 read the separator and the prompt; step 3 on feeds each written character back, and step 31, feeding the 29th, fails.
