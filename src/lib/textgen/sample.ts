@@ -115,6 +115,7 @@ export const sample = (probs: ArrayLike<number>, temperature: number, rng: Rng, 
  */
 export function topIndices(p: ArrayLike<number>, k: number): number[] {
   const top: number[] = [];
+  if (!(k >= 1)) return top;
   // The k-th largest so far, once there are k: most entries fail this one comparison.
   let floor = -Infinity;
   for (let i = 0; i < p.length; i++) {
