@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkKatexCss from './src/lib/markdown/remark-katex-css';
 import remarkMermaid from './src/lib/markdown/remark-mermaid';
 import remarkSectionIds from './src/lib/markdown/remark-section-ids';
 import rehypeKatexErrors, { katexStrict } from './src/lib/markdown/rehype-katex-errors';
@@ -35,7 +36,7 @@ export default defineConfig({
   markdown: {
     // Keep the article's punctuation exactly as written (no curly-quote rewriting).
     smartypants: false,
-    remarkPlugins: [remarkMath, [remarkMermaid, { cacheDir: './diagrams' }], remarkSectionIds],
+    remarkPlugins: [remarkMath, remarkKatexCss, [remarkMermaid, { cacheDir: './diagrams' }], remarkSectionIds],
     rehypePlugins: [[rehypeKatex, { strict: katexStrict }], rehypeKatexErrors, rehypeEquations, rehypeParagraphIds, rehypeFormulaBox],
   },
   integrations: [
@@ -69,7 +70,8 @@ export default defineConfig({
         { label: '拓展', items: appendixSlugs('./content').map((slug) => ({ slug })) },
       ],
       markdown: { processedDirs: ['./content/'] },
-      customCss: ['katex/dist/katex.min.css', './src/styles/book.css', './src/styles/print.css'],
+      // KaTeX's stylesheet is linked only on pages that typeset formulas: remark-katex-css.ts.
+      customCss: ['./src/styles/book.css', './src/styles/print.css'],
       lastUpdated: false,
       pagination: true,
       routeMiddleware: './src/routeData.ts',

@@ -11,7 +11,8 @@ import { COMPUTE_TIMEOUT, openWidget } from './support/widgets';
 import { refusedThenTaken } from './support/refused-field';
 
 const TITLE = '动手：压缩模型，看它损失了多少';
-const open = (page: Page, hash = '') => openWidget(page, `/chapter-09/${hash}`, TITLE);
+// Hydrated on first interaction (it is in the page's first screen): the reader's pointer comes first.
+const open = (page: Page, hash = '') => openWidget(page, `/chapter-09/${hash}`, TITLE, { hover: true });
 
 /** Six settings, each scored and writing: several computations' worth of waiting on a loaded machine. */
 const RUN_TIMEOUT = 4 * COMPUTE_TIMEOUT;
@@ -41,6 +42,21 @@ async function expectedBytes(page: Page, dir: string, sparsity: number): Promise
 
 const rows = (widget: Locator) => widget.locator('tbody tr');
 const cell = async (widget: Locator, row: number, col: number) => (await rows(widget).nth(row).locator('td').nth(col).innerText()).trim();
+
+test.describe('on a phone, where the lab is in the first screen', () => {
+  test.use({ viewport: { width: 412, height: 823 } });
+
+  test('it waits for the reader’s pointer before it hydrates, and is ready after it (issue 12)', async ({ page }) => {
+    await page.goto('/chapter-09/');
+    const widget = page.getByRole('region', { name: TITLE });
+    await expect(widget).toBeInViewport();
+    await page.waitForLoadState('networkidle');
+    const island = widget.locator('xpath=ancestor::astro-island');
+    await expect(island).toHaveAttribute('ssr', '');
+    await widget.hover();
+    await expect(island).not.toHaveAttribute('ssr');
+  });
+});
 
 test('every setting of the LSTM gets its size, perplexity, agreement and greedy text; the chart shows them all', async ({ page }) => {
   test.setTimeout(2 * RUN_TIMEOUT);

@@ -13,7 +13,7 @@ const TITLE = '动手：压缩模型，看它损失了多少';
 async function open(page: Page, hash = ''): Promise<{ widget: Locator; workers: string[] }> {
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
-  return { widget: await openWidget(page, `/chapter-09/${hash}`, TITLE), workers };
+  return { widget: await openWidget(page, `/chapter-09/${hash}`, TITLE, { hover: true }), workers };
 }
 
 /** Whether TF.js has started in the page's own global scope (tfjs-core keeps its engine there). */

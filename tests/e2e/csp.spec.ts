@@ -173,7 +173,7 @@ test('附录 A trains the Transformer in its worker under the CSP', async ({ pag
 test('§9.2 evaluates the compression lab in its worker under the CSP', async ({ page }) => {
   test.setTimeout(240_000);
   const violations = watchViolations(page);
-  const widget = await openWidget(page, '/chapter-09/', '动手：压缩模型，看它损失了多少');
+  const widget = await openWidget(page, '/chapter-09/', '动手：压缩模型，看它损失了多少', { hover: true });
   await widget.getByRole('button', { name: '评估全部设置' }).click();
   await expect.poll(async () => Number(await widget.getAttribute('data-rows')), { timeout: 120_000 }).toBeGreaterThan(0);
   await widget.getByRole('button', { name: '取消' }).click();

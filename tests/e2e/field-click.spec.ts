@@ -9,10 +9,12 @@ import { FIX_FIELDS_FIRST } from '../../src/lib/parse/fields';
 
 const WAIT = { timeout: 60_000 };
 
-async function open(page: Page, name: string, url = '/appendix-a/'): Promise<Locator> {
+/** `hover` for an island hydrated on first interaction (client:interaction), as a reader's pointer would. */
+async function open(page: Page, name: string, url = '/appendix-a/', opts: { hover?: boolean } = {}): Promise<Locator> {
   await page.goto(url);
   const widget = page.getByRole('region', { name });
   await widget.scrollIntoViewIfNeeded();
+  if (opts.hover) await widget.hover();
   await expect(widget.locator('xpath=ancestor::astro-island[not(@ssr)]')).toHaveCount(1, WAIT);
   return widget;
 }
@@ -41,7 +43,7 @@ test('training: 开始训练 pressed right after typing 批大小 0 is answered 
 test('§9.2: 评估全部设置 pressed right after emptying the prompt is answered with the refusal', async ({ page }) => {
   // On a phone the fields wrap, so the prompt's message line goes above the button (at 1280 px it sits beside the field).
   await page.setViewportSize({ width: 375, height: 700 });
-  const widget = await open(page, '动手：压缩模型，看它损失了多少', '/chapter-09/');
+  const widget = await open(page, '动手：压缩模型，看它损失了多少', '/chapter-09/', { hover: true });
   const prompt = widget.getByRole('textbox', { name: '开头文字' });
   await prompt.fill('');
   await widget.getByRole('button', { name: '评估全部设置' }).click();

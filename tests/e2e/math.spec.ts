@@ -25,6 +25,24 @@ test.describe('formulas', () => {
     await expect(page.locator('.equation .katex-display .katex-html').first()).toBeVisible();
   });
 
+  // KaTeX's stylesheet is linked only where formulas are (remark-katex-css.ts, issue 12).
+  test('KaTeX’s stylesheet shows each formula once on chapter 4, its MathML copy kept for screen readers but not shown', async ({ page }) => {
+    await page.goto('/chapter-04/');
+    const mathml = page.locator('#eq-4-1 .katex-mathml');
+    await expect(mathml).toHaveCSS('position', 'absolute');
+    await expect(mathml).toHaveCSS('clip-path', 'inset(50%)');
+  });
+
+  test('chapter 9, which has no formula, loads none of KaTeX’s styles', async ({ page }) => {
+    await page.goto('/chapter-09/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // KaTeX's own rules name its fonts (its @font-face rules and font families); the book's CSS never does.
+    const katexRules = await page.evaluate(
+      () => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).filter((rule) => rule.cssText.includes('KaTeX_')).length,
+    );
+    expect(katexRules).toBe(0);
+  });
+
   test('a cross-reference in the prose jumps to its formula', async ({ page }) => {
     await page.goto('/chapter-04/');
     await expect(page.locator('#eq-4-3')).not.toBeInViewport();
