@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '@mdx-js/mdx';
 import remarkMath from 'remark-math';
 import { VFile } from 'vfile';
-import remarkKatexCss, { KATEX_CSS } from '../../../src/lib/markdown/remark-katex-css';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import remarkKatexCss, { hasMathNode, KATEX_CSS } from '../../../src/lib/markdown/remark-katex-css';
+import { hasMath } from '../../../src/lib/book/math';
 
 /** The JavaScript MDX makes of `source`, as Astro's MDX integration compiles a chapter. */
 async function compiled(source: string, path = '/book/content/chapter-04.mdx'): Promise<string> {
@@ -29,5 +36,23 @@ describe('remarkKatexCss', () => {
     const js = await compiled("import X from './x.astro';\n\n$a$\n\n<X />\n");
     expect(js).toMatch(/import X from ['"]\.\/x\.astro['"]/);
     expect(importsKatexCss(js)).toBe(true);
+  });
+});
+
+describe('which pages have formulas', () => {
+  // Two places decide it: the font preload reads the source (routeData.ts, hasMath) and the
+  // stylesheet reads remark-math's tree (hasMathNode). A page where they disagree would get
+  // fonts without styles, or styles with unstyled fallback glyphs until the fonts arrive.
+  const dir = 'content';
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMath);
+  const tree = (source: string) => processor.runSync(processor.parse(source)) as Root;
+  it.each(pages)('%s: the font preload and the stylesheet agree', (page) => {
+    const source = readFileSync(join(dir, page), 'utf8');
+    expect(hasMath(source)).toBe(hasMathNode(tree(source)));
+  });
+  it('finds formulas on chapter 4 and none on chapter 9', () => {
+    const on = (p: string) => hasMathNode(tree(readFileSync(join(dir, p), 'utf8')));
+    expect([on('chapter-04.mdx'), on('chapter-09.mdx')]).toEqual([true, false]);
   });
 });
