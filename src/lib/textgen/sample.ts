@@ -133,11 +133,14 @@ export function topIndices(p: ArrayLike<number>, k: number): number[] {
 }
 
 /**
- * What a reader sees behind a drawn character: the k likeliest, plus the one actually drawn when
- * temperature or chance picked it from outside them.
+ * What a reader sees behind a drawn character: the k likeliest of those that could have been
+ * drawn (probability above 0), plus the one actually drawn when temperature or chance picked it
+ * from outside them. Indices into p, likeliest first.
  */
 export function shownIndices(p: ArrayLike<number>, drawn: number, k = 10): number[] {
-  const top = topIndices(p, k);
+  // A character of probability 0 (all but one at temperature 0, those outside the top k, <unk>)
+  // could not have been drawn: it is no candidate.
+  const top = topIndices(p, k).filter((i) => p[i] > 0);
   return top.includes(drawn) ? top : [...top, drawn];
 }
 

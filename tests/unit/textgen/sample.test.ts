@@ -71,6 +71,12 @@ describe('sampling', () => {
     expect(shownIndices(probs, 2, 2)).toEqual([1, 3, 2]);
   });
 
+  it('shows no character that could not have been drawn (probability 0)', () => {
+    // Temperature 0 or top-k leave exact zeros; ties would otherwise list them by index, <unk> first.
+    expect(shownIndices([0, 0, 1, 0], 2)).toEqual([2]);
+    expect(shownIndices([0, 0.3, 0, 0.7], 3, 10)).toEqual([3, 1]);
+  });
+
   it('draws in proportion to the probabilities, reproducibly for a seed', () => {
     const rng = mulberry32(42);
     const counts = [0, 0, 0, 0];
