@@ -6,6 +6,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { COMPUTE_TIMEOUT, openWidget } from './support/widgets';
 import { refusedThenTaken } from './support/refused-field';
+import { holdWorkerMessages, twoFrames } from './support/held-messages';
 
 const TRAIN = '动手：训练并运行 5.2 节的文本生成模型';
 /** The pasted training text: a model trained on it alone can write only these characters. */
@@ -131,6 +132,7 @@ test('a character is picked with Enter or Space, as a button is, and its bars ar
 });
 
 test('the text box follows the latest line while writing, and stays where the reader scrolled up to', async ({ page }) => {
+  await holdWorkerMessages(page);
   const widget = await open(page, '#tg.len=300');
   const box = widget.getByRole('group', { name: /生成的文本/ });
   const chars = box.getByRole('button', { name: /^第 \d+ 个字/ });
@@ -140,14 +142,28 @@ test('the text box follows the latest line while writing, and stays where the re
   await expect(chars.last()).toBeInViewport();
   await expect(chars.first()).not.toBeInViewport();
 
+  // The model writes 2,000 characters; the page gets its messages only as the test hands them
+  // over, so the reader's scroll lands while the text is still growing, however fast the machine.
   await setField(widget, '长度', '2000');
+  const held = () => page.evaluate(() => window.heldWorkerMessages!.types());
+  await page.evaluate(() => window.heldWorkerMessages!.hold());
   await widget.getByRole('button', { name: '生成', exact: true }).click();
-  await expect.poll(async () => Number(await widget.getAttribute('data-chars')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(300);
+  await expect.poll(held, { timeout: COMPUTE_TIMEOUT }).toContain('done');
+  while (Number(await widget.getAttribute('data-chars')) <= 300) {
+    expect(await page.evaluate(() => window.heldWorkerMessages!.releaseOne())).toBe(true);
+    await twoFrames(page);
+  }
+  expect(await held()).toContain('chars');
+  await expect(widget).toHaveAttribute('data-generating', 'true');
   // The reader scrolls back to the start while the model writes on.
-  const charsWhenScrolled = await box.evaluate((el) => {
-    el.scrollTop = 0;
-    return Number(el.closest('.textlab')?.getAttribute('data-chars'));
-  });
+  const charsWhenScrolled = await box.evaluate(
+    (el) =>
+      new Promise<number>((resolve) => {
+        el.addEventListener('scroll', () => resolve(Number(el.closest('.textlab')?.getAttribute('data-chars'))), { once: true });
+        el.scrollTop = 0;
+      }),
+  );
+  await page.evaluate(() => window.heldWorkerMessages!.releaseAll());
   await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: COMPUTE_TIMEOUT });
   expect(Number(await widget.getAttribute('data-chars'))).toBeGreaterThan(charsWhenScrolled);
   await expect(chars.first()).toBeInViewport();
