@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { COMPUTE_TIMEOUT, openWidget } from './support/widgets';
 import { refusedThenTaken } from './support/refused-field';
+import { holdWorkerMessages, twoFrames } from './support/held-messages';
 
 const NAME = '动手：Transformer 写诗，并与 LSTM 对比';
 const COMPARE = /并排对比/;
@@ -35,6 +36,26 @@ async function generate(widget: Locator, chars: number): Promise<void> {
   await expect(widget).toHaveAttribute('data-chars', String(chars), { timeout: COMPUTE_TIMEOUT });
   await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: COMPUTE_TIMEOUT });
 }
+
+/**
+ * Clicks (or presses Enter on) 生成 with the workers' messages held, and hands them to the page
+ * one by one until the Transformer's first characters show; the rest stay held, so the run is
+ * still under way however fast the machine writes (release them with `releaseAll`).
+ */
+async function startHeld(page: Page, widget: Locator, press: () => Promise<void>): Promise<void> {
+  await page.evaluate(() => window.heldWorkerMessages!.hold());
+  await press();
+  const held = () => page.evaluate(() => window.heldWorkerMessages!.types());
+  while (Number(await widget.getAttribute('data-chars')) === 0) {
+    // The next message may still be on its way from the worker.
+    await expect.poll(held, { timeout: COMPUTE_TIMEOUT }).not.toEqual([]);
+    await page.evaluate(() => window.heldWorkerMessages!.releaseOne());
+    await twoFrames(page);
+  }
+  await expect(widget).toHaveAttribute('data-generating', 'true');
+}
+
+const releaseAll = (page: Page) => page.evaluate(() => window.heldWorkerMessages!.releaseAll());
 
 /** What one model wrote, one button per character (↵ for a newline). */
 async function written(widget: Locator, model: 'transformer' | 'lstm'): Promise<string> {
@@ -119,6 +140,7 @@ test('the side-by-side view links to the LSTM lab in §5.2', async ({ page }) =>
 });
 
 test('the text streams in with the latest character’s bars while the model is still writing', async ({ page }) => {
+  await holdWorkerMessages(page);
   const widget = await open(page, '#gpt.len=2000');
   // Record, at every change of the lab, whether it was writing, how far, and whether bars showed.
   await page.evaluate(`(() => {
@@ -132,9 +154,9 @@ test('the text streams in with the latest character’s bars while the model is 
       });
     }).observe(lab, { attributes: true, subtree: true, childList: true });
   })()`);
-  await widget.getByRole('button', { name: '生成', exact: true }).click();
-  await expect.poll(async () => Number(await widget.getAttribute('data-chars')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(0);
+  await startHeld(page, widget, () => widget.getByRole('button', { name: '生成', exact: true }).click());
   await widget.getByRole('button', { name: '停止生成' }).click();
+  await releaseAll(page);
   await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: COMPUTE_TIMEOUT });
   const states = (await page.evaluate('window.__gptStates')) as { generating: string; chars: number; bars: number }[];
   const streaming = states.filter((s) => s.generating === 'true' && s.chars > 0);
@@ -278,6 +300,7 @@ test('a linked NUL is dropped from the field at once, with the notice a typed on
 });
 
 test('keyboard: Space turns comparison on, Enter on 生成 writes and keeps focus, Enter on 停止生成 ends it', async ({ page }) => {
+  await holdWorkerMessages(page);
   const widget = await open(page, '#gpt.len=2000');
   const compare = widget.getByRole('checkbox', { name: COMPARE });
   await compare.focus();
@@ -286,12 +309,12 @@ test('keyboard: Space turns comparison on, Enter on 生成 writes and keeps focu
   await page.keyboard.press('Tab');
   const start = widget.getByRole('button', { name: '生成', exact: true });
   await expect(start).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect.poll(async () => Number(await widget.getAttribute('data-chars')), { timeout: COMPUTE_TIMEOUT }).toBeGreaterThan(0);
+  await startHeld(page, widget, () => page.keyboard.press('Enter'));
   await expect(start).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(widget.getByRole('button', { name: '停止生成' })).toBeFocused();
   await page.keyboard.press('Enter');
+  await releaseAll(page);
   await expect(widget).toHaveAttribute('data-generating', 'false', { timeout: COMPUTE_TIMEOUT });
   await expect(charButtons(widget, 'lstm').first()).toBeVisible();
 });
