@@ -1,6 +1,7 @@
 /**
- * What the profiling scripts (profile-train.ts, profile-stream.ts) read: Chromium trace events,
- * and a V8 sampling CPU profile (CDP `Profiler.stop`) summed per function.
+ * What the profiling scripts (profile-train.ts, profile-stream.ts, profile-load.ts) read: Chromium
+ * trace events, the page's main thread among them, and a V8 sampling CPU profile (CDP
+ * `Profiler.stop`) summed per function.
  */
 
 /** One event of a Chromium trace (`browser.stopTracing()`); times in µs. */
@@ -15,6 +16,29 @@ export interface TraceEvent {
   tdur?: number;
   args?: { name?: string; beginData?: unknown };
 }
+
+/** A complete ('X') trace event: it has a duration. */
+export type CompleteEvent = TraceEvent & { dur: number };
+
+/**
+ * The complete events of the page's renderer main thread: of the threads named CrRendererMain,
+ * the one whose tasks (RunTask) took the most time. A trace may hold several (other tabs' renderers,
+ * the process left behind by a navigation's process swap); the page's is the busy one.
+ * Throws when the trace has no renderer main thread.
+ */
+export function pageMainThread(events: TraceEvent[]): CompleteEvent[] {
+  const complete = events.filter((e): e is CompleteEvent => e.ph === 'X' && typeof e.dur === 'number');
+  const busy = new Map<string, number>();
+  for (const e of complete) if (e.name === 'RunTask') busy.set(`${e.pid}/${e.tid}`, (busy.get(`${e.pid}/${e.tid}`) ?? 0) + e.dur);
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = mains.reduce<TraceEvent | undefined>(
+    (best, t) => (!best || (busy.get(`${t.pid}/${t.tid}`) ?? 0) > (busy.get(`${best.pid}/${best.tid}`) ?? 0) ? t : best),
+    undefined,
+  );
+  if (!main) throw new Error('No renderer main thread in the trace');
+  return complete.filter((e) => e.pid === main.pid && e.tid === main.tid);
+}
+
 export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };

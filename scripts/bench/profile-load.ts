@@ -12,7 +12,7 @@
  */
 import { chromium } from 'playwright';
 import { servePreview } from './serve';
-import type { TraceEvent } from './cpu-profile';
+import { pageMainThread, type CompleteEvent, type TraceEvent } from './cpu-profile';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const RATE = Number(arg('rate', '4'));
@@ -21,7 +21,7 @@ const PAGES = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const LONG_MS = 50;
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'FireIdleCallback', 'EvaluateScript', 'v8.evaluateModule', 'TimerFire', 'EventDispatch']);
 
-type Complete = TraceEvent & { dur: number; args?: { data?: { url?: string; functionName?: string; type?: string } } };
+type Complete = CompleteEvent & { args?: { data?: { url?: string; functionName?: string; type?: string } } };
 
 const sumBy = (events: Complete[], key: (e: Complete) => string) => {
   const sums = new Map<string, number>();
@@ -29,16 +29,6 @@ const sumBy = (events: Complete[], key: (e: Complete) => string) => {
   return [...sums].sort((a, b) => b[1] - a[1]);
 };
 const ms = (n: number) => n.toFixed(0);
-
-/** The renderer main thread that ran the most tasks: the page's, after any process swap on navigation. */
-function mainThreadEvents(events: TraceEvent[]): Complete[] {
-  const complete = events.filter((e): e is Complete => e.ph === 'X' && (e.dur ?? 0) > 0);
-  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const busy = (t: TraceEvent) => complete.filter((e) => e.pid === t.pid && e.tid === t.tid && e.name === 'RunTask').reduce((s, e) => s + e.dur, 0);
-  const main = mains.sort((a, b) => busy(b) - busy(a))[0];
-  if (!main) throw new Error('No renderer main thread in the trace');
-  return complete.filter((e) => e.pid === main.pid && e.tid === main.tid);
-}
 
 function report(page: string, events: Complete[]) {
   const tasks = events.filter((e) => e.name === 'RunTask');
@@ -85,7 +75,7 @@ try {
     await page.goto(server.url + path, { waitUntil: 'networkidle' });
     await page.waitForTimeout(1500);
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-    report(path, mainThreadEvents(trace.traceEvents));
+    report(path, pageMainThread(trace.traceEvents).filter((e): e is Complete => e.dur > 0));
     await page.close();
   }
 } finally {

@@ -12,7 +12,7 @@
  */
 import { chromium } from 'playwright';
 import { servePreview } from './serve';
-import { topSelfTimes, type CpuProfile, type TraceEvent } from './cpu-profile';
+import { pageMainThread, topSelfTimes, type CpuProfile, type TraceEvent } from './cpu-profile';
 import { clickGenerate, type Generation } from './click-generate';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -75,11 +75,7 @@ try {
   const chars = Number(await page.locator(`.${LAB}`).getAttribute('data-chars'));
 
   const events = trace.traceEvents;
-  const main = events.find(
-    (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'FireAnimationFrame'),
-  );
-  if (!main) throw new Error('no renderer main thread in the trace');
-  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
+  const onMain = pageMainThread(events);
   const t0 = Math.min(...onMain.filter((e) => e.name === 'FunctionCall' || e.name === 'EventDispatch').map((e) => e.ts));
   const window = onMain.filter((e) => e.ts >= t0 && e.ts <= t0 + totalMs * 1000);
   const sum = (name: string) => window.filter((e) => e.name === name).reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;

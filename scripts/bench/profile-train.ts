@@ -8,7 +8,7 @@
  */
 import { chromium } from 'playwright';
 import { servePreview } from './serve';
-import { topSelfTimes, type CpuProfile, type TraceEvent } from './cpu-profile';
+import { pageMainThread, topSelfTimes, type CpuProfile, type TraceEvent } from './cpu-profile';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const SECONDS = Number(arg('seconds', '3'));
@@ -46,11 +46,7 @@ try {
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
   const steps = Number(await widget.getAttribute('data-steps'));
   const events = trace.traceEvents;
-  const main = events.find(
-    (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'FireAnimationFrame'),
-  );
-  if (!main) throw new Error('no renderer main thread in the trace');
-  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
+  const onMain = pageMainThread(events);
   const sum = (name: string) => onMain.filter((e) => e.name === name).reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
   const count = (name: string) => onMain.filter((e) => e.name === name).length;
   console.log(`${steps} steps (${(steps / SECONDS).toFixed(0)}/s), ${frames} frames (${(Number(frames) / SECONDS).toFixed(0)} fps) in ${SECONDS} s`);
