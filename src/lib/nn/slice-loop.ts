@@ -17,6 +17,8 @@
  * watching, and it should not burn a core; the next `frame()` resumes it. The steps themselves are
  * the same however they are sliced, so a seed gives the same trajectory on any machine.
  */
+import { messagePost, type Post } from '../schedule/task-queue';
+
 export interface SliceLoopOptions {
   /** The interval between frames the slice adapts to, ms (28: ~36 frames/s). */
   frameMs?: number;
@@ -29,23 +31,11 @@ export interface SliceLoopOptions {
   /** Clock, ms. */
   now?: () => number;
   /** Queues `task` behind what is already waiting (default: a MessageChannel message). */
-  post?: (task: () => void) => void;
+  post?: Post;
   /** False while steps must wait (e.g. TF.js is switching backend); the next frame() retries. */
   ready?: () => boolean;
   /** The loop has ended by itself: `step` returned false, or threw `error`. */
   onEnd?: (error?: unknown) => void;
-}
-
-/** A MessageChannel-backed `post`; one channel per loop, tasks in the order posted. */
-export function messagePost(): (task: () => void) => void {
-  if (typeof MessageChannel !== 'function') return (task) => void setTimeout(task, 0);
-  const tasks: (() => void)[] = [];
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => tasks.shift()?.();
-  return (task) => {
-    tasks.push(task);
-    channel.port2.postMessage(null);
-  };
 }
 
 export class SliceLoop {
@@ -56,7 +46,7 @@ export class SliceLoop {
   readonly maxSliceMs: number;
   readonly staleMs: number;
   private readonly now: () => number;
-  private readonly post: (task: () => void) => void;
+  private readonly post: Post;
   private running = false;
   private queued = false;
   private lastFrame = -Infinity;

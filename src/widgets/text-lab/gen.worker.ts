@@ -20,7 +20,7 @@ import { CharStepper } from '../../lib/textgen/stepper';
 import { fromChars, type Vocab } from '../../lib/textgen/vocab';
 import { fromArtifacts } from '../../lib/transformer/checkpoint';
 import { TransformerStepper } from '../../lib/transformer/stepper';
-import { yieldToPage } from './output';
+import { yieldToPage } from '../../lib/schedule/task-queue';
 import { generateInBatches } from './gen-batches';
 
 /** Posts `m`; a batch's arrays are transferred, not copied. */

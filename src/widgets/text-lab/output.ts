@@ -28,28 +28,6 @@ export const nextFrame = (): Promise<void> =>
       });
   });
 
-/** Resolvers waiting to go on after the queued tasks; one channel serves them all. */
-const waiting: (() => void)[] = [];
-let channel: MessageChannel | undefined;
-
-/**
- * Resolves in a new task, queued behind what is already waiting (on a page a due frame or an
- * input event, in a worker a message). A message rather than setTimeout(0): browsers clamp nested
- * timers to 4 ms and throttle them in hidden pages.
- */
-export function yieldToPage(): Promise<void> {
-  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
-  if (!channel) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => waiting.shift()?.();
-  }
-  const port = channel.port2;
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    port.postMessage(null);
-  });
-}
-
 /**
  * Hands what a writer receives to `deliver` at most once an animation frame: the first
  * characters at once (the reader sees the run start), later ones at the next frame, in order.

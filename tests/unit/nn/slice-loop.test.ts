@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SliceLoop, messagePost } from '../../../src/lib/nn/slice-loop';
+import { SliceLoop } from '../../../src/lib/nn/slice-loop';
 
 /** A fake page: a clock, a task queue run by hand, and a step that takes `stepMs`. */
 function fakePage(stepMs = 1, stopAt = Infinity) {
@@ -164,18 +164,5 @@ describe('SliceLoop', () => {
     loop.start();
     page.runTasks(1);
     expect(page.steps).toBe(1);
-  });
-
-  it('posts tasks through a MessageChannel in order', async () => {
-    const post = messagePost();
-    const seen: number[] = [];
-    await new Promise<void>((resolve) => {
-      post(() => seen.push(1));
-      post(() => {
-        seen.push(2);
-        resolve();
-      });
-    });
-    expect(seen).toEqual([1, 2]);
   });
 });
