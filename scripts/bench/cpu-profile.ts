@@ -24,18 +24,20 @@ export type CompleteEvent = TraceEvent & { dur: number };
  * The complete events of the page's renderer main thread: of the threads named CrRendererMain,
  * the one whose tasks (RunTask) took the most time. A trace may hold several (other tabs' renderers,
  * the process left behind by a navigation's process swap); the page's is the busy one.
- * Throws when the trace has no renderer main thread.
+ * Throws when the trace has no renderer main thread, or has several and no RunTask events to tell
+ * them apart (tracing without the `disabled-by-default-devtools.timeline` category).
  */
 export function pageMainThread(events: TraceEvent[]): CompleteEvent[] {
+  const key = (e: TraceEvent) => `${e.pid}/${e.tid}`;
   const complete = events.filter((e): e is CompleteEvent => e.ph === 'X' && typeof e.dur === 'number');
   const busy = new Map<string, number>();
-  for (const e of complete) if (e.name === 'RunTask') busy.set(`${e.pid}/${e.tid}`, (busy.get(`${e.pid}/${e.tid}`) ?? 0) + e.dur);
+  for (const e of complete) if (e.name === 'RunTask') busy.set(key(e), (busy.get(key(e)) ?? 0) + e.dur);
+  const busyOf = (t: TraceEvent) => busy.get(key(t)) ?? 0;
   const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const main = mains.reduce<TraceEvent | undefined>(
-    (best, t) => (!best || (busy.get(`${t.pid}/${t.tid}`) ?? 0) > (busy.get(`${best.pid}/${best.tid}`) ?? 0) ? t : best),
-    undefined,
-  );
+  const main = mains.reduce<TraceEvent | undefined>((best, t) => (!best || busyOf(t) > busyOf(best) ? t : best), undefined);
   if (!main) throw new Error('No renderer main thread in the trace');
+  if (mains.length > 1 && busyOf(main) === 0)
+    throw new Error('No RunTask events to tell the renderer main threads apart: trace with disabled-by-default-devtools.timeline');
   return complete.filter((e) => e.pid === main.pid && e.tid === main.tid);
 }
 

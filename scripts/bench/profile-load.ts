@@ -75,7 +75,10 @@ try {
     await page.goto(server.url + path, { waitUntil: 'networkidle' });
     await page.waitForTimeout(1500);
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-    report(path, pageMainThread(trace.traceEvents).filter((e): e is Complete => e.dur > 0));
+    report(
+      path,
+      pageMainThread(trace.traceEvents).filter((e): e is Complete => e.dur > 0),
+    );
     await page.close();
   }
 } finally {

@@ -78,7 +78,7 @@ try {
   const onMain = pageMainThread(events);
   const t0 = Math.min(...onMain.filter((e) => e.name === 'FunctionCall' || e.name === 'EventDispatch').map((e) => e.ts));
   const window = onMain.filter((e) => e.ts >= t0 && e.ts <= t0 + totalMs * 1000);
-  const sum = (name: string) => window.filter((e) => e.name === name).reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
+  const sum = (name: string) => window.filter((e) => e.name === name).reduce((s, e) => s + e.dur, 0) / 1000;
   const count = (name: string) => window.filter((e) => e.name === name).length;
   const cpuOf = (name: string) => window.filter((e) => e.name === name).reduce((s, e) => s + (e.tdur ?? 0), 0) / 1000;
   console.log(

@@ -47,7 +47,7 @@ try {
   const steps = Number(await widget.getAttribute('data-steps'));
   const events = trace.traceEvents;
   const onMain = pageMainThread(events);
-  const sum = (name: string) => onMain.filter((e) => e.name === name).reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
+  const sum = (name: string) => onMain.filter((e) => e.name === name).reduce((s, e) => s + e.dur, 0) / 1000;
   const count = (name: string) => onMain.filter((e) => e.name === name).length;
   console.log(`${steps} steps (${(steps / SECONDS).toFixed(0)}/s), ${frames} frames (${(Number(frames) / SECONDS).toFixed(0)} fps) in ${SECONDS} s`);
   console.table(

@@ -33,12 +33,20 @@ export function sideEffectsFilter(dir: string, sideEffects: unknown): ((id: stri
   return createFilter(globs, null, { resolve: dir });
 }
 
-/** Swaps in the compile-once filter; each package once. */
+/**
+ * Swaps in the compile-once filter; each package once. Vite stores packages from inside
+ * `try {} catch {}` blocks, so a glob picomatch refuses (it throws only past 65,536 characters)
+ * keeps Vite's own filter rather than losing the package.json silently.
+ */
 function upgrade(pkg: PackageData, done: WeakSet<PackageData>): void {
   if (done.has(pkg)) return;
   done.add(pkg);
-  const filter = sideEffectsFilter(pkg.dir, pkg.data?.sideEffects);
-  if (filter) pkg.hasSideEffects = filter;
+  try {
+    const filter = sideEffectsFilter(pkg.dir, pkg.data?.sideEffects);
+    if (filter) pkg.hasSideEffects = filter;
+  } catch {
+    // Vite's filter stays.
+  }
 }
 
 /**

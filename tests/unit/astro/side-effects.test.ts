@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { createFilter as viteCreateFilter } from 'vite';
+import { createFilter as viteCreateFilter, resolveConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { fasterSideEffects, sideEffectsFilter, type PackageData } from '../../../src/lib/astro/side-effects';
 
@@ -65,7 +65,7 @@ describe('fasterSideEffects plugin', () => {
   };
   const pkg = (sideEffects: unknown): PackageData => ({ dir: '/pkg', data: { sideEffects }, hasSideEffects: () => null });
 
-  it('gives the compile-once filter to packages already cached and to those cached later', () => {
+  it('gives a glob filter to packages already cached and to those cached later', () => {
     const before = pkg(['a.js']);
     const cache = new Map([['before', before]]);
     configResolved(cache);
@@ -84,6 +84,39 @@ describe('fasterSideEffects plugin', () => {
     const original = flagged.hasSideEffects;
     cache.set('flagged', flagged);
     expect(flagged.hasSideEffects).toBe(original);
+  });
+
+  it("still stores through the cache's own set (Vite's package.json watcher wraps it)", () => {
+    const cache = new Map<string, PackageData>();
+    const stored: string[] = [];
+    const own = cache.set.bind(cache);
+    cache.set = (key, value) => {
+      stored.push(key);
+      return own(key, value);
+    };
+    configResolved(cache);
+    cache.set('a', pkg(['a.js']));
+    expect(stored).toEqual(['a']);
+    expect(cache.has('a')).toBe(true);
+  });
+
+  it("reaches the package cache of Vite's real resolved config", async () => {
+    const config = await resolveConfig({ configFile: false, logLevel: 'silent', plugins: [fasterSideEffects()] }, 'build');
+    const cache = (config as unknown as { packageCache: unknown }).packageCache;
+    expect(cache).toBeInstanceOf(Map);
+    const later = pkg(['late.js']);
+    (cache as Map<string, PackageData>).set('later', later);
+    expect(later.hasSideEffects('/pkg/late.js')).toBe(true);
+  });
+
+  it('keeps a package whose globs picomatch refuses, with its own filter', () => {
+    const cache = new Map<string, PackageData>();
+    configResolved(cache);
+    const huge = pkg(['x'.repeat(70_000)]);
+    const original = huge.hasSideEffects;
+    cache.set('huge', huge);
+    expect(huge.hasSideEffects).toBe(original);
+    expect(cache.get('huge')).toBe(huge);
   });
 
   it('does nothing when the config has no package cache', () => {
