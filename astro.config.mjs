@@ -18,7 +18,7 @@ import contentSecurityPolicy from './src/lib/csp/integration';
 import { pwaOptions } from './src/lib/pwa/config';
 import { previewHeaders } from './src/lib/pwa/isolation';
 import { fasterNoExternal } from './src/lib/astro/no-external';
-import { workerBuild } from './src/lib/astro/worker-build';
+import { labWorkerChunk } from './src/lib/astro/lab-worker-chunk';
 import { fasterSideEffects } from './src/lib/astro/side-effects';
 
 const BOOK_TITLE = '大模型：市场定位与技术创新';
@@ -27,9 +27,9 @@ const BOOK_DESCRIPTION = '大模型交互教程：逐章阅读，并在页面中
 export default defineConfig({
   // Cross-origin isolation for `astro preview`, so TF.js's wasm backend can run threads.
   server: { headers: previewHeaders(process.env) },
-  // Build speed only (issue 12): src/lib/astro/no-external.ts, side-effects.ts; the lab worker's build and file
-  // names, so TF.js is bundled once for the workers and each wasm binary ships once: worker-build.ts.
-  vite: { plugins: [fasterNoExternal(), fasterSideEffects()], worker: workerBuild() },
+  // Build speed only (issue 12): src/lib/astro/no-external.ts, side-effects.ts; the lab worker built
+  // as a chunk of the page build, so TF.js is bundled once for pages and worker: lab-worker-chunk.ts.
+  vite: { plugins: [fasterNoExternal(), fasterSideEffects(), labWorkerChunk()] },
   // No hover prefetch (Starlight turns on `prefetchAll`): the offline service worker already stores
   // every page on the reader's first visit (src/lib/pwa/precache.ts), so prefetching fetched pages
   // twice, and its script was ~1 KB gzip of every page's 15 KB page-load budget (issue 12).
