@@ -1,7 +1,7 @@
 /**
  * The training widget's mini-batch step with as few TF.js kernels as the maths allows. It computes
  * the same numbers as trainStep (forward → loss → backward → update, the corrected §4.2
- * equations of backprop.ts) in about half the kernels and one tidy scope:
+ * equations of backprop.ts) in about half the kernels, run in one KernelScope (kernels.ts):
  * - σ′(z⁽ˡ⁾) comes from a⁽ˡ⁾ (activationGradFromOutput), so z is never kept or σ recomputed
  *   (tf.fused.matMul would not help: for these shapes it runs five kernels, not two);
  * - the mini-batch is passed in already sliced, and f′ = 1 (identity output) is not multiplied in;
@@ -14,11 +14,12 @@
  * multiplies earlier; the loss is summed in double rather than single precision.
  * Every step of the §3.2 widget runs here: at 2-4-2-1 and batch 10, TF.js's per-kernel dispatch,
  * not arithmetic, is the cost, so the kernel count is the speed, and the kernels are called
- * through the engine directly (kernels.ts), without the ops' per-call scopes and checks.
+ * without the engine (kernels.ts KernelScope): no per-call scopes, checks or tf.Tensor objects,
+ * and only the new parameters become tensors.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { outputFn, outputGrad } from './activations';
-import * as K from './kernels';
+import { KernelScope } from './kernels';
 import { lossGrad, lossValue } from './loss';
 import type { Params } from './network';
 import type { Optimizer } from './optimizers';
@@ -42,47 +43,51 @@ export function fastTrainStep(spec: NetworkSpec, params: Params, opt: Optimizer,
   const squared = spec.loss === 'squared' && spec.output === 'identity';
   // Plain SGD: the gradients come out already multiplied by α and are subtracted as they are.
   const folded = opt.kind === 'sgd' && squared;
-  const { grads, residual, lossT, nextW, nextB } = tf.tidy(() => {
-    const one = tf.scalar(1);
-    const a: tf.Tensor2D[] = [X];
-    for (let l = 0; l < L; l++) a.push(K.activate(spec.activation, K.add(K.matMul(a[l], params.W[l], false, true), params.b[l])) as tf.Tensor2D);
-    const yHat = (spec.output === 'identity' ? a[L] : outputFn(spec.output, a[L])) as tf.Tensor2D;
+  const k = new KernelScope();
+  try {
+    const one = k.scalar(1);
+    const a: tf.TensorInfo[] = [X];
+    for (let l = 0; l < L; l++) a.push(k.activate(spec.activation, k.add(k.matMul(a[l], params.W[l], false, true), params.b[l])));
+    // f(a⁽ᴸ⁾) through the op, on a tensor view of a⁽ᴸ⁾ made outside tf.tidy (which would free the view).
+    const aL = spec.output === 'identity' ? undefined : k.borrow(a[L]);
+    const yHat = aL ? k.adopt(tf.tidy(() => outputFn(spec.output, aL))) : a[L];
     const m = yHat.shape[0];
     // For squared loss and identity output, ∂ℒ/∂a⁽ᴸ⁾ = (ŷ − y)/m: lossGrad's arithmetic, f′ = 1 skipped.
-    const residual = squared ? K.sub(yHat, y) : undefined;
+    const residual = squared ? k.sub(yHat, y) : undefined;
+    // Other losses go through the ops, on a tensor view of ŷ made the same way.
+    const yHatT = residual ? undefined : k.borrow<tf.Rank.R2>(yHat);
     const dA = !residual
-      ? tf.mul(lossGrad(spec.loss, yHat, y), outputGrad(spec.output, yHat))
+      ? k.adopt(tf.tidy(() => tf.mul(lossGrad(spec.loss, yHatT!, y), outputGrad(spec.output, yHatT!))))
       : folded
-        ? K.mul(residual, tf.scalar(opt.learningRate / m))
-        : K.div(residual, tf.scalar(m));
-    const decay = l2 > 0 ? tf.scalar(folded ? opt.learningRate * l2 : l2) : undefined;
-    const dW: tf.Tensor2D[] = new Array(L);
-    const db: tf.Tensor1D[] = new Array(L);
-    let delta = K.mul(dA, K.activationGradFromOutput(spec.activation, a[L], one));
+        ? k.mul(residual, k.scalar(opt.learningRate / m))
+        : k.div(residual, k.scalar(m));
+    const decay = l2 > 0 ? k.scalar(folded ? opt.learningRate * l2 : l2) : undefined;
+    const dW: tf.TensorInfo[] = new Array(L);
+    const db: tf.TensorInfo[] = new Array(L);
+    let delta = k.mul(dA, k.activationGradFromOutput(spec.activation, a[L], one));
     for (let l = L - 1; l >= 0; l--) {
-      const grad = K.matMul(delta, a[l], true, false);
-      dW[l] = (decay ? K.add(grad, K.mul(params.W[l], decay)) : grad) as tf.Tensor2D;
-      db[l] = K.sumRows(delta) as tf.Tensor1D;
-      if (l > 0) delta = K.mul(K.matMul(delta, params.W[l]), K.activationGradFromOutput(spec.activation, a[l], one));
+      const grad = k.matMul(delta, a[l], true, false);
+      dW[l] = decay ? k.add(grad, k.mul(params.W[l], decay)) : grad;
+      db[l] = k.sumRows(delta);
+      if (l > 0) delta = k.mul(k.matMul(delta, params.W[l]), k.activationGradFromOutput(spec.activation, a[l], one));
     }
-    // Two arrays rather than a Params: tf.tidy's return type takes plain records of tensors only.
-    const nextW = folded ? params.W.map((w, l) => K.sub(w, dW[l]) as tf.Tensor2D) : undefined;
-    const nextB = folded ? params.b.map((b, l) => K.sub(b, db[l]) as tf.Tensor1D) : undefined;
-    return { grads: { delta: [], dW, db }, residual, lossT: residual ? undefined : lossValue(spec.loss, yHat, y), nextW, nextB };
-  });
-  let loss: number;
-  if (residual) {
-    const r = residual.dataSync();
-    let sum = 0;
-    for (let i = 0; i < r.length; i++) sum += r[i] * r[i];
-    loss = (0.5 * sum) / residual.shape[0];
-  } else loss = lossT!.dataSync()[0];
-  const next: Params | undefined = nextW && nextB ? { W: nextW, b: nextB } : undefined;
-  if (next) tf.dispose([...params.W, ...params.b]);
-  const updated = next ?? opt.step(params, grads);
-  tf.dispose([residual, lossT, ...grads.dW, ...grads.db].filter((t) => t !== undefined));
-  let largestWeight = 0;
-  for (const w of updated.W)
-    for (const v of w.dataSync()) largestWeight = Number.isNaN(v) || Number.isNaN(largestWeight) ? Number.NaN : Math.max(largestWeight, Math.abs(v));
-  return { params: updated, loss, largestWeight };
+    let loss: number;
+    if (residual) {
+      const r = k.read(residual);
+      let sum = 0;
+      for (let i = 0; i < r.length; i++) sum += r[i] * r[i];
+      loss = (0.5 * sum) / m;
+    } else loss = k.adopt(lossValue(spec.loss, yHatT!, y)).dataSync()[0];
+    let updated: Params;
+    if (folded) {
+      updated = { W: params.W.map((w, l) => k.keep<tf.Rank.R2>(k.sub(w, dW[l]))), b: params.b.map((b, l) => k.keep<tf.Rank.R1>(k.sub(b, db[l]))) };
+      tf.dispose([...params.W, ...params.b]);
+    } else updated = opt.step(params, { delta: [], dW: dW.map((g) => k.borrow<tf.Rank.R2>(g)), db: db.map((g) => k.borrow<tf.Rank.R1>(g)) });
+    let largestWeight = 0;
+    for (const w of updated.W)
+      for (const v of w.dataSync()) largestWeight = Number.isNaN(v) || Number.isNaN(largestWeight) ? Number.NaN : Math.max(largestWeight, Math.abs(v));
+    return { params: updated, loss, largestWeight };
+  } finally {
+    k.dispose();
+  }
 }
