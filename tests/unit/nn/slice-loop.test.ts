@@ -123,7 +123,7 @@ describe('SliceLoop', () => {
     loop.start();
     page.advance(40);
     loop.frame();
-    expect(loop.sliceMs).toBeCloseTo(12.8);
+    expect(loop.sliceMs).toBe(10); // 16 + (28 − 40)/2
     for (let i = 0; i < 20; i++) {
       page.advance(40);
       loop.frame();
@@ -131,18 +131,30 @@ describe('SliceLoop', () => {
     expect(loop.sliceMs).toBe(4);
   });
 
-  it('lengthens the slice by 1 ms when frames come sooner, up to maxSliceMs', () => {
+  it('lengthens the slice by half the time to spare when frames come sooner, up to maxSliceMs', () => {
     const page = fakePage(1);
     const loop = new SliceLoop(page.step, { ...page.options, sliceMs: 12, frameMs: 28, minSliceMs: 4, maxSliceMs: 24 });
     loop.start();
     page.advance(20);
     loop.frame();
-    expect(loop.sliceMs).toBe(13);
+    expect(loop.sliceMs).toBe(16); // 12 + (28 − 20)/2
     for (let i = 0; i < 20; i++) {
       page.advance(20);
       loop.frame();
     }
     expect(loop.sliceMs).toBe(24);
+  });
+
+  it('settles where a frame comes every frameMs: the slice plus the drawing (8 ms here) makes 28 ms', () => {
+    const page = fakePage(1);
+    const loop = new SliceLoop(page.step, { ...page.options, sliceMs: 4, frameMs: 28, minSliceMs: 4, maxSliceMs: 24 });
+    loop.start();
+    for (let i = 0; i < 12; i++) {
+      page.runTasks(1); // one slice, then the frame draws for 8 ms
+      page.advance(8);
+      loop.frame();
+    }
+    expect(Math.abs(loop.sliceMs - 20)).toBeLessThanOrEqual(1); // a slice ends on a whole 1 ms step
   });
 
   it('keeps the slice after a pause for want of frames (a hidden tab says nothing about the machine)', () => {
