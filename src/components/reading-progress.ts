@@ -150,18 +150,24 @@ function recordVisit(): void {
  * Widget tasks on this page complete from the widgets' own reports even before (or without) the
  * exercise below hydrating: each report is checked against the page's tasks and recorded. The
  * task rules load with the first report (a widget has hydrated by then), not with the page.
+ * A training widget reports every frame, so each task is recorded once (a write to localStorage
+ * per frame cost ~0.2 ms of every frame), and the listener goes once all of them are.
  */
 function watchTasks(): void {
   const selector = '[data-exercise-id][data-task]';
   if (!document.querySelector(selector)) return;
-  addEventListener(WIDGET_EVENT, async () => {
+  const recorded = new Set<string>();
+  const onReport = async () => {
     const [{ AUTOMATIC_TASKS, checkTask, reportLog }, { parseChoice }] = await Promise.all([import('../lib/exercises/tasks'), import('../lib/parse/choice')]);
-    const done = [...document.querySelectorAll<HTMLElement>(selector)]
+    const tasks = [...document.querySelectorAll<HTMLElement>(selector)]
       .map((el) => ({ id: el.dataset.exerciseId ?? '', task: parseChoice(el.dataset.task, AUTOMATIC_TASKS) }))
-      .filter((t): t is { id: string; task: TaskName } => t.id !== '' && t.task !== undefined)
-      .filter((t) => checkTask(t.task, reportLog()).done);
+      .filter((t): t is { id: string; task: TaskName } => t.id !== '' && t.task !== undefined && !recorded.has(t.id));
+    if (!tasks.length) return removeEventListener(WIDGET_EVENT, onReport);
+    const done = tasks.filter((t) => checkTask(t.task, reportLog()).done);
+    done.forEach((t) => recorded.add(t.id));
     if (done.length) updateProgress(local, (p) => done.forEach((t) => void (p.tasks[t.id] ??= new Date().toISOString())));
-  });
+  };
+  addEventListener(WIDGET_EVENT, onReport);
 }
 
 try {
