@@ -105,13 +105,16 @@ export class TrainingState {
   private async ensure(): Promise<Trainer> {
     this.lib = await pageBackend.runtime();
     if (await this.lostTensors()) this.reset();
-    if (!this.trainer) {
-      this.generation = pageBackend.generation;
-      this.trainer = new this.lib.trainer.Trainer($state.snapshot(this.config) as LabConfig, this.options.n, this.options.trainFraction);
-      this.points = this.trainer.data.train;
-      this.phase = 0;
-      this.record();
-    }
+    return this.trainer ?? this.build(this.lib);
+  }
+
+  /** A fresh network from the settings and seed, shown at step 0 (its loss and decision boundary). */
+  private build(lib: Lib): Trainer {
+    this.generation = pageBackend.generation;
+    this.trainer = new lib.trainer.Trainer($state.snapshot(this.config) as LabConfig, this.options.n, this.options.trainFraction);
+    this.points = this.trainer.data.train;
+    this.phase = 0;
+    this.record();
     return this.trainer;
   }
 
@@ -254,7 +257,18 @@ export class TrainingState {
     this.message = '';
     this.announcement = '';
     this.earlyStop.reset();
-    if (this.lib) this.tensors = this.lib.memory().numTensors;
+    if (!this.lib) return;
+    this.tensors = this.lib.memory().numTensors;
+    // Once TF.js is loaded, the new network is built now, as Playground's reset does: the reader
+    // sees where it starts (and a new dataset's points), and 运行 starts stepping at once.
+    if (pageBackend.busy || this.lib.contextLost()) return;
+    try {
+      this.build(this.lib);
+    } catch (e) {
+      this.trainer?.dispose();
+      this.trainer = undefined;
+      this.message = `无法重建网络：${e instanceof Error ? e.message : String(e)}。请再按“重置”。`;
+    }
   }
 
   /** A field or select changed: its text goes through the same parser as the link's `prefix.key`. */
