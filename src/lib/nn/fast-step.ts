@@ -80,7 +80,10 @@ export function fastTrainStep(spec: NetworkSpec, params: Params, opt: Optimizer,
     } else loss = k.adopt(lossValue(spec.loss, yHatT!, y)).dataSync()[0];
     let updated: Params;
     if (folded) {
-      updated = { W: params.W.map((w, l) => k.keep<tf.Rank.R2>(k.sub(w, dW[l]))), b: params.b.map((b, l) => k.keep<tf.Rank.R1>(k.sub(b, db[l]))) };
+      // Every subtraction first, then the tensors: a kernel that throws leaves nothing kept.
+      const W = params.W.map((w, l) => k.sub(w, dW[l]));
+      const b = params.b.map((v, l) => k.sub(v, db[l]));
+      updated = { W: W.map((w) => k.keep<tf.Rank.R2>(w)), b: b.map((v) => k.keep<tf.Rank.R1>(v)) };
       tf.dispose([...params.W, ...params.b]);
     } else updated = opt.step(params, { delta: [], dW: dW.map((g) => k.borrow<tf.Rank.R2>(g)), db: db.map((g) => k.borrow<tf.Rank.R1>(g)) });
     let largestWeight = 0;

@@ -94,15 +94,21 @@ export class KernelScope {
     return this.backend.readSync(x.dataId) as tf.TypedArray;
   }
 
-  /** `x` as a tf.Tensor the caller owns: the scope no longer frees it. */
+  /**
+   * `x`, an output of this scope's kernels, as a tf.Tensor the caller owns: the scope no longer
+   * frees it. Throws for anything else (an input, or a tensor already adopted): a second handle on
+   * data someone else owns would free it under them.
+   */
   keep<R extends tf.Rank>(x: T): tf.Tensor<R> {
     const i = this.owned.lastIndexOf(x);
-    if (i >= 0) this.owned.splice(i, 1);
+    if (i < 0 || x instanceof tf.Tensor) throw new Error('KernelScope.keep: not a bare output of this scope');
+    this.owned.splice(i, 1);
     return tf.engine().makeTensorFromTensorInfo(x, this.backend) as tf.Tensor<R>;
   }
 
-  /** `x` as a tf.Tensor that the scope frees with its outputs (for tf ops that take tensors). */
+  /** `x` as a tf.Tensor that the scope frees with its outputs (for tf ops that take tensors); a tf.Tensor as it is. */
   borrow<R extends tf.Rank>(x: T): tf.Tensor<R> {
+    if (x instanceof tf.Tensor) return x as tf.Tensor<R>;
     const t = this.keep<R>(x);
     this.owned.push(t);
     return t;

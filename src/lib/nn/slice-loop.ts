@@ -9,7 +9,8 @@
  * 12 ms budget, frames came every ~25 ms and the page trained about half the time.
  *
  * The slice adapts so that frames keep coming about every `frameMs`: at each frame it moves by
- * half the difference, slice += (frameMs − interval)/2, within [minSliceMs, maxSliceMs]. A frame
+ * half the difference, slice += (frameMs − interval)/2 (shortened by at most MAX_CUT_MS), within
+ * [minSliceMs, maxSliceMs]. A frame
  * that comes late (drawing took longer, or the machine is busy) shortens it, an early one
  * lengthens it, and where drawing takes d ms a frame it settles at frameMs − d within a few
  * frames. So a quiet machine trains nearly all the time between ~36 frames/s, and a busy one keeps
@@ -22,6 +23,9 @@
  * the same however they are sliced, so a seed gives the same trajectory on any machine.
  */
 import { messagePost, type Post } from '../schedule/task-queue';
+
+/** The most one frame shortens the slice by, ms. */
+export const MAX_CUT_MS = 8;
 
 export interface SliceLoopOptions {
   /** The interval between frames the slice adapts to, ms (28: ~36 frames/s). */
@@ -88,7 +92,9 @@ export class SliceLoop {
   frame(): void {
     const now = this.now();
     const interval = now - this.lastFrame;
-    if (interval <= this.staleMs) this.sliceMs = Math.min(this.maxSliceMs, Math.max(this.minSliceMs, this.sliceMs + (this.frameMs - interval) / 2));
+    // One late frame (a GC, a first draw) takes at most MAX_CUT_MS off: it says little about the next.
+    const change = Math.max(-MAX_CUT_MS, (this.frameMs - interval) / 2);
+    if (interval <= this.staleMs) this.sliceMs = Math.min(this.maxSliceMs, Math.max(this.minSliceMs, this.sliceMs + change));
     this.lastFrame = now;
     this.queue();
   }

@@ -238,6 +238,8 @@ export class TrainingState {
       this.phase = phase;
       await new Promise((r) => setTimeout(r, 120));
     }
+    // 重置, a changed setting or 运行 during the 360 ms: that network is gone or busy.
+    if (trainer !== this.trainer || this.running) return;
     trainer.step();
     this.phase = 4;
     this.record();
@@ -246,8 +248,7 @@ export class TrainingState {
 
   reset(): void {
     this.pause();
-    this.trainer?.dispose();
-    this.trainer = undefined;
+    this.discard();
     this.train = [];
     this.val = [];
     this.chart = { train: [], val: [] };
@@ -265,10 +266,15 @@ export class TrainingState {
     try {
       this.build(this.lib);
     } catch (e) {
-      this.trainer?.dispose();
-      this.trainer = undefined;
+      this.discard();
       this.message = `无法重建网络：${e instanceof Error ? e.message : String(e)}。请再按“重置”。`;
     }
+  }
+
+  /** Frees the network's tensors and forgets it. */
+  private discard(): void {
+    this.trainer?.dispose();
+    this.trainer = undefined;
   }
 
   /** A field or select changed: its text goes through the same parser as the link's `prefix.key`. */

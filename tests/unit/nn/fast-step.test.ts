@@ -134,4 +134,17 @@ describe('fastTrainStep', () => {
     const reference = trajectory(trainStep, spec, 'sgd', 0);
     expect(fast).toEqual(reference);
   });
+
+  it('sigmoid output with cross-entropy leaves only the new parameters behind', () => {
+    const { X, y } = batch();
+    const spec: NetworkSpec = { sizes: [2, 4, 2, 1], activation: 'tanh', output: 'sigmoid', loss: 'bce' };
+    const opt = createOptimizer('sgd', 0.1);
+    let params = fastTrainStep(spec, initParams(spec, 5), opt, X, y).params;
+    const running = tf.memory();
+    for (let i = 0; i < 5; i++) params = fastTrainStep(spec, params, opt, X, y).params;
+    expect(tf.memory().numTensors).toBe(running.numTensors);
+    expect(tf.memory().numBytes).toBe(running.numBytes);
+    disposeParams(params);
+    tf.dispose([X, y]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SliceLoop } from '../../../src/lib/nn/slice-loop';
+import { MAX_CUT_MS, SliceLoop } from '../../../src/lib/nn/slice-loop';
 
 /** A fake page: a clock, a task queue run by hand, and a step that takes `stepMs`. */
 function fakePage(stepMs = 1, stopAt = Infinity) {
@@ -155,6 +155,15 @@ describe('SliceLoop', () => {
       loop.frame();
     }
     expect(Math.abs(loop.sliceMs - 20)).toBeLessThanOrEqual(1); // a slice ends on a whole 1 ms step
+  });
+
+  it('takes at most MAX_CUT_MS off the slice for one very late frame', () => {
+    const page = fakePage(1);
+    const loop = new SliceLoop(page.step, { ...page.options, sliceMs: 24, frameMs: 28, minSliceMs: 4, maxSliceMs: 24 });
+    loop.start();
+    page.advance(200);
+    loop.frame();
+    expect(loop.sliceMs).toBe(24 - MAX_CUT_MS);
   });
 
   it('keeps the slice after a pause for want of frames (a hidden tab says nothing about the machine)', () => {
