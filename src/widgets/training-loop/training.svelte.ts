@@ -234,12 +234,13 @@ export class TrainingState {
   async stepOnce(): Promise<void> {
     const trainer = await this.ensure();
     if (this.running || trainer.diverged) return;
+    // 重置, a changed setting or 运行 during the 360 ms: that network is gone or busy, and the lit step is theirs.
+    const superseded = () => trainer !== this.trainer || this.running;
     for (const phase of [1, 2, 3]) {
       this.phase = phase;
       await new Promise((r) => setTimeout(r, 120));
+      if (superseded()) return;
     }
-    // 重置, a changed setting or 运行 during the 360 ms: that network is gone or busy.
-    if (trainer !== this.trainer || this.running) return;
     trainer.step();
     this.phase = 4;
     this.record();
