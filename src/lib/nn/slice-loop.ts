@@ -10,10 +10,9 @@
  *
  * The slice adapts so that frames keep coming about every `frameMs`: at each frame it moves by
  * half the difference, slice += (frameMs − interval)/2 (shortened by at most MAX_CUT_MS), within
- * [minSliceMs, maxSliceMs]. A frame
- * that comes late (drawing took longer, or the machine is busy) shortens it, an early one
- * lengthens it, and where drawing takes d ms a frame it settles at frameMs − d within a few
- * frames. So a quiet machine trains nearly all the time between ~36 frames/s, and a busy one keeps
+ * [minSliceMs, maxSliceMs]. A frame that comes late (drawing took longer, or the machine is busy)
+ * shortens it, an early one lengthens it, and where drawing takes d ms a frame it settles at
+ * frameMs − d within a few frames. So a quiet machine trains nearly all the time between ~36 frames/s, and a busy one keeps
  * its frame rate and trains less. (It used to shrink by a fifth and grow by 1 ms: the asymmetry
  * held frames near 50/s, 20 ms apart, with slices of ~13 ms where ~21 fit.) Where frames wait for
  * a 60 Hz display, intervals are 16.7 or 33.3 ms and it alternates between them, ~28 ms apart on average.
